@@ -1,0 +1,54 @@
+# Talking Trade: `make book` builds the HTML book, `make test` runs the tests.
+# Both create .venv and install requirements.txt on first use.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JB := $(BIN)/jupyter-book
+
+.PHONY: help venv book pdf test test-fast lint tables clean bib
+
+## help: list the targets
+help:
+	@grep -E '^## ' Makefile | sed 's/^## //'
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+## venv: create .venv and install requirements.txt
+venv: $(STAMP)
+
+## bib: write book/references.bib from seeds/manifest.csv
+bib: $(STAMP)
+	$(BIN)/python -m tradetalks bib seeds --out book/references.bib
+
+## book: build the HTML book in _build/html (warnings are errors)
+book: $(STAMP) bib
+	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest
+	$(JB) build . --builder html --warningiserror --nitpick --keep-going
+
+## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages)
+pdf: $(STAMP) bib
+	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest
+	$(JB) build . --builder pdflatex
+
+## test: run every test, including the book, browser and PDF checks
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## test-fast: the tests without the slow book, browser and PDF checks
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+## lint: ruff over the package and tests
+lint: $(STAMP)
+	$(BIN)/ruff check tradetalks tests benchmarks
+
+## clean: remove the build folder (the .venv stays)
+clean:
+	rm -rf _build book/tables

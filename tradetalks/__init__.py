@@ -1,0 +1,11 @@
+"""Talking Trade: from news articles to tables of meetings and trade measures.
+
+The pipeline runs in stages, one module each: ``corpus`` (load and validate),
+``clean`` (remove web debris, log every removal), ``sentences`` (paragraphs and
+sentences with offsets), ``dictionaries`` (curated data in ``data/``), ``dates``
+(resolution against the publication date), ``annotate`` (actors, places, products),
+``meetings``/``measures``/``quotes`` (extraction), ``resolve`` (merging mentions into
+events), ``tables`` (the codebook's tables), ``package`` (the data package), ``charts``.
+"""
+
+__version__ = "0.1.0"

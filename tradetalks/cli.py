@@ -1,0 +1,71 @@
+"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard``.
+
+Bad input ends with one message naming the file and line and exit status 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+
+def _bib(args: argparse.Namespace) -> int:
+    from .bibliography import bibtex
+    from .corpus import load_corpus
+    from .output import write_atomic
+
+    text = bibtex(load_corpus(args.corpus))
+    if args.out:
+        write_atomic(Path(args.out), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cache_guard(args: argparse.Namespace) -> int:
+    from .buildcache import guard_cache
+
+    cleared = guard_cache(Path(args.cache), Path(args.stamp))
+    if cleared:
+        print(f"inputs changed since the last build: cleared {args.cache}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m tradetalks", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    bib = sub.add_parser("bib", help="write the corpus bibliography as BibTeX")
+    bib.add_argument("corpus", type=Path)
+    bib.add_argument("--out", type=Path)
+    bib.set_defaults(func=_bib)
+
+    guard = sub.add_parser("cache-guard",
+                           help="clear the notebook cache when seeds/, data/ or tradetalks/ changed")
+    guard.add_argument("--cache", default="_build/.jupyter_cache")
+    guard.add_argument("--stamp", default="_build/.inputs-digest")
+    guard.set_defaults(func=_cache_guard)
+
+    try:
+        from .commands import add_commands
+    except ImportError:  # pragma: no cover - during bootstrap only
+        pass
+    else:
+        add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; earlier outputs were left as they were", file=sys.stderr)
+        return 130
