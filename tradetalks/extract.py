@@ -1,0 +1,62 @@
+"""Per-article extraction: annotate every sentence, then find meetings, measures and quotes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .annotate import Annotator, SentenceAnnotations, default_annotator
+from .corpus import Article
+from .dictionaries import ActorEntry, load_dictionaries
+from .events import MeasureRecord, MeetingRecord
+from .measures import MeasureRules, extract_measures
+from .meetings import MeetingRules, extract_meetings
+from .pipeline import ProcessedArticle, process_article
+from .quotes import Quote, extract_quotes
+
+
+@dataclass
+class ArticleExtraction:
+    processed: ProcessedArticle
+    meetings: list[MeetingRecord]
+    measures: list[MeasureRecord]
+    quotes: list[Quote]
+    actors: list[ActorEntry]
+    unknown_persons: list[tuple[str, int, str]]  # (name, sentence index, sentence)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[MeetingRules, MeasureRules, dict]:
+    triggers = load_dictionaries().triggers
+    return MeetingRules(triggers), MeasureRules(triggers), triggers["quote"]
+
+
+def extract_article(article: Article, annotator: Annotator | None = None) -> ArticleExtraction:
+    annotator = annotator or default_annotator()
+    meeting_rules, measure_rules, quote_spec = _rules()
+    processed = process_article(article)
+    published = article.published
+    annotations: list[SentenceAnnotations] = [annotator.annotate(s.text, published)
+                                              for s in processed.sentences]
+    country_counts: Counter = Counter()
+    for ann in annotations:
+        country_counts.update(f.value.rstrip("?") for f in ann.countries)
+        country_counts.update(actor.country for _, actor in ann.persons)
+    sentences = list(processed.sentences)
+    meetings = extract_meetings(article.article_id, published, sentences, annotations,
+                                annotator, meeting_rules, country_counts)
+    measures = extract_measures(article.article_id, published, sentences, annotations,
+                                measure_rules)
+    quotes = extract_quotes(article.article_id, processed.cleaned.text,
+                            processed.cleaned.paragraphs, published, annotator,
+                            quote_spec["verbs"], int(quote_spec["min_words"]))
+    actors: dict[str, ActorEntry] = {}
+    unknown: list[tuple[str, int, str]] = []
+    for sentence, ann in zip(sentences, annotations, strict=True):
+        for _, actor in ann.persons:
+            actors.setdefault(actor.actor_id, actor)
+        for found in ann.unknown_persons:
+            unknown.append((found.value, sentence.index, sentence.text))
+    return ArticleExtraction(processed, meetings, measures, quotes, list(actors.values()),
+                             unknown)

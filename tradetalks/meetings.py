@@ -1,0 +1,203 @@
+"""Meetings: a trigger (met, talks, summit, phone call, letter ...) plus at least two
+governments, with status, level, format, date, place, occasion, topics and outcome.
+
+A sentence that only refers back ("during the meeting", "the two leaders") adds a mention,
+topics and outcome to the article's latest meeting instead of creating a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from .annotate import Annotator, SentenceAnnotations
+from .dates import find_dates
+from .dictionaries import LEVEL_RANK
+from .events import OUTCOME_ORDER, MeetingRecord, Mention, Window
+from .sentences import Sentence
+
+PAIR_WORDS = re.compile(r"\b(two|both) (countries|sides|nations|governments|neighbou?rs)\b|"
+                        r"\bthe two\b|\bbilateral\b|\bcounterparts?\b|\beach other\b", re.I)
+SIDELINES = re.compile(r"\b(on the sidelines of|during|at|on the margins of|ahead of|before)\b",
+                       re.I)
+
+
+class MeetingRules:
+    def __init__(self, triggers: dict):
+        spec = triggers["meeting"]
+        self.triggers = [(re.compile(t["pattern"], re.I), t.get("format"), t.get("outcome"))
+                         for t in spec["triggers"]]
+        self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
+        self.anaphora = re.compile(spec["anaphora"], re.I)
+        self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
+        self.outcome = {k: re.compile(v, re.I) for k, v in spec["outcome"].items()}
+        self.level_words = {k: re.compile(v, re.I) for k, v in spec["level_words"].items()}
+
+
+def classify_status(text: str, rules: MeetingRules) -> str:
+    for status, pattern in rules.status:
+        if pattern.search(text):
+            return status
+    return "held"
+
+
+def classify_outcome(text: str, rules: MeetingRules, hint: str | None = None) -> str:
+    best = hint or "not_reported"
+    for outcome, pattern in rules.outcome.items():
+        if pattern.search(text) and OUTCOME_ORDER.index(outcome) > OUTCOME_ORDER.index(best):
+            best = outcome
+    return best
+
+
+def level_of(text: str, ann: SentenceAnnotations, rules: MeetingRules) -> str:
+    levels = [actor.level for _, actor in ann.persons]
+    for level, pattern in rules.level_words.items():
+        if pattern.search(text):
+            levels.append(level)
+    if not levels:
+        return "working_level"
+    return max(levels, key=lambda lv: LEVEL_RANK[lv])
+
+
+def party_countries(ann: SentenceAnnotations) -> set[str]:
+    parties = {actor.country for _, actor in ann.persons}
+    parties |= {f.value for f in ann.countries if not f.value.endswith("?")}
+    return parties
+
+
+def top_countries(counts: Counter) -> list[str]:
+    return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+
+
+def _location(text: str, ann: SentenceAnnotations, annotator: Annotator) -> str:
+    for found in ann.places:
+        before = text[: found.start]
+        if re.search(r"\b(in|at)\s+(the\s+)?$", before, re.I):
+            return found.value
+    for found in ann.country_places:
+        if re.search(r"\bin\s+(the\s+)?$", text[: found.start], re.I):
+            return annotator.country_names.get(found.value, found.value)
+    return ""
+
+
+def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, held: bool):
+    if not ann.occasions:
+        return None, ""
+    found, occasion = ann.occasions[0]
+    label = f"{occasion.short}, {occasion.city}" if occasion.city else occasion.short
+    start, end = occasion.start, occasion.end
+    if held and end > published:
+        end = published
+    if start > end:
+        return None, label
+    return Window(start, end, "window", found.text), label
+
+
+def extract_meetings(article_id: str, published: dt.date, sentences: list[Sentence],
+                     annotations: list[SentenceAnnotations], annotator: Annotator,
+                     rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
+    meetings: list[MeetingRecord] = []
+    for sentence, ann in zip(sentences, annotations, strict=True):
+        text = sentence.text
+        trigger = next(((m, fmt, out) for p, fmt, out in rules.triggers
+                        if (m := p.search(text))), None)
+        excluded = any(p.search(text) for p in rules.exclude)
+        anaphoric = rules.anaphora.search(text)
+        if trigger is None or excluded:
+            if anaphoric and meetings and not excluded:
+                _attach(meetings[-1], sentence, article_id, ann, rules, "anaphora",
+                        anaphoric.group())
+            continue
+        match, fmt, outcome_hint = trigger
+        status = classify_status(text, rules)
+        parties = party_countries(ann)
+        if len(parties) < 2 and PAIR_WORDS.search(text):
+            parties |= set(top_countries(country_counts))
+        if len(parties) < 2:
+            if anaphoric and meetings:
+                _attach(meetings[-1], sentence, article_id, ann, rules, "anaphora",
+                        anaphoric.group())
+            continue
+        level = level_of(text, ann, rules)
+        if fmt is None:
+            fmt = ("trilateral" if len(parties) == 3 or re.search(r"\btrilateral\b", text, re.I)
+                   else "multilateral" if len(parties) > 3 else "bilateral")
+        forward = status in ("planned", "proposed", "undecided")
+        dates = [d for d in find_dates(text, published, forward) if d.is_date]
+        window = None
+        if dates:
+            best = min(dates, key=lambda d: abs(d.start - match.start()))
+            window = Window.from_mention(best)
+        occasion_window, occasion = _occasion_window(ann, level, published, status == "held")
+        if window is None and occasion_window is not None and SIDELINES.search(text):
+            window = occasion_window
+        location = _location(text, ann, annotator)
+        if not location and ann.occasions:
+            o = ann.occasions[0][1]
+            location = annotator.place_label(o.city, o.country) if o.city else ""
+        record = MeetingRecord(
+            article_ids=[article_id], published=published, countries=parties,
+            participants={actor.name for _, actor in ann.persons}, level=level, format=fmt,
+            status=status, window=window, location=location, occasion=occasion,
+            topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
+        )
+        record.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
+                                       text, "meeting_trigger", match.group()))
+        same = next((m for m in reversed(meetings) if same_meeting(m, record)), None)
+        if same is not None:
+            merge_meeting(same, record)
+        else:
+            meetings.append(record)
+    return meetings
+
+
+def _attach(meeting: MeetingRecord, sentence: Sentence, article_id: str,
+            ann: SentenceAnnotations, rules: MeetingRules, rule: str, matched: str) -> None:
+    if any(m.sentence_index == sentence.index and m.article_id == article_id
+           for m in meeting.mentions):
+        return
+    meeting.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
+                                    sentence.text, rule, matched))
+    meeting.topics |= set(ann.topics)
+    meeting.outcome = classify_outcome(sentence.text, rules, meeting.outcome)
+    for _, actor in ann.persons:
+        if actor.country in meeting.countries:
+            meeting.participants.add(actor.name)
+
+
+def same_meeting(a: MeetingRecord, b: MeetingRecord) -> bool:
+    """The codebook's notion of one meeting: the same governments, compatible dates and,
+    where neither is dated, a shared participant or the same status."""
+    if a.countries != b.countries:
+        return False
+    if a.window and b.window:
+        return a.window.overlaps(b.window)
+    if a.participants and b.participants:
+        return bool(a.participants & b.participants)
+    return a.status == b.status and a.level == b.level
+
+
+def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
+    into.article_ids = sorted(set(into.article_ids) | set(other.article_ids))
+    into.participants |= other.participants
+    into.topics |= other.topics
+    if LEVEL_RANK[other.level] > LEVEL_RANK[into.level]:
+        into.level = other.level
+    if into.format == "bilateral" and other.format in ("phone", "written"):
+        into.format = other.format
+    # the latest article's status wins; within one article, "held" is the most informative
+    if other.published > into.published or (other.published == into.published
+                                            and other.status == "held"):
+        into.status = other.status
+        into.published = other.published
+    if other.window and (into.window is None or other.window.width < into.window.width):
+        into.window = other.window
+    if other.location and (not into.location or ("," in other.location
+                                                 and "," not in into.location)):
+        into.location = other.location
+    into.occasion = into.occasion or other.occasion
+    if OUTCOME_ORDER.index(other.outcome) > OUTCOME_ORDER.index(into.outcome):
+        into.outcome = other.outcome
+    seen = {(m.article_id, m.sentence_index) for m in into.mentions}
+    into.mentions += [m for m in other.mentions if (m.article_id, m.sentence_index) not in seen]

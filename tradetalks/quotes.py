@@ -1,0 +1,85 @@
+"""Direct quotations and who said them.
+
+A quotation is the text between matching quotation marks (curly or straight) inside one
+paragraph, of at least a few words (shorter ones are scare quotes or names). The speaker
+is found after the quote ("...," Kajiyama said / said Aoyama / he said) or before it
+(Kishida said, "..."); a pronoun takes the last person named before the quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .annotate import Annotator
+
+QUOTE_PAIRS = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+
+
+@dataclass(frozen=True)
+class Quote:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker_id: str
+    speaker_name: str
+    rule: str
+
+
+def _speaker_in(window: str, annotator: Annotator, published: dt.date):
+    ann = annotator.annotate(window, published)
+    people = [(f.start, actor.actor_id, actor.name) for f, actor in ann.persons]
+    people += [(f.start, "", f.value) for f in ann.unknown_persons]
+    return sorted(people)
+
+
+def extract_quotes(article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...],
+                   published: dt.date, annotator: Annotator, verbs: str, min_words: int
+                   ) -> list[Quote]:
+    after_re = re.compile(
+        rf"^[\s,.]*(?:(?P<pron>he|she|they)\s+{verbs}\b|(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)"
+        rf"{{0,3}})\s+{verbs}\b|{verbs}\s+(?P<name2>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))")
+    before_re = re.compile(rf"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}|[Hh]e|[Ss]he)\s+"
+                           rf"(?:also\s+)?{verbs}\b[^“\"]{{0,80}}[,:]\s*$")
+    quotes: list[Quote] = []
+    last_person: tuple[str, str] = ("", "")
+    for p_start, p_end in paragraphs:
+        paragraph = text[p_start:p_end]
+        cursor = 0
+        for m in QUOTE_PAIRS.finditer(paragraph):
+            inner = m.group("a") if m.group("a") is not None else m.group("b")
+            group = "a" if m.group("a") is not None else "b"
+            prior = _speaker_in(paragraph[cursor:m.start()], annotator, published)
+            if prior:
+                last_person = prior[-1][1:]
+            cursor = m.end()
+            if len(inner.split()) < min_words:
+                continue
+            q_start, q_end = p_start + m.start(group), p_start + m.end(group)
+            speaker, rule = ("", ""), "unattributed"
+            after = after_re.match(paragraph[m.end():m.end() + 80])
+            before = before_re.search(paragraph[max(0, m.start() - 120):m.start()])
+            if after and after.group("pron"):
+                speaker, rule = last_person, "pronoun_after"
+            elif after:
+                name = after.group("name") or after.group("name2")
+                people = _speaker_in(name, annotator, published)
+                speaker = people[0][1:] if people else ("", name)
+                rule = "name_after"
+            elif before:
+                who = before.group("who")
+                if who.lower() in ("he", "she"):
+                    speaker, rule = last_person, "pronoun_before"
+                else:
+                    people = _speaker_in(who, annotator, published)
+                    speaker = people[-1][1:] if people else ("", who)
+                    rule = "name_before"
+            elif quotes and quotes[-1].end >= q_start - 40 and quotes[-1].speaker_name:
+                speaker, rule = (quotes[-1].speaker_id, quotes[-1].speaker_name), "continued"
+            if speaker[1]:
+                last_person = speaker
+            quotes.append(Quote(article_id, q_start, q_end, text[q_start:q_end], speaker[0],
+                                speaker[1], rule))
+    return quotes

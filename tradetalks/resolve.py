@@ -1,0 +1,73 @@
+"""Merge per-article events into corpus events and give them stable identifiers.
+
+Articles are taken in publication order, so a merged event keeps the latest article's
+status (the codebook's rule) and the most precise date any mention supports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .events import MeasureRecord, MeetingRecord
+from .measures import merge_measure, same_measure
+from .meetings import merge_meeting, same_meeting
+
+
+def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
+    merged: list[MeetingRecord] = []
+    for records in per_article:
+        for record in records:
+            same = next((m for m in merged if same_meeting(m, record)), None)
+            if same is None:
+                merged.append(record)
+            else:
+                merge_meeting(same, record)
+    return merged
+
+
+def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
+    merged: list[MeasureRecord] = []
+    for records in per_article:
+        for record in records:
+            same = next((m for m in merged if same_measure(m, record)), None)
+            if same is None:
+                merged.append(record)
+            else:
+                merge_measure(same, record)
+    return merged
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        out.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    return out
+
+
+def meeting_slug(m: MeetingRecord) -> str:
+    date = m.window.start.isoformat() if m.window else "undated"
+    return f"{date}_{'-'.join(sorted(m.countries))}_{m.level}"
+
+
+def measure_slug(m: MeasureRecord) -> str:
+    product = sorted(m.products)[0] if m.products else "unspecified"
+    return f"{m.imposer}_{m.measure_type.replace('_', '-')}_{re.sub('_', '-', product)}"
+
+
+def meeting_sort_key(m: MeetingRecord):
+    return (meeting_slug(m), m.mentions[0].article_id, m.mentions[0].sentence_index)
+
+
+def measure_sort_key(m: MeasureRecord):
+    return (measure_slug(m), m.mentions[0].article_id, m.mentions[0].sentence_index)
+
+
+def assign_ids(meetings: list[MeetingRecord], measures: list[MeasureRecord]):
+    meetings = sorted(meetings, key=meeting_sort_key)
+    measures = sorted(measures, key=measure_sort_key)
+    meeting_ids = _unique([meeting_slug(m) for m in meetings])
+    measure_ids = _unique([measure_slug(m) for m in measures])
+    return list(zip(meeting_ids, meetings, strict=True)), list(zip(measure_ids, measures,
+                                                                   strict=True))
