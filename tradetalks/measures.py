@@ -55,11 +55,17 @@ def find_imposer(text: str, start: int, ann: SentenceAnnotations, demanded: bool
                 if m.start("who") <= cs < m.end("who"):
                     return iso3
     before = [c for c in countries if c[1] <= start]
-    # a possessive or adjective right before the trigger: "China's ban", "Japanese controls"
+    # a possessive, adjective or subject right before the trigger: "China's implementation
+    # of export controls", "Japanese controls", "for Japan to wind down screening"
     for cs, ce, iso3, word in reversed(before):
         gap = text[ce:start]
-        if len(gap) <= 40 and re.fullmatch(r"(?:['’]s?)?[\w\s,-]*", gap) and not re.search(
-                r"\b(on|to|against|from|of|for)\b", gap, re.I):
+        if len(gap) > 45 or re.search(r"[;:“”\"]", gap):
+            break
+        if re.match(r"['’]s?\b", gap):
+            return iso3
+        if re.fullmatch(r"[\w\s,-]*", gap) and not re.search(
+                r"\b(on|against|from|of|for|with|by|over|than)\b|\bto\b(?!\s+\w+\s)",
+                gap.replace("to wind", "towind"), re.I):
             return iso3
         break
     # the subject of an imposing verb
@@ -105,6 +111,19 @@ def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnn
     for _, actor in ann.persons:
         pass
     return targets or {"WLD"}
+
+
+DATE_CUE = re.compile(r"\b(since|from|starting|start(ed|ing)?|began|begin|took effect|"
+                      r"take effect|takes effect|effective|in force|impos\w+|introduc\w+|"
+                      r"placed|tighten\w*|intensified|when|announc\w+|unveil\w+|decided|"
+                      r"lift\w*|remov\w+|eas\w+|withdr\w+|scrap\w*|end(ed)?|expire\w*)\b",
+                      re.I)
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """A date belongs to a measure only when a verb of imposing, announcing or lifting
+    stands within a few words of it; otherwise it dates something else (a meeting)."""
+    return bool(DATE_CUE.search(text[max(0, start - 45):end + 45]))
 
 
 def classify_measure_status(text: str, demanded: bool, rules: MeasureRules) -> str:
@@ -153,12 +172,20 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 imposer = find_imposer(text, match.start(), ann, demanded, rules)
                 if imposer is None:
                     continue
+                if not products and measure_type == "wto_dispute":
+                    # the products of the challenged measure: the respondent's export measure
+                    respondent = next((m for m in measures if m.imposer != imposer
+                                       and measure_family(m.measure_type) == "export"), None)
+                    if respondent is not None:
+                        products = set(respondent.products)
                 if not products:
                     loose.append((sentence, ann, measure_type, imposer, match.group()))
                     seen_types.add(measure_type)
                     continue
                 forward = status == "expected"
-                dates = [d for d in find_dates(text, published, forward) if d.is_date]
+                dates = [d for d in find_dates(text, published, forward) if d.is_date and (
+                    _cued(text, d.start, d.end) or status in ("expected", "lifted", "eased",
+                                                             "withdrawn"))]
                 fields: dict[str, Window] = {}
                 if dates:
                     best = min(dates, key=lambda d: abs(d.start - match.start()))
@@ -177,8 +204,8 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                                     None) or next((c[2] for c in _country_mentions(ann)
                                                    if c[2] != imposer), "")
                     when = fields.get("in_force")
-                    demands.append(f"{demander} urged lifting" + (f", {published.isoformat()}"
-                                                                  if not when else ""))
+                    demands.append(f"{demander} urged lifting"
+                                   + (f", {when.iso()}" if when else f", {published.isoformat()}"))
                     fields.pop("in_force", None)
                 record = MeasureRecord(
                     article_ids=[article_id], published=published, imposer=imposer,

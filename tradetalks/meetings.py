@@ -61,9 +61,17 @@ def level_of(text: str, ann: SentenceAnnotations, rules: MeetingRules) -> str:
 
 
 def party_countries(ann: SentenceAnnotations) -> set[str]:
+    """Governments taking part: the named officials' countries when they name two or more
+    (other countries in the sentence are then context), else every party mention."""
     parties = {actor.country for _, actor in ann.persons}
+    if len(parties) >= 2:
+        return parties
     parties |= {f.value for f in ann.countries if not f.value.endswith("?")}
     return parties
+
+
+REPORTING = re.compile(r"\b(said|announced|reported|told|stated|posted|according to)\b[^.]{0,45}$",
+                       re.I)
 
 
 def top_countries(counts: Counter) -> list[str]:
@@ -98,7 +106,9 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                      annotations: list[SentenceAnnotations], annotator: Annotator,
                      rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
     meetings: list[MeetingRecord] = []
+    previous: SentenceAnnotations | None = None
     for sentence, ann in zip(sentences, annotations, strict=True):
+        before_ann, previous = previous, ann
         text = sentence.text
         trigger = next(((m, fmt, out) for p, fmt, out in rules.triggers
                         if (m := p.search(text))), None)
@@ -112,6 +122,15 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         match, fmt, outcome_hint = trigger
         status = classify_status(text, rules)
         parties = party_countries(ann)
+        persons = list(ann.persons)
+        if len(parties) < 2 and before_ann is not None and len(
+                {a.country for _, a in before_ann.persons} | parties) >= 2 and (
+                re.search(r"\b(his|her|their) counterpart|\bthe (appeal|letter|message|call|"
+                          r"request|invitation)\b", text, re.I) or not parties):
+            # "discussions with his counterpart", "the appeal was conveyed through a letter":
+            # the people of the sentence before are the parties
+            persons += before_ann.persons
+            parties |= {a.country for _, a in before_ann.persons}
         if len(parties) < 2 and PAIR_WORDS.search(text):
             parties |= set(top_countries(country_counts))
         if len(parties) < 2:
@@ -126,11 +145,16 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         forward = status in ("planned", "proposed", "undecided")
         dates = [d for d in find_dates(text, published, forward) if d.is_date]
         window = None
+        # a date right after a reporting verb ("announced on Sunday that ...") dates the
+        # report, not the meeting
+        dates = [d for d in dates if not (d.start < match.start()
+                                          and REPORTING.search(text[:d.start]))]
         if dates:
             best = min(dates, key=lambda d: abs(d.start - match.start()))
             window = Window.from_mention(best)
         occasion_window, occasion = _occasion_window(ann, level, published, status == "held")
-        if window is None and occasion_window is not None and SIDELINES.search(text):
+        if occasion_window is not None and SIDELINES.search(text) and (
+                window is None or window.precision == "year"):
             window = occasion_window
         location = _location(text, ann, annotator)
         if not location and ann.occasions:
@@ -138,13 +162,14 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             location = annotator.place_label(o.city, o.country) if o.city else ""
         record = MeetingRecord(
             article_ids=[article_id], published=published, countries=parties,
-            participants={actor.name for _, actor in ann.persons}, level=level, format=fmt,
+            participants={actor.name for _, actor in persons if actor.country in parties},
+            level=level, format=fmt,
             status=status, window=window, location=location, occasion=occasion,
             topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
         )
         record.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
                                        text, "meeting_trigger", match.group()))
-        same = next((m for m in reversed(meetings) if same_meeting(m, record)), None)
+        same = next((m for m in reversed(meetings) if same_meeting(m, record, True)), None)
         if same is not None:
             merge_meeting(same, record)
         else:
@@ -166,16 +191,29 @@ def _attach(meeting: MeetingRecord, sentence: Sentence, article_id: str,
             meeting.participants.add(actor.name)
 
 
-def same_meeting(a: MeetingRecord, b: MeetingRecord) -> bool:
-    """The codebook's notion of one meeting: the same governments, compatible dates and,
-    where neither is dated, a shared participant or the same status."""
-    if a.countries != b.countries:
+def _location_conflict(a: MeetingRecord, b: MeetingRecord) -> bool:
+    if not a.location or not b.location:
+        return False
+    ca, cb = a.location.rsplit(",", 1)[-1].strip(), b.location.rsplit(",", 1)[-1].strip()
+    return ca != cb
+
+
+def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False) -> bool:
+    """The codebook's notion of one meeting: the same governments and overlapping dates
+    or, where either is undated, a shared participant or the same status. Within one
+    article two statuses, two disjoint sets of named people or two places are two
+    meetings; across articles the later status may replace the earlier."""
+    if a.countries != b.countries or _location_conflict(a, b):
+        return False
+    if same_article and a.status != b.status:
+        return False
+    if a.participants and b.participants and not a.participants & b.participants:
         return False
     if a.window and b.window:
         return a.window.overlaps(b.window)
     if a.participants and b.participants:
-        return bool(a.participants & b.participants)
-    return a.status == b.status and a.level == b.level
+        return True
+    return a.status == b.status
 
 
 def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:

@@ -1,0 +1,161 @@
+"""Safe output formats for untrusted article text (tradetalks.display, tradetalks.sphinxext)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from tradetalks.display import (
+    ChartOutput,
+    chart_output,
+    latex_escape,
+    script_safe_json,
+    table_output,
+)
+from tradetalks.sphinxext import pdflatex_safe
+
+ATTACK = "</script><script>alert(1)</script>"
+
+
+# --- JSON inside <script> -----------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    ATTACK,
+    {"tooltip": ATTACK, "nested": [ATTACK, "a & b", "<!--", "-->"]},
+    {"keys <&>": "line\u2028separator\u2029paragraph"},
+])
+def test_script_safe_json_contains_no_angle_brackets_or_ampersands(value):
+    text = script_safe_json(value)
+    assert not set("<>&\u2028\u2029") & set(text)
+
+
+@pytest.mark.parametrize("value", [
+    ATTACK,
+    {"tooltip": ATTACK, "n": 3, "ok": True, "none": None, "cjk": "習近平", "quote": "“x”"},
+    ["a & b", "<!--", {"deep": ["</SCRIPT>"]}],
+])
+def test_script_safe_json_loads_back_to_the_original(value):
+    assert json.loads(script_safe_json(value)) == value
+
+
+def attack_chart() -> alt.Chart:
+    frame = pd.DataFrame({"sentence": [ATTACK, "Talks resumed."], "n": [1, 2]})
+    return alt.Chart(frame).mark_bar().encode(
+        x="n:Q", y="sentence:N", tooltip=["sentence:N"]
+    ).properties(description="Sentences per article <b>&</b>")
+
+
+def test_chart_html_contains_exactly_its_own_closing_script_tag():
+    page = ChartOutput(attack_chart(), "Attack Test", "A test chart").html()
+    assert page.count("</script>") == 1
+    assert page.lower().count("<script") == 1
+    assert page.rstrip().endswith("</script></figure>")
+
+
+def test_chart_html_spec_round_trips_to_the_chart_data():
+    output = ChartOutput(attack_chart(), "attack", "A test chart")
+    page = output.html()
+    spec_json = re.search(r"var spec = (.*?);var options", page).group(1)
+    assert json.loads(spec_json) == output.spec
+
+
+def test_chart_html_escapes_the_description():
+    page = chart_output(attack_chart(), "attack").html()
+    assert 'aria-label="Sentences per article &lt;b&gt;&amp;&lt;/b&gt;"' in page
+    assert "<b>" not in page
+
+
+def test_chart_output_requires_a_description():
+    chart = alt.Chart(pd.DataFrame({"n": [1]})).mark_point().encode(x="n:Q")
+    with pytest.raises(ValueError, match="no description"):
+        chart_output(chart, "bare")
+
+
+# --- LaTeX ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("special", "escaped"), [
+    ("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("$", r"\$"), ("&", r"\&"),
+    ("#", r"\#"), ("^", r"\textasciicircum{}"), ("_", r"\_"), ("~", r"\textasciitilde{}"),
+    ("%", r"\%"), ("<", r"\textless{}"), (">", r"\textgreater{}"), ("|", r"\textbar{}"),
+])
+def test_latex_escape_escapes_each_special_character(special, escaped):
+    assert latex_escape(f"a {special} b") == f"a {escaped} b"
+
+
+def test_latex_escape_replaces_cjk_with_code_point_labels():
+    assert latex_escape("習近平 met Kishida") == "[U+7FD2][U+8FD1][U+5E73] met Kishida"
+
+
+def test_latex_escape_leaves_plain_text_alone():
+    assert latex_escape("Kishida said “yes” in Tokyo.") == "Kishida said “yes” in Tokyo."
+
+
+def test_latex_escape_allows_breaks_in_very_long_words():
+    assert latex_escape("x" * 45) == "x" * 30 + r"\allowbreak{}" + "x" * 15
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG: latex_escape inserts \\allowbreak{} every 30 characters AFTER escaping, so the "
+    "break can land inside an escape: 'aaa...\\_b' becomes 'aaa...\\\\allowbreak{}_b' "
+    "(a line break, then a bare '_' or '%' that breaks the PDF); URLs with _ or %20 hit it"))
+def test_latex_escape_long_word_break_does_not_split_an_escape():
+    for special in "_%&#":
+        escaped = latex_escape("a" * 29 + special + "b")
+        assert "\\\\" not in escaped, escaped
+        assert re.search(r"(?<!\\)" + re.escape(special), escaped) is None, escaped
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG: TableOutput.latex ends each row with '\\\\' and a newline; when the next row's "
+    "first cell starts with '[' (e.g. a CJK name turned into [U+XXXX], or a bracketed "
+    "title) LaTeX reads it as \\\\[<length>] and pdflatex stops with 'Missing number'"))
+def test_table_latex_row_starting_with_a_bracket_is_not_read_as_a_length():
+    table = table_output(pd.DataFrame({"name": ["Kishida", "習近平"], "n": [1, 2]}), "Leaders")
+    assert re.search(r"\\\\\s*\[", table.latex()) is None
+
+
+def test_table_latex_escapes_cells_and_caption():
+    table = table_output(pd.DataFrame({"text": ["50% & more"]}), "Shares_of #1")
+    latex = table.latex()
+    assert r"50\% \& more" in latex
+    assert r"\caption*{Shares\_of \#1}" in latex
+
+
+# --- characters pdflatex can set ------------------------------------------------------------
+
+def test_pdflatex_safe_keeps_ascii():
+    ascii_text = "".join(chr(c) for c in range(0x20, 0x7F)) + "\n\t"
+    assert pdflatex_safe(ascii_text) == ascii_text
+
+
+def test_pdflatex_safe_keeps_latin1_letters():
+    text = "café naïve Straße Ångström Øresund señor ½ £ © «» Łódź"
+    assert pdflatex_safe(text) == text
+
+
+def test_pdflatex_safe_keeps_curly_quotes_and_dashes():
+    text = "‘single’ “double” en – em — ellipsis … €"
+    assert pdflatex_safe(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("習近平", "[U+7FD2][U+8FD1][U+5E73]"),
+    ("윤석열", "[U+C724][U+C11D][U+C5F4]"),
+    ("▲ 0.5", "[U+25B2] 0.5"),
+    ("emoji 😀", "emoji [U+1F600]"),
+])
+def test_pdflatex_safe_labels_characters_outside_the_fonts(text, expected):
+    assert pdflatex_safe(text) == expected
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG: _PDFLATEX_RANGES keeps whole blocks U+0100-017F and U+2010-2027/2030-203A, but "
+    "pdflatex (utf8 inputenc, T1, textcomp) has no definition for e.g. U+2032 PRIME, "
+    "U+2023, U+201B, U+0127 and U+017F: 'Unicode character not set up for use with LaTeX'"))
+def test_pdflatex_safe_labels_characters_pdflatex_cannot_set():
+    text = "\u2032\u2033\u2023\u201b\u0127\u017f"
+    assert pdflatex_safe(text) == "".join(f"[U+{ord(c):04X}]" for c in text)
