@@ -58,10 +58,6 @@ def test_market_ticker_strip_of_many_lines_is_removed_entirely():
     assert cleaned.text == BODY_1
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: load_rules compiles every debris pattern with re.IGNORECASE, so the ticker "
-    "symbol class [A-Z0-9] matches any word: an article sentence such as 'In 2024 up to "
-    "300 ...' is removed as market_ticker"))
 def test_sentence_starting_word_number_up_is_not_a_market_ticker():
     sentence = "In 2024 up to 300 Japanese firms applied for export licences, the ministry said."
     assert clean_text(sentence).text == sentence
@@ -110,9 +106,6 @@ def test_subscription_plea_lines_are_removed(line):
     assert_body_kept(text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG (rule too broad): subscription_plea matches 'support ... subscribe' anywhere in a "
-    "line, so an article sentence about trade principles is removed as debris"))
 def test_article_sentence_using_subscribe_is_not_a_subscription_plea():
     sentence = ("China urged Japan to support the free-trade principles that both "
                 "countries subscribe to.")

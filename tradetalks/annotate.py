@@ -150,8 +150,9 @@ class Annotator:
             found = Found(m.start(), m.end(), m.group(), iso3)
             before = text[: m.start()]
             is_city_word = m.group() in self.capitals or m.group() in self.place_by_word
+            possessive_next = POSSESSIVE.match(text[m.end():])
             after_place = re.search(r"([A-Z][\w-]+),\s*$", before)
-            if PLACE_CONTEXT.search(before) and (is_city_word or re.search(
+            if not possessive_next and PLACE_CONTEXT.search(before) and (is_city_word or re.search(
                     r"\b(?:in|to|from|visit\w*)\s+(?:the\s+)?$", before, re.I) or (
                     after_place and after_place.group(1) in self.place_by_word)):
                 out.country_places.append(found)

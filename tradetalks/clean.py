@@ -19,7 +19,7 @@ from .config import DATA_DIR
 from .errors import InputError
 
 PARAGRAPH_SEPARATOR = "\n\n"
-TERMINAL = tuple('.!?"”’\':;)]…') 
+TERMINAL = tuple('.!?"”’\':;)]…')
 _BULLET = re.compile(r"^\s*([-–—•*·▪►]|\d+[.)])\s+")
 _LEADING_ELLIPSIS = re.compile(r"^(…|\.{2,})")
 HEADLINE_MAX_WORDS = 14
@@ -62,7 +62,8 @@ def load_rules(path: Path = DATA_DIR / "debris.yaml") -> tuple[Rule, ...]:
     rules = []
     for entry in spec["rules"]:
         try:
-            patterns = tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"])
+            flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+            patterns = tuple(re.compile(p, flags) for p in entry["patterns"])
         except re.error as exc:
             raise InputError(f"rule {entry['id']}: bad pattern: {exc}", path) from None
         rules.append(Rule(entry["id"], entry["description"], patterns, bool(entry.get("block"))))

@@ -44,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     bib.add_argument("--out", type=Path)
     bib.set_defaults(func=_bib)
 
-    guard = sub.add_parser("cache-guard",
-                           help="clear the notebook cache when seeds/, data/ or tradetalks/ changed")
+    guard = sub.add_parser(
+        "cache-guard", help="clear the notebook cache when seeds/, data/ or tradetalks/ change")
     guard.add_argument("--cache", default="_build/.jupyter_cache")
     guard.add_argument("--stamp", default="_build/.inputs-digest")
     guard.set_defaults(func=_cache_guard)

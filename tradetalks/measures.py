@@ -14,8 +14,14 @@ import re
 
 from .annotate import SentenceAnnotations
 from .dates import find_dates
-from .events import (STATUS_ORDER_MEASURE, MeasureRecord, Mention, Window, measure_family,
-                     product_families)
+from .events import (
+    STATUS_ORDER_MEASURE,
+    MeasureRecord,
+    Mention,
+    Window,
+    measure_family,
+    product_families,
+)
 from .sentences import Sentence
 
 DEFAULT_PRODUCTS = {"entity_list": "dual_use_items", "preferential_status_removal":
@@ -51,17 +57,17 @@ def find_imposer(text: str, start: int, ann: SentenceAnnotations, demanded: bool
                       r"(?P<who>[A-Z][\w.'’ -]{1,40}?)\s+(to|should|would|promptly|lift|remove)",
                       text)
         if m:
-            for cs, ce, iso3, _ in countries:
+            for cs, _ce, iso3, _ in countries:
                 if m.start("who") <= cs < m.end("who"):
                     return iso3
     before = [c for c in countries if c[1] <= start]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
-    for cs, ce, iso3, word in reversed(before):
+    for _cs, ce, iso3, _word in reversed(before):
         gap = text[ce:start]
         if len(gap) > 45 or re.search(r"[;:“”\"]", gap):
             break
-        if re.match(r"['’]s?\b", gap):
+        if re.match(r"['’]s?(?!\w)", gap):
             return iso3
         if re.fullmatch(r"[\w\s,-]*", gap) and not re.search(
                 r"\b(on|against|from|of|for|with|by|over|than)\b|\bto\b(?!\s+\w+\s)",
@@ -108,8 +114,6 @@ def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnn
     for c in ann.country_places:
         if c.value != imposer and start <= c.start <= end + 80:
             targets.add(c.value)
-    for _, actor in ann.persons:
-        pass
     return targets or {"WLD"}
 
 
@@ -225,7 +229,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                     measures.append(record)
                 seen_types.add(measure_type)
                 break
-    for sentence, ann, measure_type, imposer, matched in loose:
+    for sentence, _ann, measure_type, imposer, matched in loose:
         family = measure_family(measure_type)
         target = next((m for m in measures if m.imposer == imposer
                        and measure_family(m.measure_type) == family), None)

@@ -70,8 +70,13 @@ def party_countries(ann: SentenceAnnotations) -> set[str]:
     return parties
 
 
-REPORTING = re.compile(r"\b(said|announced|reported|told|stated|posted|according to)\b[^.]{0,45}$",
-                       re.I)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
+                      r"session|summit)\b", re.I)
+REPORTED_BY = re.compile(r"^\W{0,3}(report(s|ed)?|said|says|announced|stated)\b", re.I)
+# a reporting verb with no "that" between it and the date: the date is the report's
+REPORTING = re.compile(r"\b(said|announced|reported|told|stated|posted|according to)\b"
+                       r"(?:(?!\bthat\b)[^.]){0,45}$", re.I)
 
 
 def top_countries(counts: Counter) -> list[str]:
@@ -89,10 +94,20 @@ def _location(text: str, ann: SentenceAnnotations, annotator: Annotator) -> str:
     return ""
 
 
-def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, held: bool):
+def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, held: bool,
+                     annotator: Annotator):
+    """The occasion's date window; where the gazetteer has a ministerial or leaders' part
+    of the same occasion, the one matching the meeting's level."""
     if not ann.occasions:
         return None, ""
     found, occasion = ann.occasions[0]
+    wanted = {"minister": "minist", "leader": "leader"}.get(level)
+    if wanted:
+        near = [o for o in annotator.occasions_by_word.get(found.text.lower(), [])
+                if o.start <= occasion.end and occasion.start <= o.end
+                and wanted in o.name.lower()]
+        if near:
+            occasion = min(near, key=lambda o: ((o.end - o.start).days, o.occasion_id))
     label = f"{occasion.short}, {occasion.city}" if occasion.city else occasion.short
     start, end = occasion.start, occasion.end
     if held and end > published:
@@ -106,12 +121,14 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                      annotations: list[SentenceAnnotations], annotator: Annotator,
                      rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
     meetings: list[MeetingRecord] = []
-    previous: SentenceAnnotations | None = None
+    history: list[SentenceAnnotations] = []
     for sentence, ann in zip(sentences, annotations, strict=True):
-        before_ann, previous = previous, ann
+        recent, history = history[-2:], history + [ann]
         text = sentence.text
+        quoted = [q.span() for q in QUOTED.finditer(text)]
         trigger = next(((m, fmt, out) for p, fmt, out in rules.triggers
-                        if (m := p.search(text))), None)
+                        if (m := p.search(text))
+                        and not any(a <= m.start() < b for a, b in quoted)), None)
         excluded = any(p.search(text) for p in rules.exclude)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
@@ -123,15 +140,24 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         status = classify_status(text, rules)
         parties = party_countries(ann)
         persons = list(ann.persons)
-        if len(parties) < 2 and before_ann is not None and len(
-                {a.country for _, a in before_ann.persons} | parties) >= 2 and (
-                re.search(r"\b(his|her|their) counterpart|\bthe (appeal|letter|message|call|"
-                          r"request|invitation)\b", text, re.I) or not parties):
+        if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
+                                           r"letter|message|call|request|invitation)\b",
+                                           text, re.I) or not parties):
             # "discussions with his counterpart", "the appeal was conveyed through a letter":
-            # the people of the sentence before are the parties
-            persons += before_ann.persons
-            parties |= {a.country for _, a in before_ann.persons}
-        if len(parties) < 2 and PAIR_WORDS.search(text):
+            # the first two governments' people of the sentences just before are the parties
+            for before_ann in reversed(recent):
+                borrowed, countries = [], list(parties)
+                for found, actor in before_ann.persons:
+                    if actor.country not in countries and len(countries) >= 2:
+                        continue
+                    if actor.country not in countries:
+                        countries.append(actor.country)
+                    borrowed.append((found, actor))
+                if len(set(countries)) >= 2:
+                    persons += borrowed
+                    parties |= set(countries)
+                    break
+        if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
             parties |= set(top_countries(country_counts))
         if len(parties) < 2:
             if anaphoric and meetings:
@@ -139,6 +165,9 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                         anaphoric.group())
             continue
         level = level_of(text, ann, rules)
+        for _, actor in persons:
+            if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
+                level = actor.level
         if fmt is None:
             fmt = ("trilateral" if len(parties) == 3 or re.search(r"\btrilateral\b", text, re.I)
                    else "multilateral" if len(parties) > 3 else "bilateral")
@@ -148,11 +177,13 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         # a date right after a reporting verb ("announced on Sunday that ...") dates the
         # report, not the meeting
         dates = [d for d in dates if not (d.start < match.start()
-                                          and REPORTING.search(text[:d.start]))]
+                                          and REPORTING.search(text[:d.start]))
+                 and not REPORTED_BY.search(text[d.end:])]
         if dates:
             best = min(dates, key=lambda d: abs(d.start - match.start()))
             window = Window.from_mention(best)
-        occasion_window, occasion = _occasion_window(ann, level, published, status == "held")
+        occasion_window, occasion = _occasion_window(ann, level, published, status == "held",
+                                                     annotator)
         if occasion_window is not None and SIDELINES.search(text) and (
                 window is None or window.precision == "year"):
             window = occasion_window
