@@ -2,9 +2,10 @@
 white list, WTO complaint ...) with the government that acts, its targets, products,
 status, dates and any demand to lift it.
 
-Lifting or easing updates the measure it ends rather than adding a row; a sentence that
-names a measure without a product ("the stringent export control measures") is attached
-to the article's matching measure, never counted as a new one.
+Status, dates and the acting government are read from the trigger's own clause, not the
+whole sentence. Lifting or easing updates the measure it ends rather than adding a row;
+a sentence that names a measure without a product ("the stringent export control
+measures") is attached to the article's matching measure, never counted as a new one.
 """
 
 from __future__ import annotations
@@ -12,26 +13,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .annotate import SentenceAnnotations
-from .dates import find_dates
-from .events import (
-    STATUS_ORDER_MEASURE,
-    MeasureRecord,
-    Mention,
-    Window,
-    measure_family,
-    product_families,
-)
+from .annotate import Found, SentenceAnnotations
+from .dates import DateMention, find_dates
+from .events import (STATUS_ORDER_MEASURE, MeasureRecord, Mention, Window, measure_family,
+                     product_families)
 from .sentences import Sentence
 
+CHEMICALS = {"hydrogen_fluoride", "photoresist", "fluorinated_polyimide"}
 DEFAULT_PRODUCTS = {"entity_list": "dual_use_items", "preferential_status_removal":
-                    "dual_use_items", "tariff": "all_goods"}
-FIELD_CUES = {
-    "in_force": re.compile(r"\b(since|from|starting|start(ed|ing)?|began|begin|took effect|"
-                           r"take effect|takes effect|effective|in force|imposed|introduced|"
-                           r"placed|tightened|intensified|when)\b", re.I),
-    "announced": re.compile(r"\b(announc\w*|unveil\w*|decided|said it would)\b", re.I),
-}
+                    "dual_use_items"}
+GOODS_NOUN = re.compile(r"^\s*(?:(?!also\b|has\b|have\b|had\b|will\b|would\b|is\b|are\b|was\b|"
+                        r"were\b|[a-z-]+ed\b)[a-z-]+\s+)?(seafood|aquatic|fishery|goods|products|"
+                        r"entities|companies|firms|imports|exports|beef|wine|barley|steel|"
+                        r"aluminium|aluminum|cars|automobiles|vehicles|electric|chips|"
+                        r"semiconductors|military|end users?|institutes)\b", re.I)
+IN_FORCE_CUE = re.compile(r"\b(since|from|starting|start(ed|ing|s)?|began|begin|took effect|"
+                          r"take effect|takes effect|effective|with effect|in force|in place|"
+                          r"impos\w+|introduc\w+|placed|tighten\w*|intensified|when|"
+                          r"will (rise|apply|require)|due to take effect|rais\w+|hit back)\b",
+                          re.I)
+ANNOUNCE_CUE = re.compile(r"\b(announc\w*|unveil\w*|decided|said|cleared the way|"
+                          r"approved|confirmed|filing|filed|file)\b", re.I)
+LIFT_CUE = re.compile(r"\b(lift\w*|remov\w+|eas\w+|withdr\w+|scrap\w*|ended|paus\w+|"
+                      r"suspend\w*|resum\w+|restor\w+|dropp\w+|relax\w*)\b", re.I)
+HEDGE = re.compile(r"\b(expected to|expectations? of|plans? to|planning to|considering|"
+                   r"could|may|might|threaten(ed|s|ing)? to|poised to|likely to)\b", re.I)
 
 
 class MeasureRules:
@@ -39,16 +45,27 @@ class MeasureRules:
         spec = triggers["measure"]
         self.triggers = [(re.compile(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
         self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
-        self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
+        self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
         self.demand = re.compile(spec["demand"], re.I)
         self.impose_verbs = re.compile(spec["impose_verbs"], re.I)
 
 
-def _country_mentions(ann: SentenceAnnotations) -> list[tuple[int, int, str, str]]:
-    return sorted((f.start, f.end, f.value.rstrip("?"), f.text) for f in ann.countries)
+def _country_mentions(ann: SentenceAnnotations, people: bool = False
+                      ) -> list[tuple[int, int, str, str]]:
+    """Government mentions; with ``people``, named officials stand for their government
+    too ("the Trump administration imposed ...")."""
+    found = [(f.start, f.end, f.value.rstrip("?"), f.text) for f in ann.countries]
+    if people:
+        found += [(f.start, f.end, actor.country, f.text) for f, actor in ann.persons]
+    return sorted(found)
 
 
-def find_imposer(text: str, start: int, ann: SentenceAnnotations, demanded: bool,
+def _is_target_modifier(text: str, end: int) -> bool:
+    """'Chinese goods', 'Japanese seafood': a demonym naming the goods' origin."""
+    return bool(GOODS_NOUN.match(text[end:end + 40]))
+
+
+def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, demanded: bool,
                  rules: MeasureRules) -> str | None:
     countries = _country_mentions(ann)
     if demanded:
@@ -60,178 +77,258 @@ def find_imposer(text: str, start: int, ann: SentenceAnnotations, demanded: bool
             for cs, _ce, iso3, _ in countries:
                 if m.start("who") <= cs < m.end("who"):
                     return iso3
-    before = [c for c in countries if c[1] <= start]
+    before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
     for _cs, ce, iso3, _word in reversed(before):
-        gap = text[ce:start]
-        if len(gap) > 45 or re.search(r"[;:“”\"]", gap):
+        gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
+        if len(gap) > 60 or re.search(r"[;:]", gap):
             break
         if re.match(r"['’]s?(?!\w)", gap):
             return iso3
-        if re.fullmatch(r"[\w\s,-]*", gap) and not re.search(
-                r"\b(on|against|from|of|for|with|by|over|than)\b|\bto\b(?!\s+\w+\s)",
-                gap.replace("to wind", "towind"), re.I):
+        if _is_target_modifier(text, ce):
+            continue
+        if re.fullmatch(r"[\w\s,%.“”\"'’-]*", gap) and not re.search(
+                r"\b(on|against|from|of|for|with|by|over|than|and|or|about|regarding|into|"
+                r"toward|towards)\b|\bto\b(?!\s+\w+\s)",
+                gap, re.I):
             return iso3
         break
     # the subject of an imposing verb
     for cs, ce, iso3, _ in reversed(before):
+        if _is_target_modifier(text, ce):
+            continue
         if rules.impose_verbs.search(text[ce:start]) and not re.search(
-                r"\b(to|against|on|from)\s+$", text[:cs], re.I):
+                r"\b(to|against|on|from|of|by)\s+(the\s+)?$", text[:cs], re.I):
             return iso3
-    for _, actor in ann.persons:
-        if actor and ann.persons[0][0].start < start:
-            return ann.persons[0][1].country
-    if before:
-        return before[0][2]
+    # "tariffs imposed by Washington"
+    by = re.match(r"[\w\s,-]{0,40}?\bby\s+(the\s+)?", text[end:])
+    if by:
+        for cs, _ce, iso3, _ in countries:
+            if cs == end + by.end():
+                return iso3
     return None
 
 
 def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnnotations,
-                 products: set[str], measure_type: str) -> set[str]:
-    if "all_goods" in products:
-        return {"WLD"}
+                 products: set[str]) -> set[str]:
+    if "all_goods" in products and not re.search(r"\b(on|from|against)\s+(all\s+)?"
+                                                 r"(imports from|goods from)?\s*$",
+                                                 text[:start], re.I):
+        pass
     targets = set()
-    for cs, ce, iso3, word in _country_mentions(ann):
-        if iso3 == imposer:
+    for cs, ce, iso3, _word in _country_mentions(ann):
+        if iso3 == imposer or not (start - 80 <= cs <= end + 120):
             continue
         before = text[max(0, cs - 40):cs]
-        near_trigger = start - 80 <= cs <= end + 120
-        if not near_trigger:
-            continue
         if re.search(r"\b(to|against|on|from|for|toward|towards|targeting|removed|remove|"
-                     r"including|of)\s+(the\s+)?(relevant\s+|certain\s+|some\s+)?$", before,
-                     re.I):
+                     r"including|of|made in|imported from|aimed at|cutting)\s+(the\s+)?"
+                     r"(relevant\s+|certain\s+|some\s+|all\s+)?$", before, re.I):
             targets.add(iso3)
-        elif cs > start and ann and re.match(r"\s*(?:[\w-]+\s+){0,2}(seafood|aquatic|fishery|"
-                                             r"goods|products|entities|companies|firms|"
-                                             r"imports|exports|beef|wine|barley|steel|cars|"
-                                             r"automobiles|vehicles|chips|semiconductors)",
-                                             text[ce:], re.I):
-            targets.add(iso3)
-        elif cs < start and word[0].isupper() and re.search(r"\bimport", text[ce:end], re.I):
+        elif _is_target_modifier(text, ce):
             targets.add(iso3)
     for c in ann.country_places:
         if c.value != imposer and start <= c.start <= end + 80:
             targets.add(c.value)
+    if "all_goods" in products and not targets:
+        return {"WLD"}
     return targets or {"WLD"}
 
 
-DATE_CUE = re.compile(r"\b(since|from|starting|start(ed|ing)?|began|begin|took effect|"
-                      r"take effect|takes effect|effective|in force|impos\w+|introduc\w+|"
-                      r"placed|tighten\w*|intensified|when|announc\w+|unveil\w+|decided|"
-                      r"lift\w*|remov\w+|eas\w+|withdr\w+|scrap\w*|end(ed)?|expire\w*)\b",
-                      re.I)
-
-
-def _cued(text: str, start: int, end: int) -> bool:
-    """A date belongs to a measure only when a verb of imposing, announcing or lifting
-    stands within a few words of it; otherwise it dates something else (a meeting)."""
-    return bool(DATE_CUE.search(text[max(0, start - 45):end + 45]))
-
-
-def classify_measure_status(text: str, demanded: bool, rules: MeasureRules) -> str:
+def classify_measure_status(clause: str, measure_type: str, demanded: bool,
+                            rules: MeasureRules) -> str:
     if demanded:
         return "in_force"
-    for status, pattern in rules.status:
-        if pattern.search(text):
+    lifted = rules.status["lifted"].search(clause)
+    if measure_type == "preferential_status_removal":
+        # removing a country from the list is the measure; restoring it is the lifting
+        lifted = re.search(r"\b(restor\w*|reinstat\w*|return\w*|put back|re-?add\w*|"
+                           r"readmit\w*)\b", clause, re.I)
+    elif measure_type == "entity_list" and re.search(r"\badd(ed|s|ing)?\b", clause, re.I):
+        lifted = None
+    if lifted:
+        return "lifted"
+    for status in ("eased", "withdrawn"):
+        if rules.status[status].search(clause):
             return status
+    if re.search(r"\b(took effect|in place|in force|remains?|since|has required|have required|"
+                 r"already)\b", clause, re.I):
+        return "in_force"
+    if HEDGE.search(clause):
+        return "expected"
+    if rules.status["announced"].search(clause):
+        return "announced"
     return "in_force"
 
 
-def _near_products(ann: SentenceAnnotations, start: int, end: int) -> set[str]:
-    after = {f.value for f in ann.products if end <= f.start <= end + 120}
-    inside = {f.value for f in ann.products if start <= f.start < end}
-    before = {f.value for f in ann.products if start - 80 <= f.start < start}
+def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type: str
+                   ) -> set[str]:
+    spans = [f for f in ann.products
+             if not any(o is not f and o.start <= f.start and f.end <= o.end
+                        and (o.end - o.start) > (f.end - f.start) for o in ann.products)]
+    if measure_type != "tariff":
+        spans = [f for f in spans if f.value != "all_goods"]
+    after = {f.value for f in spans if end <= f.start <= end + 120}
+    inside = {f.value for f in spans if start <= f.start < end}
+    before = {f.value for f in spans if start - 80 <= f.start < start}
     found = inside | after or before
-    if not found:
-        found = {f.value for f in ann.products}
     if "semiconductor_materials" in found and found & {"gallium", "germanium"}:
         found.discard("semiconductor_materials")  # "metals used in chipmaking like gallium"
+    if "semiconductor_materials" in found:
+        # the codebook: the named chemicals too, wherever the sentence names them
+        found |= {f.value for f in spans if f.value in CHEMICALS}
     return found
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), start - 90)
+    right_candidates = [i for i in (text.find(";", end), end + 90) if i != -1]
+    return text[max(0, left):min(right_candidates)]
+
+
+def _date_fields(text: str, start: int, end: int, status: str, published: dt.date
+                 ) -> dict[str, Window]:
+    """Each cued date in the trigger's neighbourhood goes to the field its cue names.
+    A date after a start cue in a future-tense clause resolves forward."""
+    backward = find_dates(text, published, False)
+    forward = find_dates(text, published, True)
+    fields: dict[str, Window] = {}
+    for back, fwd in zip(backward, forward, strict=True):
+        if not back.is_date or not (start - 120 <= back.start <= end + 140):
+            continue
+        lead = text[max(0, back.start - 40):back.start]
+        tail = text[back.end:back.end + 30]
+        near = lead + " " + tail
+        if status in ("lifted", "eased", "withdrawn") and LIFT_CUE.search(near):
+            field = "lifted"
+        elif IN_FORCE_CUE.search(lead[-30:]) or re.search(r"\b(take effect|took effect)\b",
+                                                          near, re.I):
+            field = "in_force"
+        elif ANNOUNCE_CUE.search(near):
+            field = "announced"
+        elif status in ("lifted", "eased", "withdrawn") and abs(back.start - end) < 60:
+            field = "lifted"
+        elif IN_FORCE_CUE.search(near) or (status in ("expected", "announced")
+                                           and abs(back.start - end) < 80):
+            field = "in_force"
+        else:
+            continue
+        mention: DateMention = back
+        if field == "in_force" and status in ("expected", "announced"):
+            mention = fwd
+        window = Window.from_mention(mention)
+        if field not in fields or window.width < fields[field].width:
+            fields[field] = window
+    return fields
+
+
+def _demand_text(ann: SentenceAnnotations, imposer: str, published: dt.date) -> str:
+    demander = next((a.country for _, a in ann.persons if a.country != imposer), None) or \
+        next((c[2] for c in _country_mentions(ann) if c[2] != imposer), "")
+    return f"{demander} urged lifting, {published.isoformat()}" if demander else ""
 
 
 def extract_measures(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], rules: MeasureRules
                      ) -> list[MeasureRecord]:
     measures: list[MeasureRecord] = []
-    loose: list[tuple[Sentence, SentenceAnnotations, str, str, str]] = []
+    loose: list[tuple[Sentence, str, str | None, str]] = []
+    previous_subject: str | None = None
     for sentence, ann in zip(sentences, annotations, strict=True):
         text = sentence.text
+        subject = _country_mentions(ann, people=True)
+        this_subject = subject[0][2] if subject and subject[0][0] < 40 else None
         if any(p.search(text) for p in rules.exclude):
+            previous_subject = this_subject or previous_subject
             continue
         seen_types: set[str] = set()
+        if measures and rules.demand.search(text) and not any(
+                p.search(text) and t != "tariff" for p, t in rules.triggers):
+            # "urged Beijing to lift the ban": a demand about a measure already reported
+            urged = find_imposer(text, len(text), len(text), ann, True, rules)
+            target = next((m for m in reversed(measures) if urged in (None, m.imposer)), None)
+            if target is not None and urged is not None:
+                demand = _demand_text(ann, target.imposer, published)
+                if demand and demand not in target.demands:
+                    target.demands.append(demand)
+                if not any(x.sentence_index == sentence.index for x in target.mentions):
+                    target.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                                   sentence.end, text, "measure:demand",
+                                                   rules.demand.search(text).group()))
+                previous_subject = this_subject or previous_subject
+                continue
         for pattern, measure_type in rules.triggers:
-            for match in pattern.finditer(text):
-                if measure_type in seen_types:
-                    break
-                demanded = bool(rules.demand.search(text))
-                status = classify_measure_status(text, demanded, rules)
-                products = _near_products(ann, match.start(), match.end())
-                if measure_type == "tariff" and re.search(r"\b(free|exempt\w*)\b",
-                                                          match.group(), re.I):
-                    continue
-                if not products and measure_type in DEFAULT_PRODUCTS:
-                    products = {DEFAULT_PRODUCTS[measure_type]}
-                imposer = find_imposer(text, match.start(), ann, demanded, rules)
-                if imposer is None:
-                    continue
-                if not products and measure_type == "wto_dispute":
-                    # the products of the challenged measure: the respondent's export measure
-                    respondent = next((m for m in measures if m.imposer != imposer
-                                       and measure_family(m.measure_type) == "export"), None)
-                    if respondent is not None:
-                        products = set(respondent.products)
-                if not products:
-                    loose.append((sentence, ann, measure_type, imposer, match.group()))
-                    seen_types.add(measure_type)
-                    continue
-                forward = status == "expected"
-                dates = [d for d in find_dates(text, published, forward) if d.is_date and (
-                    _cued(text, d.start, d.end) or status in ("expected", "lifted", "eased",
-                                                             "withdrawn"))]
-                fields: dict[str, Window] = {}
-                if dates:
-                    best = min(dates, key=lambda d: abs(d.start - match.start()))
-                    lead = text[max(0, best.start - 40):best.end + 40]
-                    if status in ("lifted", "eased", "withdrawn"):
-                        field = "lifted"
-                    elif status == "announced" or FIELD_CUES["announced"].search(lead) and not \
-                            FIELD_CUES["in_force"].search(lead):
-                        field = "announced"
-                    else:
-                        field = "in_force"
-                    fields[field] = Window.from_mention(best)
-                demands = []
-                if demanded:
-                    demander = next((a.country for _, a in ann.persons if a.country != imposer),
-                                    None) or next((c[2] for c in _country_mentions(ann)
-                                                   if c[2] != imposer), "")
-                    when = fields.get("in_force")
-                    demands.append(f"{demander} urged lifting"
-                                   + (f", {when.iso()}" if when else f", {published.isoformat()}"))
-                    fields.pop("in_force", None)
-                record = MeasureRecord(
-                    article_ids=[article_id], published=published, imposer=imposer,
-                    targets=find_targets(text, match.start(), match.end(), imposer, ann,
-                                         products, measure_type),
-                    measure_type=measure_type,
-                    direction="liberalising" if status in ("lifted", "eased", "withdrawn")
-                    else "restrictive",
-                    products=products, dates=fields, status=status, demands=demands)
-                record.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                               sentence.end, text, f"measure:{measure_type}",
-                                               match.group()))
-                same = next((m for m in measures if same_measure(m, record)), None)
-                if same is not None:
-                    merge_measure(same, record)
-                else:
-                    measures.append(record)
-                seen_types.add(measure_type)
-                break
-    for sentence, _ann, measure_type, imposer, matched in loose:
+            if "wto_dispute" in seen_types:
+                break  # the rest of the sentence describes the challenged measure
+            if measure_family(measure_type) == "export" and seen_types & {
+                    "preferential_status_removal", "entity_list"}:
+                break  # licences that follow from a list change describe that change
+            match = pattern.search(text)
+            if match is None or measure_type in seen_types:
+                continue
+            seen_types.add(measure_type)
+            clause = _clause(text, match.start(), match.end())
+            demanded = bool(rules.demand.search(text))
+            status = classify_measure_status(clause, measure_type, demanded, rules)
+            products = _near_products(ann, match.start(), match.end(), measure_type)
+            imposer = find_imposer(text, match.start(), match.end(), ann, demanded, rules)
+            context = next((m for m in reversed(measures)
+                            if measure_family(m.measure_type) == measure_family(measure_type)),
+                           None)
+            if imposer is None and previous_subject and re.match(
+                    r"(Its|It|Their|They|The (ministry|department|government|agency|"
+                    r"commission|administration|decision|move|country))\b", text):
+                imposer = previous_subject  # "Its commerce ministry said ...": coreference
+            if imposer is None and context is not None:
+                imposer = context.imposer  # the story's acting government
+            if measure_type == "wto_dispute" and imposer is not None:
+                # the challenged measure: prefer the kind the sentence names after the trigger
+                named = {measure_family(t) for p, t in rules.triggers
+                         if t != "wto_dispute" and p.search(text[match.start():])}
+                candidates = [m for m in reversed(measures) if m.imposer != imposer
+                              and m.measure_type != "wto_dispute"]
+                respondent = next((m for m in candidates
+                                   if measure_family(m.measure_type) in named),
+                                  candidates[-1] if candidates else None)
+                if not products and respondent is not None:
+                    products = set(respondent.products)
+            if not products and measure_type in DEFAULT_PRODUCTS:
+                products = {DEFAULT_PRODUCTS[measure_type]}
+            if imposer is None or not products:
+                loose.append((sentence, measure_type, imposer, match.group()))
+                continue
+            targets = find_targets(text, match.start(), match.end(), imposer, ann, products)
+            if measure_type == "wto_dispute":
+                respondent = next((m for m in reversed(measures) if m.imposer != imposer
+                                   and m.measure_type != "wto_dispute"
+                                   and product_families(m.products)
+                                   & product_families(products)), None)
+                if respondent is not None and targets == {"WLD"}:
+                    targets = {respondent.imposer}
+            fields = _date_fields(text, match.start(), match.end(), status, published)
+            demands = []
+            if demanded:
+                demand = _demand_text(ann, imposer, published)
+                if demand:
+                    demands.append(demand)
+            record = MeasureRecord(
+                article_ids=[article_id], published=published, imposer=imposer,
+                targets=targets, measure_type=measure_type,
+                direction="liberalising" if status in ("lifted", "eased", "withdrawn")
+                else "restrictive",
+                products=products, dates=fields, status=status, demands=demands)
+            record.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                           sentence.end, text, f"measure:{measure_type}",
+                                           match.group()))
+            same = next((m for m in measures if same_measure(m, record)), None)
+            if same is not None:
+                merge_measure(same, record, same_article=True)
+            else:
+                measures.append(record)
+        previous_subject = this_subject or previous_subject
+    for sentence, measure_type, imposer, matched in loose:
         family = measure_family(measure_type)
-        target = next((m for m in measures if m.imposer == imposer
+        target = next((m for m in reversed(measures) if (imposer is None or m.imposer == imposer)
                        and measure_family(m.measure_type) == family), None)
         if target and not any(x.sentence_index == sentence.index for x in target.mentions):
             target.mentions.append(Mention(article_id, sentence.index, sentence.start,
@@ -248,7 +345,7 @@ def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
     return bool(product_families(a.products) & product_families(b.products))
 
 
-def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
+def merge_measure(into: MeasureRecord, other: MeasureRecord, same_article: bool = False) -> None:
     into.article_ids = sorted(set(into.article_ids) | set(other.article_ids))
     into.products |= other.products
     if "WLD" in into.targets and other.targets != {"WLD"}:
@@ -259,10 +356,9 @@ def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
         current = into.dates.get(field)
         if current is None or window.width < current.width:
             into.dates[field] = window
-    if other.published > into.published or (
-            other.published == into.published
-            and STATUS_ORDER_MEASURE.index(other.status) > STATUS_ORDER_MEASURE.index(
-                into.status)):
+    later = other.published > into.published
+    if later or (other.published == into.published and STATUS_ORDER_MEASURE.index(
+            other.status) > STATUS_ORDER_MEASURE.index(into.status)):
         into.status = other.status
         into.published = max(into.published, other.published)
     into.direction = "liberalising" if into.status in ("lifted", "eased", "withdrawn") \
@@ -270,3 +366,6 @@ def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
     into.demands += [d for d in other.demands if d not in into.demands]
     seen = {(m.article_id, m.sentence_index) for m in into.mentions}
     into.mentions += [m for m in other.mentions if (m.article_id, m.sentence_index) not in seen]
+
+
+__all__ = ["Found", "MeasureRules", "extract_measures", "merge_measure", "same_measure"]
