@@ -218,19 +218,12 @@ def test_hard_wrapped_line_continuing_in_lower_case_is_joined_not_removed():
     assert cleaned.paragraphs == ((0, len(cleaned.text)),)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: _unwrap joins a hard-wrapped line only when the next line starts in lower case; "
-    "when it starts with a capital (a name), the short unpunctuated first half is removed "
-    "as headline_fragment and the article loses words"))
 def test_hard_wrapped_line_continuing_with_a_name_is_not_removed():
     text = "The ministers were joined at the table by Prime Minister\nShinzo Abe and two aides."
     cleaned = clean_text(text)
     assert cleaned.removals == ()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG (heuristic): an article's own bulleted list after a line ending with ':' is "
-    "removed item by item as headline_fragment"))
 def test_article_bullet_list_after_a_colon_is_kept():
     text = ("The ministry listed two demands:\n- lifting the ban on Japanese seafood\n"
             "- releasing the detained businessman")

@@ -193,9 +193,6 @@ def test_binary_text_with_nul_bytes_is_an_error_naming_the_file(make_corpus):
     assert "binary data" in str(error)
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError, reason=(
-    "BUG: decode_text calls data.decode('utf-16') unguarded; a UTF-16 file with an odd "
-    "byte count raises UnicodeDecodeError instead of an InputError naming the file"))
 def test_truncated_utf16_text_is_an_input_error(make_corpus):
     data = "Talks resumed.".encode("utf-16") + b"\x00"  # odd length: one stray byte
     error = load_error(make_corpus({"a1.txt": data}))
@@ -258,9 +255,6 @@ def test_saved_html_page_keeps_paragraph_text_and_drops_scripts(make_corpus):
     assert any("saved HTML page" in w for w in article.warnings)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: html_to_text unescapes twice (HTMLParser convert_charrefs=True, then "
-    "html.unescape), so a page that shows the literal text '&lt;' yields '<'"))
 def test_saved_html_page_character_references_are_decoded_once(make_corpus):
     page = "<html><body><p>The tag is written &amp;lt;b&amp;gt; in HTML.</p></body></html>"
     text = only_article(make_corpus({"a1.txt": page})).text
@@ -287,9 +281,6 @@ def test_manifest_language_other_than_en_is_loaded_with_a_warning(make_corpus):
     assert any("does not look like English" in w for w in article.warnings)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: looks_english counts only [A-Za-z] words and returns True below 20 of them, so a "
-    "Japanese or Chinese text (no Latin words at all) labelled 'en' gets no warning"))
 def test_japanese_text_labelled_english_gets_a_warning(make_corpus):
     japanese = ("日本と中国の貿易相は、輸出管理について"
                 "定期的に協議する枠組みを設けることで合意した。\n") * 4

@@ -98,9 +98,6 @@ def test_dateline_is_excluded_only_at_the_start_of_a_paragraph():
     assert texts(text)[1] == "BEIJING — the capital — hosted them."
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: DATELINE does not allow a date or digits, so wire datelines in the Reuters/"
-    "Yonhap form 'TOKYO, Nov 15 (Reuters) - ' stay inside the first sentence"))
 @pytest.mark.parametrize("dateline", ["TOKYO, Nov 15 (Reuters) - ",
                                       "SEOUL, Dec. 16 (Yonhap) -- "])
 def test_wire_dateline_with_a_date_is_excluded(dateline):
@@ -108,9 +105,6 @@ def test_wire_dateline_with_a_date_is_excluded(dateline):
         "Japan and China agreed to talk.")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: DATELINE matches any capitalised word followed by a dash, so an opening "
-    "'AI — ' is cut from the first sentence as if it were a dateline"))
 def test_capitalised_acronym_followed_by_dash_is_not_a_dateline():
     sentence = "AI — and the chips that run it — is at the centre of the dispute."
     assert texts(sentence) == [sentence]

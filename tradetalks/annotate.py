@@ -59,6 +59,7 @@ class SentenceAnnotations:
     occasions: list[tuple[Found, Occasion]] = field(default_factory=list)
     products: list[Found] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    text: str = ""
 
 
 def _alternation(words: list[str]) -> str:
@@ -118,7 +119,7 @@ class Annotator:
         return f"{place}, {self.country_names.get(country, country)}"
 
     def annotate(self, text: str, published: dt.date) -> SentenceAnnotations:
-        out = SentenceAnnotations()
+        out = SentenceAnnotations(text=text)
         taken: list[tuple[int, int]] = []
         for m in self.person_re.finditer(text):
             actor = self.actor_for(m.group(), published)
@@ -153,7 +154,7 @@ class Annotator:
             possessive_next = POSSESSIVE.match(text[m.end():])
             after_place = re.search(r"([A-Z][\w-]+),\s*$", before)
             if not possessive_next and PLACE_CONTEXT.search(before) and (is_city_word or re.search(
-                    r"\b(?:in|to|from|visit\w*)\s+(?:the\s+)?$", before, re.I) or (
+                    r"\b(?:in|to|visit\w*)\s+(?:the\s+)?$", before, re.I) or (
                     after_place and after_place.group(1) in self.place_by_word)):
                 out.country_places.append(found)
                 continue

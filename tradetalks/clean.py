@@ -75,34 +75,91 @@ def _is_headline_like(line: str) -> bool:
     return 0 < len(words) <= HEADLINE_MAX_WORDS and not line.endswith(TERMINAL)
 
 
-def _unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Join hard-wrapped lines: a line without final punctuation followed directly by a
-    line starting in lower case continues the same paragraph."""
-    out: list[tuple[int, str]] = []
+# A line without final punctuation that ends with a function word ("by", "the") or with a
+# capitalised title that comes before a name ("Prime Minister") cannot end a sentence or a
+# headline: when the next line starts with a capital (a name), the line was hard-wrapped.
+_FUNCTION_WORDS = frozenset("""
+a an the of to in on at by for with from into onto over under about after before between
+among against during without within through toward towards across via per than and or but
+nor as that which who whom whose where when while if because although though whether is
+are was were be been being has have had will would shall should can could may might must
+do does did his her its their our this these those said says told including such like not
+""".split())
+_TITLES_BEFORE_NAMES = frozenset("""
+Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Premier Minister Chancellor Secretary Ambassador
+Governor Chairman Chairwoman Chair Senator Sen. Rep. Gen. General King Queen Prince Princess
+Emperor Director Spokesman Spokeswoman Spokesperson Commissioner Envoy
+""".split())
+_OPEN_PUNCTUATION = (",", "—", "–", "-")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_lowercase_content_word(line: str) -> bool:
+    """Running text has lower-case content words; Title Case headlines have none."""
+    return any(w[0].islower() and len(w) >= 4 and w not in _FUNCTION_WORDS
+               for w in _WORD.findall(line))
+
+
+def _ends_open(line: str) -> bool:
+    if line.endswith(_OPEN_PUNCTUATION):
+        return True
+    words = line.split()
+    last = words[-1].strip("\"'“”‘’(") if words else ""
+    return last.casefold() in _FUNCTION_WORDS or last in _TITLES_BEFORE_NAMES
+
+
+def _matches_rule(line: str, rules: tuple[Rule, ...]) -> bool:
+    return any(rule.matches(line) for rule in rules)
+
+
+def _continues(previous: str, line: str, rules: tuple[Rule, ...]) -> bool:
+    """Whether ``line`` continues the hard-wrapped ``previous`` line."""
+    if not previous or not line or previous.endswith(TERMINAL) or _BULLET.match(line):
+        return False
+    if line[0].islower():
+        return True
+    # a capital after a hard wrap (a name): only when the line before cannot end there
+    return (
+        line[0].isupper() and _ends_open(previous) and _has_lowercase_content_word(previous)
+        and not _BULLET.match(previous) and not _LEADING_ELLIPSIS.match(previous)
+        and not _matches_rule(previous, rules) and not _matches_rule(line, rules)
+    )
+
+
+def _unwrap(lines: list[tuple[int, str]], rules: tuple[Rule, ...] = ()
+            ) -> list[tuple[int, str]]:
+    """Join hard-wrapped lines into one: a line without final punctuation followed directly
+    by a line starting in lower case, or by a line starting with a capital when the first
+    line ends with a word that cannot end a sentence ("by", "the", "Minister"), continues
+    the same paragraph."""
+    out: list[tuple[int, list[str]]] = []
     for number, line in lines:
-        if (
-            out and line and out[-1][1] and line[0].islower()
-            and not out[-1][1].endswith(TERMINAL) and not _BULLET.match(line)
-        ):
-            out[-1] = (out[-1][0], out[-1][1] + " " + line)
+        if out and _continues(out[-1][1][-1], line, rules):
+            out[-1][1].append(line)
         else:
-            out.append((number, line))
-    return out
+            out.append((number, [line]))
+    return [(number, " ".join(parts)) for number, parts in out]
 
 
 def _normalise(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
+def _introduces_list(line: str) -> bool:
+    """An article sentence that ends with a colon ("The ministry listed two demands:")."""
+    return line.endswith(":") and len(line.split()) >= 4 and _has_lowercase_content_word(line)
+
+
 def clean_text(text: str, rules: tuple[Rule, ...] | None = None) -> CleanedArticle:
     """Apply the debris rules line by line; return kept paragraphs and the removal log."""
     rules = load_rules() if rules is None else rules
     raw_lines = [(i + 1, line.strip()) for i, line in enumerate(text.split("\n"))]
-    lines = _unwrap(raw_lines)
+    lines = _unwrap(raw_lines, rules)
     kept: list[str] = []
     removals: list[Removal] = []
     seen: set[str] = set()
-    in_block = False
+    in_block = False  # inside a list of links after a debris heading ("READ ALSO:")
+    in_list = False  # inside the article's own list after a kept line ending with ":"
     for number, line in lines:
         if not line:
             in_block = False
@@ -113,13 +170,16 @@ def clean_text(text: str, rules: tuple[Rule, ...] | None = None) -> CleanedArtic
                 rule_id = rule.rule_id
                 in_block = rule.block
                 break
-        if rule_id is None and in_block and (_BULLET.match(line) or _is_headline_like(line)):
+        is_bullet = bool(_BULLET.match(line))
+        if rule_id is not None or not is_bullet:
+            in_list = False
+        if rule_id is None and in_block and (is_bullet or _is_headline_like(line)):
             rule_id = "related_links"
         elif rule_id is None:
             in_block = False
         if rule_id is None and not kept and _LEADING_ELLIPSIS.match(line):
             rule_id = "headline_fragment"
-        if rule_id is None and _is_headline_like(line):
+        if rule_id is None and not in_list and _is_headline_like(line):
             rule_id = "headline_fragment"
         if rule_id is None:
             key = _normalise(line)
@@ -128,6 +188,8 @@ def clean_text(text: str, rules: tuple[Rule, ...] | None = None) -> CleanedArtic
             seen.add(key)
         if rule_id is None:
             kept.append(line)
+            if _introduces_list(line):
+                in_list = True
         else:
             removals.append(Removal(number, rule_id, line))
     spans = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import re
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ MANIFEST_COLUMNS = (
 )
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+LANGUAGE_SAMPLE = 100_000  # characters read to guess the language
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as by at from was were said has have it".split()
 )
@@ -98,26 +98,59 @@ class _TextFromHTML(HTMLParser):
 
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:500].lower()
-    return head.startswith("<!doctype html") or head.startswith("<html") or (
-        "<body" in head and "</" in text
+    return (
+        head.startswith(("<!doctype html", "<html"))
+        or (head.startswith("<?xml") and "<html" in head)
+        or ("<body" in head and "</" in text)
     )
 
 
 def html_to_text(text: str) -> str:
+    """Visible text of a saved page. The parser decodes character references once
+    (``convert_charrefs``): a page showing the literal text "&lt;" keeps "&lt;"."""
     parser = _TextFromHTML()
     parser.feed(text)
     parser.close()
-    return html.unescape(parser.text())
+    return parser.text()
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: Latin text then has a NUL in every
+    other byte. Returns the text, or None when the bytes do not look like that."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    half = len(data) // 2
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    if odd_nuls >= 0.3 * half and even_nuls <= 0.02 * half:
+        encoding = "utf-16-le"
+    elif even_nuls >= 0.3 * half and odd_nuls <= 0.02 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
     """Bytes to text by the documented policy; returns the text and the repair warnings."""
     notes: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                f"(byte {exc.start}: {exc.reason}); the file may be truncated", path
+            ) from None
         notes.append("decoded as UTF-16 (byte-order mark found)")
     elif b"\x00" in data:
-        raise InputError("binary data (NUL bytes), not a text article", path)
+        text16 = _utf16_without_bom(data)
+        if text16 is None:
+            raise InputError("binary data (NUL bytes), not a text article", path)
+        text = text16
+        notes.append("decoded as UTF-16 without a byte-order mark (NUL in every other byte)")
     elif data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="strict") if _first_bad_utf8_line(data[3:]) == 0 \
             else data[3:].decode("cp1252", errors="replace")
@@ -145,6 +178,13 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 
 
 def looks_english(text: str) -> bool:
+    """A rough guess: mostly Latin letters, and English function words among the words."""
+    text = text[:LANGUAGE_SAMPLE]
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        latin = sum(1 for c in letters if c < "\u0250")  # Basic Latin to Latin Extended-B
+        if latin / len(letters) < 0.5:
+            return False
     words = re.findall(r"[A-Za-z]+", text.lower())
     if len(words) < 20:
         return True

@@ -15,10 +15,18 @@ import re
 
 from .annotate import Found, SentenceAnnotations
 from .dates import DateMention, find_dates
-from .events import (STATUS_ORDER_MEASURE, MeasureRecord, Mention, Window, measure_family,
-                     product_families)
+from .events import (
+    STATUS_ORDER_MEASURE,
+    MeasureRecord,
+    Mention,
+    Window,
+    measure_family,
+    product_families,
+)
 from .sentences import Sentence
 
+DESCRIPTION = re.compile(r"\b(used (in|for|to make)( making)?|for making|needed (for|to make)|"
+                         r"essential (for|to)|key to|found in)\s+(\w+\s+)?$", re.I)
 CHEMICALS = {"hydrogen_fluoride", "photoresist", "fluorinated_polyimide"}
 DEFAULT_PRODUCTS = {"entity_list": "dual_use_items", "preferential_status_removal":
                     "dual_use_items"}
@@ -30,7 +38,8 @@ GOODS_NOUN = re.compile(r"^\s*(?:(?!also\b|has\b|have\b|had\b|will\b|would\b|is\
 IN_FORCE_CUE = re.compile(r"\b(since|from|starting|start(ed|ing|s)?|began|begin|took effect|"
                           r"take effect|takes effect|effective|with effect|in force|in place|"
                           r"impos\w+|introduc\w+|placed|tighten\w*|intensified|when|"
-                          r"will (rise|apply|require)|due to take effect|rais\w+|hit back)\b",
+                          r"will (rise|apply|require)|due to take effect|rais\w+|hit back|"
+                          r"bann\w+|suspend\w*|halt\w*|barr\w+|block\w*|requir\w+)\b",
                           re.I)
 ANNOUNCE_CUE = re.compile(r"\b(announc\w*|unveil\w*|decided|said|cleared the way|"
                           r"approved|confirmed|filing|filed|file)\b", re.I)
@@ -135,6 +144,16 @@ def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnn
     return targets or {"WLD"}
 
 
+UNREAL = re.compile(r"\b(no|not|whether|would|could|may|might|first step|failed|refused|"
+                    r"declined|urg\w*|call\w* for|call\w* on|demand\w*|ask\w*|hope\w*|seek\w*|"
+                    r"sought|want\w*|wish\w*|pressed)\b", re.I)
+
+
+def _unreal(clause: str, at: int) -> bool:
+    """A lifting that is asked for, hoped for, denied or hypothetical has not happened."""
+    return bool(UNREAL.search(clause[max(0, at - 60):at]))
+
+
 def classify_measure_status(clause: str, measure_type: str, demanded: bool,
                             rules: MeasureRules) -> str:
     if demanded:
@@ -146,19 +165,26 @@ def classify_measure_status(clause: str, measure_type: str, demanded: bool,
                            r"readmit\w*)\b", clause, re.I)
     elif measure_type == "entity_list" and re.search(r"\badd(ed|s|ing)?\b", clause, re.I):
         lifted = None
-    if lifted:
+    if lifted and not _unreal(clause, lifted.start()):
         return "lifted"
     for status in ("eased", "withdrawn"):
-        if rules.status[status].search(clause):
+        found = rules.status[status].search(clause)
+        if found and not _unreal(clause, found.start()):
             return status
     if re.search(r"\b(took effect|in place|in force|remains?|since|has required|have required|"
                  r"already)\b", clause, re.I):
         return "in_force"
+    if re.search(r"\b(announced|unveiled)\b", clause, re.I):
+        return "announced"  # "announced on October 9 and expected to take effect ..."
     if HEDGE.search(clause):
         return "expected"
     if rules.status["announced"].search(clause):
         return "announced"
     return "in_force"
+
+
+def text_of(ann: SentenceAnnotations) -> str:
+    return getattr(ann, "text", "")
 
 
 def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type: str
@@ -168,6 +194,10 @@ def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type:
                         and (o.end - o.start) > (f.end - f.start) for o in ann.products)]
     if measure_type != "tariff":
         spans = [f for f in spans if f.value != "all_goods"]
+    # "gallium, a metal used in making semiconductors": a description, not a product
+    described = [f for f in spans if DESCRIPTION.search(text_of(ann)[max(0, f.start - 30):f.start])]
+    if len(described) < len(spans):
+        spans = [f for f in spans if f not in described]
     after = {f.value for f in spans if end <= f.start <= end + 120}
     inside = {f.value for f in spans if start <= f.start < end}
     before = {f.value for f in spans if start - 80 <= f.start < start}
@@ -192,24 +222,27 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
     A date after a start cue in a future-tense clause resolves forward."""
     backward = find_dates(text, published, False)
     forward = find_dates(text, published, True)
+    governing = text[max(0, start - 30):start]
+    announce_governs = bool(re.search(r"\b(announc\w*|unveil\w*)\s+(the\s+|a\s+|an\s+)?"
+                                      r"([\w-]+\s+){0,2}$", governing, re.I))
     fields: dict[str, Window] = {}
     for back, fwd in zip(backward, forward, strict=True):
-        if not back.is_date or not (start - 120 <= back.start <= end + 140):
+        if not back.is_date or not (start - 120 <= back.start <= end + 200):
             continue
-        lead = text[max(0, back.start - 40):back.start]
-        tail = text[back.end:back.end + 30]
+        lead = text[max(0, back.start - 40):back.start] + " " + back.text
+        tail = text[back.end:back.end + 50]
         near = lead + " " + tail
-        if status in ("lifted", "eased", "withdrawn") and LIFT_CUE.search(near):
-            field = "lifted"
-        elif IN_FORCE_CUE.search(lead[-30:]) or re.search(r"\b(take effect|took effect)\b",
-                                                          near, re.I):
+        if IN_FORCE_CUE.search(lead[-(len(back.text) + 16):]) or re.search(
+                r"\b(take|took|takes) effect\b", near, re.I):
             field = "in_force"
-        elif ANNOUNCE_CUE.search(near):
+        elif status in ("lifted", "eased", "withdrawn") and LIFT_CUE.search(near):
+            field = "lifted"
+        elif ANNOUNCE_CUE.search(near) or announce_governs:
             field = "announced"
         elif status in ("lifted", "eased", "withdrawn") and abs(back.start - end) < 60:
             field = "lifted"
-        elif IN_FORCE_CUE.search(near) or (status in ("expected", "announced")
-                                           and abs(back.start - end) < 80):
+        elif IN_FORCE_CUE.search(near) or (status in ("expected", "announced", "in_force")
+                                           and 0 <= back.start - end < 80):
             field = "in_force"
         else:
             continue
@@ -219,20 +252,33 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
         window = Window.from_mention(mention)
         if field not in fields or window.width < fields[field].width:
             fields[field] = window
+    if status in ("lifted", "eased", "withdrawn") and "lifted" not in fields:
+        unused = [d for d in backward if d.is_date]
+        if len(unused) == 1:
+            fields["lifted"] = Window.from_mention(unused[0])
+    if "announced" in fields and "in_force" not in fields and re.search(
+            r"\b(with immediate effect|immediately|effective immediately)\b", text, re.I):
+        fields["in_force"] = fields["announced"]
     return fields
 
 
 def _demand_text(ann: SentenceAnnotations, imposer: str, published: dt.date) -> str:
+    """'JPN urged lifting, 2025-10-30': the date the sentence gives, else publication."""
     demander = next((a.country for _, a in ann.persons if a.country != imposer), None) or \
         next((c[2] for c in _country_mentions(ann) if c[2] != imposer), "")
-    return f"{demander} urged lifting, {published.isoformat()}" if demander else ""
+    if not demander:
+        return ""
+    dates = [d for d in find_dates(text_of(ann), published, False)
+             if d.is_date and d.precision == "day"]
+    when = dates[0].iso() if dates else published.isoformat()
+    return f"{demander} urged lifting, {when}"
 
 
 def extract_measures(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], rules: MeasureRules
                      ) -> list[MeasureRecord]:
     measures: list[MeasureRecord] = []
-    loose: list[tuple[Sentence, str, str | None, str]] = []
+    loose: list[tuple[Sentence, str, str | None, str, str, dict]] = []
     previous_subject: str | None = None
     for sentence, ann in zip(sentences, annotations, strict=True):
         text = sentence.text
@@ -295,7 +341,8 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
             if not products and measure_type in DEFAULT_PRODUCTS:
                 products = {DEFAULT_PRODUCTS[measure_type]}
             if imposer is None or not products:
-                loose.append((sentence, measure_type, imposer, match.group()))
+                fields = _date_fields(text, match.start(), match.end(), status, published)
+                loose.append((sentence, measure_type, imposer, match.group(), status, fields))
                 continue
             targets = find_targets(text, match.start(), match.end(), imposer, ann, products)
             if measure_type == "wto_dispute":
@@ -326,10 +373,15 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
             else:
                 measures.append(record)
         previous_subject = this_subject or previous_subject
-    for sentence, measure_type, imposer, matched in loose:
+    for sentence, measure_type, imposer, matched, status, fields in loose:
         family = measure_family(measure_type)
         target = next((m for m in reversed(measures) if (imposer is None or m.imposer == imposer)
                        and measure_family(m.measure_type) == family), None)
+        if target and status in ("lifted", "eased", "withdrawn"):
+            # "Beijing lifted the import ban": the lifting updates the measure it ends
+            target.status, target.direction = status, "liberalising"
+            if "lifted" in fields:
+                target.dates["lifted"] = fields["lifted"]
         if target and not any(x.sentence_index == sentence.index for x in target.mentions):
             target.mentions.append(Mention(article_id, sentence.index, sentence.start,
                                            sentence.end, sentence.text, "measure:anaphora",
@@ -338,11 +390,15 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
 
 
 def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
-    """One measure: same imposer, same type family, overlapping product families."""
+    """One measure: same imposer, same type family, overlapping product families, and
+    no contradiction in when it took effect (a re-imposition years later is its own row)."""
     if a.imposer != b.imposer or measure_family(a.measure_type) != measure_family(
             b.measure_type):
         return False
-    return bool(product_families(a.products) & product_families(b.products))
+    if not product_families(a.products) & product_families(b.products):
+        return False
+    fa, fb = a.dates.get("in_force"), b.dates.get("in_force")
+    return fa is None or fb is None or fa.overlaps(fb)
 
 
 def merge_measure(into: MeasureRecord, other: MeasureRecord, same_article: bool = False) -> None:

@@ -103,7 +103,7 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
     found, occasion = ann.occasions[0]
     wanted = {"minister": "minist", "leader": "leader"}.get(level)
     if wanted:
-        near = [o for o in annotator.occasions_by_word.get(found.text.lower(), [])
+        near = [o for o in annotator.d.occasions
                 if o.start <= occasion.end and occasion.start <= o.end
                 and wanted in o.name.lower()]
         if near:

@@ -17,9 +17,39 @@ import spacy
 from spacy.language import Language
 
 OPENING_QUOTES = "“‘\"'«"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?")
+# A wire dateline: a place in capitals ("SAN FRANCISCO"), optionally a region ("Calif."), a
+# date ("Nov 15", "Dec. 16", "15 November") and an agency ("(Reuters)"), then a dash and
+# a capitalised word that starts the sentence.
+# Whitespace runs are bounded ({0,3}) so that a long run of spaces cannot make the
+# optional parts backtrack for long.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,40}(,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
+    rf"^(?P<place>[{_UPPER}][{_UPPER}.'’\-]{{0,30}}(?: [{_UPPER}][{_UPPER}.'’\-]{{0,30}}){{0,3}})"
+    rf"(?:,\s{{0,3}}(?P<region>[A-Z][A-Za-z.\-]{{0,20}}(?: [A-Z][A-Za-z.\-]{{0,20}}){{0,2}}))?"
+    rf"(?:,?\s{{0,3}}(?P<date>{_MONTH}\s{{1,3}}\d{{1,2}}(?:,\s{{0,3}}\d{{4}})?"
+    rf"|\d{{1,2}}\s{{1,3}}{_MONTH}))?"
+    r"\s{0,3}(?P<agency>\([^()\n]{1,40}\))?"
+    r"\s{0,3}(?:--|[—–―-]{1,2})\s{1,3}"
+    rf"(?=[“\"‘'(]?[{_UPPER}0-9])"
 )
+DATELINE_MIN_PLACE_LETTERS = 3
+
+
+def dateline_end(paragraph: str) -> int:
+    """Length of a leading dateline ("TOKYO, Nov 15 (Reuters) - "), 0 if there is none.
+
+    The capitals must be a place-like word of three or more letters or come with an
+    agency in brackets, so an acronym that opens a sentence ("AI — and the chips ...") is
+    not a dateline.
+    """
+    match = DATELINE.match(paragraph)
+    if match is None:
+        return 0
+    letters = sum(c.isalpha() for c in match["place"])
+    if letters < DATELINE_MIN_PLACE_LETTERS and not match["agency"]:
+        return 0
+    return match.end()
 
 
 @dataclass(frozen=True)
@@ -74,9 +104,9 @@ def split_sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[
         for local_start, local_end in _spans_in_paragraph(paragraph):
             start, end = p_start + local_start, p_start + local_end
             if local_start == 0:
-                dateline = DATELINE.match(paragraph)
-                if dateline and dateline.end() < local_end:
-                    start = p_start + dateline.end()
+                skip = dateline_end(paragraph)
+                if 0 < skip < local_end:
+                    start = p_start + skip
             while start < end and text[start].isspace():
                 start += 1
             sentences.append(Sentence(len(sentences), start, end, text[start:end], p_index))

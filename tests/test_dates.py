@@ -1,0 +1,276 @@
+"""Date resolution (tradetalks.dates) against the codebook's "Dates" section.
+
+Every expected value below is derived from the codebook's wording, not from the code:
+a weekday is the latest such day on or before publication; an explicit date in the text
+wins; "last month" is the previous calendar month; "in August" the latest August not after
+publication; "next week" the following Monday-Sunday; "last week" the previous
+Monday-Sunday (or the week ending on a Sunday publication day); future-tense or planned
+acts resolve forward; durations are not dates; several known days are precision ``day``
+with start != end; ISO strings are "2023", "2023-12", "2023-12-01" and "start/end".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tradetalks.dates import DateMention, find_dates
+
+D = dt.date.fromisoformat
+
+
+def the_date(text: str, published: str, phrase: str, forward: bool = False) -> DateMention:
+    """The single resolved date mention in ``text`` whose words contain ``phrase``."""
+    found = [d for d in find_dates(text, D(published), forward) if d.is_date]
+    hits = [d for d in found if phrase in d.text]
+    assert len(hits) == 1, f"expected one date covering {phrase!r}, got {found}"
+    mention = hits[0]
+    assert text[mention.start:mention.end] == mention.text
+    return mention
+
+
+def window(m: DateMention) -> tuple[str, str, str]:
+    return m.date_start.isoformat(), m.date_end.isoformat(), m.precision
+
+
+# --- weekdays ----------------------------------------------------------------------------
+
+def test_weekday_resolves_to_latest_such_day_before_publication():
+    # published Saturday 2025-11-01: "on Thursday" is Thursday 2025-10-30
+    m = the_date("The ministers met in Tokyo on Thursday.", "2025-11-01", "Thursday")
+    assert window(m) == ("2025-10-30", "2025-10-30", "day")
+
+
+def test_weekday_on_publication_day_is_that_day():
+    # published Thursday 2025-10-30: "on Thursday" is the publication day itself
+    m = the_date("The ministers met in Tokyo on Thursday.", "2025-10-30", "Thursday")
+    assert window(m) == ("2025-10-30", "2025-10-30", "day")
+
+
+def test_last_weekday_on_publication_day_is_that_day():
+    # "last Thursday" = the latest Thursday on or before publication, as for "Thursday"
+    m = the_date("They spoke last Thursday.", "2025-10-30", "Thursday")
+    assert window(m) == ("2025-10-30", "2025-10-30", "day")
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2025-11-01", "2025-11-06"),  # Saturday → the coming Thursday
+    ("2025-10-30", "2025-11-06"),  # on a Thursday, "next Thursday" is a week on
+])
+def test_next_weekday_looks_forward_without_the_forward_flag(published, expected):
+    # the codebook: a weekday is the latest on or before publication "unless the text says
+    # 'next'"; the word alone decides, whatever the caller's tense guess
+    m = the_date("The ministers meet next Thursday.", published, "Thursday")
+    assert window(m) == (expected, expected, "day")
+
+
+def test_future_tense_weekday_resolves_forward():
+    # published Friday 2025-10-31: "will announce on Wednesday" is Wednesday 2025-11-05
+    m = the_date("The ministry will announce the rules on Wednesday.", "2025-10-31",
+                 "Wednesday", forward=True)
+    assert window(m) == ("2025-11-05", "2025-11-05", "day")
+
+
+# --- explicit dates win over inference ----------------------------------------------------
+
+def test_last_weekday_with_explicit_date_uses_the_explicit_date():
+    # published Friday 2025-11-07: inference alone would give Thursday 2025-11-06,
+    # but the text says October 30, which wins; date_text keeps the whole phrase
+    m = the_date("The two ministers met last Thursday (October 30) in Seoul.", "2025-11-07",
+                 "Thursday")
+    assert window(m) == ("2025-10-30", "2025-10-30", "day")
+    assert m.text == "last Thursday (October 30)"
+
+
+def test_weekday_with_explicit_date_in_parentheses():
+    # published Monday 2025-11-03
+    m = the_date("The leaders spoke by phone on Sunday (November 2).", "2025-11-03", "Sunday")
+    assert window(m) == ("2025-11-02", "2025-11-02", "day")
+    assert "Sunday (November 2)" in m.text
+
+
+def test_planned_weekday_with_explicit_date_after_publication():
+    # published Friday 2025-10-31, a planned meeting: Sunday (November 2) is 2025-11-02
+    m = the_date("The leaders will meet on Sunday (November 2).", "2025-10-31", "Sunday",
+                 forward=True)
+    assert window(m) == ("2025-11-02", "2025-11-02", "day")
+
+
+def test_explicit_day_with_year():
+    m = the_date("The rules took effect on Dec. 1, 2023.", "2024-01-05", "Dec. 1")
+    assert window(m) == ("2023-12-01", "2023-12-01", "day")
+    assert m.iso() == "2023-12-01"
+
+
+def test_day_range_is_day_precision_with_distinct_start_and_end():
+    # published Monday 2023-11-20: the summit ran Nov. 15-17, 2023
+    m = the_date("Leaders gathered in San Francisco Nov. 15-17 for the summit.", "2023-11-20",
+                 "Nov. 15")
+    assert window(m) == ("2023-11-15", "2023-11-17", "day")
+    assert m.date_start != m.date_end
+    assert m.iso() == "2023-11-15/2023-11-17"
+
+
+# --- months ------------------------------------------------------------------------------
+
+def test_last_month_is_previous_calendar_month():
+    m = the_date("Beijing tightened the rules last month.", "2025-11-01", "last month")
+    assert window(m) == ("2025-10-01", "2025-10-31", "month")
+    assert m.iso() == "2025-10"
+
+
+def test_last_month_in_january_is_previous_december():
+    m = the_date("Beijing tightened the rules last month.", "2025-01-15", "last month")
+    assert window(m) == ("2024-12-01", "2024-12-31", "month")
+
+
+def test_earlier_this_month_is_month_of_publication():
+    m = the_date("The ban was announced earlier this month.", "2025-11-20", "this month")
+    assert window(m) == ("2025-11-01", "2025-11-30", "month")
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2025-11-01", "2025-08"),  # after August: this year's August
+    ("2025-08-20", "2025-08"),  # published in August: that August (it is not after publication)
+    ("2025-03-10", "2024-08"),  # published in March: last year's August
+])
+def test_in_august_is_latest_august_not_after_publication(published, expected):
+    m = the_date("Japan raised the issue in August.", published, "August")
+    assert m.precision == "month"
+    assert m.iso() == expected
+    year, month = map(int, expected.split("-"))
+    assert m.date_start == dt.date(year, month, 1)
+    assert m.date_end == dt.date(year, month, 31)
+
+
+def test_starting_in_december_for_an_expected_act_resolves_forward():
+    # published 2023-10-20: "expected to restrict exports ... starting in December" → 2023-12
+    m = the_date("China is expected to restrict graphite exports starting in December.",
+                 "2023-10-20", "December", forward=True)
+    assert window(m) == ("2023-12-01", "2023-12-31", "month")
+
+
+def test_month_in_the_past_and_forward_differ():
+    # the same words, published August 2025: backward → 2024-12, forward → 2025-12
+    text = "The curbs apply starting in December."
+    assert the_date(text, "2025-08-15", "December").iso() == "2024-12"
+    assert the_date(text, "2025-08-15", "December", forward=True).iso() == "2025-12"
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2025-03-10", "2025-07"),  # July still ahead this year
+    ("2025-09-01", "2026-07"),  # July already past: next year's July
+])
+def test_will_take_effect_in_july_resolves_forward(published, expected):
+    m = the_date("The tariff will take effect in July.", published, "July", forward=True)
+    assert m.precision == "month"
+    assert m.iso() == expected
+
+
+# --- weeks -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("forward", [True, False], ids=["forward", "backward"])
+def test_next_week_is_following_monday_to_sunday(forward):
+    # published Saturday 2025-11-01 → Monday 2025-11-03 to Sunday 2025-11-09, whatever the
+    # caller's tense guess: "next" decides
+    m = the_date("The ministers will meet next week.", "2025-11-01", "next week",
+                 forward=forward)
+    assert window(m) == ("2025-11-03", "2025-11-09", "week")
+
+
+def test_next_week_published_on_a_monday():
+    # published Monday 2025-11-03 → the Monday after, 2025-11-10 to 2025-11-16
+    m = the_date("The ministers will meet next week.", "2025-11-03", "next week", forward=True)
+    assert window(m) == ("2025-11-10", "2025-11-16", "week")
+
+
+def test_last_week_is_previous_monday_to_sunday():
+    # published Wednesday 2025-11-05 → Monday 2025-10-27 to Sunday 2025-11-02
+    m = the_date("Officials met last week.", "2025-11-05", "last week")
+    assert window(m) == ("2025-10-27", "2025-11-02", "week")
+
+
+def test_last_week_published_on_a_sunday_is_the_week_ending_that_day():
+    # published Sunday 2025-11-02 → Monday 2025-10-27 to Sunday 2025-11-02
+    m = the_date("Officials met last week.", "2025-11-02", "last week")
+    assert window(m) == ("2025-10-27", "2025-11-02", "week")
+
+
+# --- days, years, windows, durations ------------------------------------------------------
+
+def test_yesterday_is_the_day_before_publication():
+    m = the_date("The two sides met yesterday.", "2025-11-01", "yesterday")
+    assert window(m) == ("2025-10-31", "2025-10-31", "day")
+
+
+def test_year_alone():
+    m = the_date("Japan first tightened the controls in 2008.", "2025-11-01", "2008")
+    assert window(m) == ("2008-01-01", "2008-12-31", "year")
+    assert m.iso() == "2008"
+
+
+def test_the_summer_is_a_window():
+    # published 2025-11-01: the summer just past, June to August 2025
+    m = the_date("Talks stalled over the summer.", "2025-11-01", "summer")
+    assert window(m) == ("2025-06-01", "2025-08-31", "window")
+
+
+def test_the_summer_published_in_spring_is_last_years():
+    # published 2025-03-01: the latest summer not after publication is 2024's
+    m = the_date("Talks stalled over the summer.", "2025-03-01", "summer")
+    assert window(m) == ("2024-06-01", "2024-08-31", "window")
+
+
+def test_duration_is_not_a_date():
+    text = "The dispute has dragged on for more than 3½ years."
+    assert [d for d in find_dates(text, D("2025-11-01")) if d.is_date] == []
+    durations = [d for d in find_dates(text, D("2025-11-01")) if "years" in d.text]
+    for d in durations:
+        assert d.precision == ""
+        assert d.iso() == ""
+
+
+def test_no_date_in_text_gives_nothing():
+    assert [d for d in find_dates("The ministers met in Tokyo.", D("2025-11-01"))
+            if d.is_date] == []
+
+
+# --- ISO strings ---------------------------------------------------------------------------
+
+def test_iso_year():
+    assert the_date("The ban began in 2023.", "2025-11-01", "2023").iso() == "2023"
+
+
+def test_iso_month():
+    m = the_date("The ban began in December 2023.", "2025-11-01", "December")
+    assert m.iso() == "2023-12"
+
+
+def test_iso_day():
+    assert the_date("The ban began on Dec. 1, 2023.", "2025-11-01", "Dec. 1").iso() == \
+        "2023-12-01"
+
+
+def test_iso_week():
+    # published Thursday 2025-03-20: next week is 2025-03-24 to 2025-03-30
+    m = the_date("Talks will resume next week.", "2025-03-20", "next week", forward=True)
+    assert m.iso() == "2025-03-24/2025-03-30"
+
+
+# --- month-name edge cases ------------------------------------------------------------------
+
+def test_in_may_is_a_month():
+    # "in May" follows the "in August" rule: published 2025-11-01 → 2025-05
+    m = the_date("The ministers met in May.", "2025-11-01", "May")
+    assert window(m) == ("2025-05-01", "2025-05-31", "month")
+
+
+def test_modal_may_is_not_a_date():
+    text = "Japan may impose tariffs on steel."
+    assert [d for d in find_dates(text, D("2025-11-01")) if d.is_date] == []
+
+
+def test_duration_in_the_past_years_is_not_a_date():
+    text = "Exports fell in the past two years."
+    assert [d for d in find_dates(text, D("2025-11-01")) if d.is_date] == []

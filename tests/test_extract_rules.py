@@ -1,0 +1,377 @@
+"""One codebook rule per test, on short articles of the team's own wording.
+
+Each article is built in memory as a ``tradetalks.corpus.Article`` and run through
+``extract_article``. Expected values come from the codebook (/work/shared/codebook.md);
+a test the current extractor fails is kept, marked ``xfail(strict=True)`` with the bug.
+Known actors are taken from data/actors.csv and chosen to be in office on the
+publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tradetalks.corpus import Article
+from tradetalks.events import MeasureRecord, MeetingRecord
+from tradetalks.extract import ArticleExtraction, extract_article
+
+
+def run(*paragraphs: str, published: str = "2025-11-01") -> ArticleExtraction:
+    """Extract from an article whose paragraphs are separated by a blank line."""
+    article = Article(
+        article_id="rule-test", file="rule-test.txt", outlet="Test Wire", url="",
+        title="", published=dt.date.fromisoformat(published), date_basis="manifest",
+        language="en", text="\n\n".join(paragraphs) + "\n", path=Path("x.txt"), warnings=(),
+    )
+    return extract_article(article)
+
+
+def one_meeting(result: ArticleExtraction) -> MeetingRecord:
+    assert len(result.meetings) == 1, [
+        (sorted(m.countries), m.status, m.format) for m in result.meetings]
+    return result.meetings[0]
+
+
+def measures_of(result: ArticleExtraction, measure_type: str) -> list[MeasureRecord]:
+    return [m for m in result.measures if m.measure_type == measure_type]
+
+
+def one_measure(result: ArticleExtraction, measure_type: str) -> MeasureRecord:
+    found = measures_of(result, measure_type)
+    assert len(found) == 1, [(m.imposer, m.measure_type, sorted(m.products), m.status)
+                             for m in result.measures]
+    return found[0]
+
+
+# =========================================================================================
+# MEETINGS
+# =========================================================================================
+
+# Published Saturday 2025-11-01, so "on Thursday" is 2025-10-30 and "next week" is
+# Monday 2025-11-03 to Sunday 2025-11-09.
+
+def test_held_bilateral_ministerial_meeting_with_date_and_place():
+    m = one_meeting(run(
+        "Japanese Foreign Minister Toshimitsu Motegi met Chinese Foreign Minister Wang Yi "
+        "in Tokyo on Thursday to discuss rare earth supplies."
+    ))
+    assert m.countries == {"CHN", "JPN"}
+    assert m.status == "held"
+    assert m.level == "minister"
+    assert m.format == "bilateral"
+    assert m.participants == {"Toshimitsu Motegi", "Wang Yi"}
+    assert m.window is not None
+    assert (m.window.start, m.window.end, m.window.precision) == (
+        dt.date(2025, 10, 30), dt.date(2025, 10, 30), "day")
+    assert m.window.text == "on Thursday" or m.window.text == "Thursday"
+    assert m.location.startswith("Tokyo")
+
+
+def test_planned_meeting_next_week_is_planned_with_a_week_window():
+    m = one_meeting(run(
+        "Japanese Trade Minister Ryosei Akazawa will meet South Korean Trade Minister "
+        "Yeo Han-koo in Seoul next week, officials in Tokyo said."
+    ))
+    assert m.countries == {"JPN", "KOR"}
+    assert m.status == "planned"
+    assert m.window is not None
+    assert (m.window.start, m.window.end, m.window.precision) == (
+        dt.date(2025, 11, 3), dt.date(2025, 11, 9), "week")
+
+
+def test_no_decision_about_meeting_is_undecided():
+    m = one_meeting(run(
+        "No decision has been made about Prime Minister Sanae Takaichi meeting Chinese "
+        "President Xi Jinping at the end of the month, a government source said."
+    ))
+    assert m.countries == {"CHN", "JPN"}
+    assert m.status == "undecided"
+
+
+def test_spoke_by_phone_is_format_phone():
+    m = one_meeting(run(
+        "Japanese Foreign Minister Toshimitsu Motegi spoke by phone with South Korean "
+        "Foreign Minister Cho Hyun on Tuesday about the detained fishermen."
+    ))
+    assert m.countries == {"JPN", "KOR"}
+    assert m.format == "phone"
+    assert m.status == "held"
+
+
+def test_held_telephone_talks_is_format_phone():
+    m = one_meeting(run(
+        "Japanese Foreign Minister Toshimitsu Motegi held telephone talks with South Korean "
+        "Foreign Minister Cho Hyun on Tuesday."
+    ))
+    assert m.format == "phone"
+
+
+def test_letter_is_format_written():
+    m = one_meeting(run(
+        "South Korean President Lee Jae-myung sent a letter to Japanese Prime Minister "
+        "Sanae Takaichi on Monday proposing closer cooperation on supply chains."
+    ))
+    assert m.countries == {"JPN", "KOR"}
+    assert m.format == "written"
+    assert m.level == "leader"
+
+
+def test_trilateral_summit_has_three_countries():
+    m = one_meeting(run(
+        "The leaders of Japan, China and South Korea held a trilateral summit in Seoul on "
+        "Monday and pledged to deepen trade ties."
+    ))
+    assert m.countries == {"CHN", "JPN", "KOR"}
+    assert m.format == "trilateral"
+    assert m.level == "leader"
+    assert m.status == "held"
+
+
+def test_press_conference_alone_is_not_a_meeting():
+    result = run(
+        "Chief Cabinet Secretary Minoru Kihara told a news conference in Tokyo on Friday "
+        "that Japan was watching China's latest export rules closely."
+    )
+    assert result.meetings == []
+
+
+def test_press_conference_mentioning_talks_is_not_a_meeting():
+    result = run(
+        "At a press conference in Beijing on Friday, foreign ministry spokesperson Mao Ning "
+        "said China hoped Japan would create the right conditions for talks."
+    )
+    assert result.meetings == []
+
+
+def test_domestic_cabinet_meeting_is_not_a_meeting():
+    result = run(
+        "At a cabinet meeting in Tokyo on Tuesday, Japanese ministers discussed how to respond "
+        "to China's new curbs on rare earth exports."
+    )
+    assert result.meetings == []
+
+
+def test_regular_talks_without_a_contact_is_not_a_meeting():
+    result = run(
+        "Japan and South Korea have agreed in principle to hold regular talks on export "
+        "controls, according to people familiar with the matter."
+    )
+    assert result.meetings == []
+
+
+def test_directors_general_are_senior_officials():
+    m = one_meeting(run(
+        "Directors-general from the foreign ministries of Japan and China met in Beijing on "
+        "Wednesday to discuss the seafood issue."
+    ))
+    assert m.countries == {"CHN", "JPN"}
+    assert m.level == "senior_official"
+
+
+def test_top_export_control_officials_are_senior_officials():
+    m = one_meeting(run(
+        "Japanese and South Korean top export control officials met in Tokyo on Wednesday "
+        "for the first time in three years."
+    ))
+    assert m.level == "senior_official"
+
+
+def test_officials_of_unstated_rank_are_working_level():
+    m = one_meeting(run(
+        "Japanese and South Korean officials met in Seoul on Wednesday to review the "
+        "list of controlled items."
+    ))
+    assert m.countries == {"JPN", "KOR"}
+    assert m.level == "working_level"
+
+
+def test_officials_from_two_countries_met_is_a_meeting():
+    m = one_meeting(run(
+        "Officials from Japan and South Korea met in Seoul on Wednesday to review the "
+        "list of controlled items."
+    ))
+    assert m.countries == {"JPN", "KOR"}
+    assert m.level == "working_level"
+
+
+# =========================================================================================
+# TRADE MEASURES
+# =========================================================================================
+
+def test_export_control_on_gallium_by_china():
+    result = run(
+        "China imposed export controls on gallium, a metal used in making semiconductors, "
+        "in August 2023.",
+        published="2023-09-15",
+    )
+    m = one_measure(result, "export_control")
+    assert m.imposer == "CHN"
+    assert "gallium" in m.products
+    assert m.direction == "restrictive"
+
+
+def test_export_control_products_leave_out_a_descriptive_aside():
+    result = run(
+        "China imposed export controls on gallium, a metal used in making semiconductors, "
+        "in August 2023.",
+        published="2023-09-15",
+    )
+    assert one_measure(result, "export_control").products == {"gallium"}
+
+
+@pytest.mark.parametrize(("text", "published", "measure_type", "expected"), [
+    pytest.param("China imposed export controls on gallium, a metal used in making "
+                 "semiconductors, in August 2023.", "2023-09-15", "export_control", "2023-08",
+                 id="gallium"),
+    pytest.param("Japan removed South Korea from its white list of trusted trading partners "
+                 "in August 2019.", "2019-09-20", "preferential_status_removal", "2019-08",
+                 id="white-list"),
+])
+def test_measure_dated_a_few_words_after_its_verb(text, published, measure_type, expected):
+    m = one_measure(run(text, published=published), measure_type)
+    dated = {m.dates[f].iso() for f in ("announced", "in_force") if f in m.dates}
+    assert expected in dated, {f: w.iso() for f, w in m.dates.items()}
+
+
+def test_import_ban_on_japanese_seafood_targets_japan():
+    result = run(
+        "China banned imports of Japanese seafood in August 2023 after Tokyo began releasing "
+        "treated water from the Fukushima plant into the sea.",
+        published="2024-02-10",
+    )
+    m = one_measure(result, "import_ban")
+    assert m.imposer == "CHN"
+    assert m.targets == {"JPN"}
+    assert m.products == {"seafood"}
+    assert m.status == "in_force"
+
+
+def test_lifting_in_a_later_sentence_updates_the_measure():
+    result = run(
+        "China imposed a ban on Japanese seafood in August 2023 over the release of treated "
+        "water.",
+        "Beijing lifted the ban on Japanese seafood in June 2025, officials said.",
+        published="2025-07-10",
+    )
+    m = one_measure(result, "import_ban")
+    assert m.imposer == "CHN"
+    assert m.status == "lifted"
+    assert m.direction == "liberalising"
+    assert "lifted" in m.dates
+    assert m.dates["lifted"].iso() == "2025-06"
+    assert len(m.mentions) == 2
+
+
+def test_lifting_by_anaphora_updates_the_measure():
+    result = run(
+        "China imposed a ban on Japanese seafood in August 2023 over the release of treated "
+        "water.",
+        "Beijing lifted the import ban in June 2025, officials said.",
+        published="2025-07-10",
+    )
+    m = one_measure(result, "import_ban")
+    assert m.status == "lifted"
+    assert m.direction == "liberalising"
+    assert m.dates.get("lifted") is not None
+
+
+def test_urging_to_lift_fills_demands_and_does_not_lift():
+    result = run(
+        "China has banned imports of Japanese seafood since August 2023.",
+        "On Thursday, Japanese Prime Minister Sanae Takaichi urged Beijing to lift the ban on "
+        "Japanese seafood.",
+    )
+    m = one_measure(result, "import_ban")
+    assert m.imposer == "CHN"
+    assert m.demands, "the demand to lift should be recorded"
+    assert m.demands[0].startswith("JPN")
+    assert m.status not in ("lifted", "eased", "withdrawn")
+    assert m.direction == "restrictive"
+    assert "lifted" not in m.dates
+
+
+def test_demand_is_dated_by_the_urging():
+    result = run(
+        "China has banned imports of Japanese seafood since August 2023.",
+        "On Thursday, Japanese Prime Minister Sanae Takaichi urged Beijing to lift the ban on "
+        "Japanese seafood.",
+    )
+    m = one_measure(result, "import_ban")
+    assert m.demands == ["JPN urged lifting, 2025-10-30"]
+
+
+def test_no_plans_to_impose_tariffs_is_no_measure():
+    result = run(
+        "South Korea has no plans to impose tariffs on Chinese steel, the trade ministry "
+        "said on Friday."
+    )
+    assert result.measures == []
+
+
+def test_wto_complaint_complainant_is_imposer():
+    result = run(
+        "South Korea filed a complaint with the World Trade Organization against Japan's "
+        "export curbs on chip materials.",
+        published="2019-09-20",
+    )
+    m = one_measure(result, "wto_dispute")
+    assert m.imposer == "KOR"
+    assert m.targets == {"JPN"}
+    assert "semiconductor_materials" in m.products
+
+
+def test_white_list_removal_is_preferential_status_removal_of_dual_use_items():
+    result = run(
+        "Japan removed South Korea from its white list of trusted trading partners in "
+        "August 2019.",
+        published="2019-09-20",
+    )
+    m = one_measure(result, "preferential_status_removal")
+    assert m.imposer == "JPN"
+    assert m.products == {"dual_use_items"}
+    assert m.targets == {"KOR"}
+
+
+def test_white_list_removal_is_restrictive_not_lifted():
+    result = run(
+        "Japan removed South Korea from its white list of trusted trading partners in "
+        "August 2019.",
+        published="2019-09-20",
+    )
+    m = one_measure(result, "preferential_status_removal")
+    assert m.direction == "restrictive"
+    assert m.status in ("in_force", "announced")
+    assert "lifted" not in m.dates
+
+
+# =========================================================================================
+# QUOTES AND ACTORS
+# =========================================================================================
+
+@pytest.mark.parametrize("attribution", [" Kajiyama said.", " said Kajiyama."])
+def test_quote_followed_by_name_said_sets_the_speaker(attribution):
+    inner = "We will keep reviewing the export controls on a case-by-case basis,"
+    result = run(
+        "Japan tightened its export controls on three chemicals last year.",
+        f"“{inner}”{attribution}",
+        published="2020-07-14",
+    )
+    quotes = [q for q in result.quotes if q.text == inner]
+    assert len(quotes) == 1, result.quotes
+    q = quotes[0]
+    assert result.processed.cleaned.text[q.start:q.end] == inner
+    assert q.speaker_id == "hiroshi-kajiyama"
+    assert q.speaker_name == "Hiroshi Kajiyama"
+
+
+def test_titled_person_not_in_dictionary_is_reported_unknown():
+    result = run(
+        "Chinese Vice Commerce Minister Ling Ji met Japanese business leaders in Beijing "
+        "on Tuesday."
+    )
+    names = [name for name, _index, _sentence in result.unknown_persons]
+    assert "Ling Ji" in names
+    assert all(a.name != "Ling Ji" for a in result.actors)
