@@ -98,10 +98,6 @@ def test_latex_escape_allows_breaks_in_very_long_words():
     assert latex_escape("x" * 45) == "x" * 30 + r"\allowbreak{}" + "x" * 15
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: latex_escape inserts \\allowbreak{} every 30 characters AFTER escaping, so the "
-    "break can land inside an escape: 'aaa...\\_b' becomes 'aaa...\\\\allowbreak{}_b' "
-    "(a line break, then a bare '_' or '%' that breaks the PDF); URLs with _ or %20 hit it"))
 def test_latex_escape_long_word_break_does_not_split_an_escape():
     for special in "_%&#":
         escaped = latex_escape("a" * 29 + special + "b")
@@ -109,10 +105,6 @@ def test_latex_escape_long_word_break_does_not_split_an_escape():
         assert re.search(r"(?<!\\)" + re.escape(special), escaped) is None, escaped
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: TableOutput.latex ends each row with '\\\\' and a newline; when the next row's "
-    "first cell starts with '[' (e.g. a CJK name turned into [U+XXXX], or a bracketed "
-    "title) LaTeX reads it as \\\\[<length>] and pdflatex stops with 'Missing number'"))
 def test_table_latex_row_starting_with_a_bracket_is_not_read_as_a_length():
     table = table_output(pd.DataFrame({"name": ["Kishida", "習近平"], "n": [1, 2]}), "Leaders")
     assert re.search(r"\\\\\s*\[", table.latex()) is None
@@ -152,10 +144,6 @@ def test_pdflatex_safe_labels_characters_outside_the_fonts(text, expected):
     assert pdflatex_safe(text) == expected
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: _PDFLATEX_RANGES keeps whole blocks U+0100-017F and U+2010-2027/2030-203A, but "
-    "pdflatex (utf8 inputenc, T1, textcomp) has no definition for e.g. U+2032 PRIME, "
-    "U+2023, U+201B, U+0127 and U+017F: 'Unicode character not set up for use with LaTeX'"))
 def test_pdflatex_safe_labels_characters_pdflatex_cannot_set():
     text = "\u2032\u2033\u2023\u201b\u0127\u017f"
     assert pdflatex_safe(text) == "".join(f"[U+{ord(c):04X}]" for c in text)

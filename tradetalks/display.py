@@ -79,9 +79,17 @@ _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$",
 def latex_escape(text: str) -> str:
     from .sphinxext import pdflatex_safe
 
-    escaped = "".join(_LATEX_SPECIAL.get(ch, ch) for ch in pdflatex_safe(str(text)))
-    # allow breaks inside very long words so they cannot run off the page
-    return re.sub(r"(\S{30})(?=\S)", r"\1\\allowbreak{}", escaped)
+    # allow breaks inside very long words so they cannot run off the page: the break points
+    # go between source characters, before escaping, so no escape sequence is split
+    safe = pdflatex_safe(str(text))
+    out: list[str] = []
+    run = 0
+    for ch in safe:
+        run = 0 if ch.isspace() else run + 1
+        if run > 30 and run % 30 == 1:
+            out.append("\\allowbreak{}")
+        out.append(_LATEX_SPECIAL.get(ch, ch))
+    return "".join(out)
 
 
 class TableOutput:
@@ -111,7 +119,7 @@ class TableOutput:
                  r"\endhead"]
         for row in self.frame.itertuples(index=False):
             cells = ["" if pd.isna(v) else latex_escape(v) for v in row]
-            lines.append(" & ".join(cells) + r" \\")
+            lines.append(" & ".join(cells) + r" \tabularnewline")
         lines += [r"\hline", r"\end{longtable}", r"\end{footnotesize}"]
         return "\n".join(lines)
 
