@@ -25,8 +25,9 @@ from .events import (
 )
 from .sentences import Sentence
 
-DESCRIPTION = re.compile(r"\b(used (in|for|to make)( making)?|for making|needed (for|to make)|"
-                         r"essential (for|to)|key to|found in)\s+(\w+\s+)?$", re.I)
+DESCRIPTION = re.compile(r"\b((used|needed|required|essential)\s+)?(in|for|to)\s+(make|making|"
+                         r"manufactur\w*|produc\w*|build\w*)\s+(\w+\s+)?$|\b(key to|found in)"
+                         r"\s+(\w+\s+)?$", re.I)
 CHEMICALS = {"hydrogen_fluoride", "photoresist", "fluorinated_polyimide"}
 DEFAULT_PRODUCTS = {"entity_list": "dual_use_items", "preferential_status_removal":
                     "dual_use_items"}
@@ -130,11 +131,14 @@ def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnn
         if iso3 == imposer or not (start - 80 <= cs <= end + 120):
             continue
         before = text[max(0, cs - 40):cs]
+        if re.search(r"\b(including|such as|like|notably)\s+(the\s+)?$", before, re.I):
+            continue  # an example of those affected, not the target
         if re.search(r"\b(to|against|on|from|for|toward|towards|targeting|removed|remove|"
-                     r"including|of|made in|imported from|aimed at|cutting)\s+(the\s+)?"
+                     r"of|made in|imported from|aimed at|cutting)\s+(the\s+)?"
                      r"(relevant\s+|certain\s+|some\s+|all\s+)?$", before, re.I):
             targets.add(iso3)
-        elif _is_target_modifier(text, ce):
+        elif _is_target_modifier(text, ce) and not re.search(
+                r"\b(including|such as|like)\s+$", before, re.I):
             targets.add(iso3)
     for c in ann.country_places:
         if c.value != imposer and start <= c.start <= end + 80:

@@ -122,6 +122,7 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                      rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
     meetings: list[MeetingRecord] = []
     history: list[SentenceAnnotations] = []
+    outcomes: list[tuple[Sentence, set[str]]] = []
     for sentence, ann in zip(sentences, annotations, strict=True):
         recent, history = history[-2:], history + [ann]
         text = sentence.text
@@ -133,8 +134,14 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
             if anaphoric and meetings and not excluded:
-                _attach(meetings[-1], sentence, article_id, ann, rules, "anaphora",
-                        anaphoric.group())
+                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
+                        "anaphora", anaphoric.group())
+            elif excluded and rules.outcome["mechanism_established"].search(text):
+                # "the ministers decided to create a system for talking": not a meeting
+                # itself, but the result of one between the same governments
+                parties = party_countries(ann)
+                if len(parties) >= 2:
+                    outcomes.append((sentence, parties))
             continue
         match, fmt, outcome_hint = trigger
         status = classify_status(text, rules)
@@ -161,8 +168,8 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             parties |= set(top_countries(country_counts))
         if len(parties) < 2:
             if anaphoric and meetings:
-                _attach(meetings[-1], sentence, article_id, ann, rules, "anaphora",
-                        anaphoric.group())
+                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
+                        "anaphora", anaphoric.group())
             continue
         level = level_of(text, ann, rules)
         for _, actor in persons:
@@ -205,7 +212,22 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             merge_meeting(same, record)
         else:
             meetings.append(record)
+    for sentence, parties in outcomes:
+        target = next((m for m in meetings if m.countries == parties and m.status == "held"),
+                      None)
+        if target is not None:
+            target.outcome = "mechanism_established"
+            _attach(target, sentence, article_id, SentenceAnnotations(text=sentence.text),
+                    rules, "outcome", "mechanism")
     return meetings
+
+
+def _antecedent(meetings: list[MeetingRecord], text: str, rules: MeetingRules
+                ) -> MeetingRecord:
+    """The meeting a back-reference points to: the latest one whose status the sentence
+    shares (a past-tense "the dialogue took place" is not the planned next round)."""
+    status = classify_status(text, rules)
+    return next((m for m in reversed(meetings) if m.status == status), meetings[-1])
 
 
 def _attach(meeting: MeetingRecord, sentence: Sentence, article_id: str,
@@ -217,8 +239,11 @@ def _attach(meeting: MeetingRecord, sentence: Sentence, article_id: str,
                                     sentence.text, rule, matched))
     meeting.topics |= set(ann.topics)
     meeting.outcome = classify_outcome(sentence.text, rules, meeting.outcome)
-    for _, actor in ann.persons:
-        if actor.country in meeting.countries:
+    for found, actor in ann.persons:
+        speaker_only = re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
+                                sentence.text[found.end:]) or re.search(
+            r"\bsaid\s+$", sentence.text[:found.start])
+        if actor.country in meeting.countries and not speaker_only:
             meeting.participants.add(actor.name)
 
 

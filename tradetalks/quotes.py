@@ -76,10 +76,26 @@ def extract_quotes(article_id: str, text: str, paragraphs: tuple[tuple[int, int]
                     people = _speaker_in(who, annotator, published)
                     speaker = people[-1][1:] if people else ("", who)
                     rule = "name_before"
-            elif quotes and quotes[-1].end >= q_start - 40 and quotes[-1].speaker_name:
+            elif quotes and quotes[-1].speaker_name and quotes[-1].end >= p_start and not \
+                    prior:
+                # a further quote in the same paragraph with nobody else named in between
                 speaker, rule = (quotes[-1].speaker_id, quotes[-1].speaker_name), "continued"
             if speaker[1]:
                 last_person = speaker
             quotes.append(Quote(article_id, q_start, q_end, text[q_start:q_end], speaker[0],
                                 speaker[1], rule))
-    return quotes
+    return _same_sentence_speakers(quotes, text)
+
+
+def _same_sentence_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """Partial quotes in one sentence share the speaker its last quote is attributed to
+    ("should “focus on common interests” and “give it new meaning,” Xi told Kishida")."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        between = text[q.end:nxt.start]
+        if not q.speaker_name and nxt.speaker_name and not re.search(r"[.!?][”\"]?\s", between) \
+                and "\n" not in between:
+            out[i] = Quote(q.article_id, q.start, q.end, q.text, nxt.speaker_id,
+                           nxt.speaker_name, "same_sentence")
+    return out
