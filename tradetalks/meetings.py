@@ -175,8 +175,13 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         for _, actor in persons:
             if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
                 level = actor.level
+        named = {a.country for _, a in persons if a.country in parties}
+        if fmt is None and len(named) == 2 and len(parties) > 2 and re.search(
+                r"\btrilateral (summit|meeting|talks)\b", text, re.I):
+            parties = set(named)  # the pair meets at a trilateral: see below
         if fmt is None:
-            fmt = ("trilateral" if len(parties) == 3 or re.search(r"\btrilateral\b", text, re.I)
+            fmt = ("trilateral" if len(parties) == 3 or (
+                re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
                    else "multilateral" if len(parties) > 3 else "bilateral")
         forward = status in ("planned", "proposed", "undecided")
         dates = [d for d in find_dates(text, published, forward) if d.is_date]
@@ -207,11 +212,27 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         )
         record.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
                                        text, "meeting_trigger", match.group()))
-        same = next((m for m in reversed(meetings) if same_meeting(m, record, True)), None)
-        if same is not None:
-            merge_meeting(same, record)
-        else:
-            meetings.append(record)
+        records = [record]
+        extra = {f.value for f in ann.countries if not f.value.endswith("?")} - parties
+        host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
+        if host and fmt == "bilateral" and len(record.participants) >= 2 and extra:
+            # "A and B will meet on the sidelines of a trilateral summit with C": the
+            # bilateral and the summit it is held at are two meetings
+            summit = MeetingRecord(
+                article_ids=[article_id], published=published, countries=parties | extra,
+                participants=set(record.participants), level=level, format="trilateral",
+                status=status, window=window, location=location, occasion=occasion,
+                topics=set(ann.topics), outcome="not_reported")
+            summit.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                           sentence.end, text, "meeting_trigger",
+                                           host.group()))
+            records.append(summit)
+        for rec in records:
+            same = next((m for m in reversed(meetings) if same_meeting(m, rec, True)), None)
+            if same is not None:
+                merge_meeting(same, rec)
+            else:
+                meetings.append(rec)
     for sentence, parties in outcomes:
         target = next((m for m in meetings if m.countries == parties and m.status == "held"),
                       None)
