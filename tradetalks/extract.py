@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .annotate import Annotator, SentenceAnnotations, default_annotator
+from .annotate import Annotator, Found, SentenceAnnotations, default_annotator
 from .corpus import Article
 from .dictionaries import ActorEntry, load_dictionaries
 from .events import MeasureRecord, MeetingRecord
@@ -26,6 +27,32 @@ class ArticleExtraction:
     unknown_persons: list[tuple[str, int, str]]  # (name, sentence index, sentence)
 
 
+def resolve_surnames(annotations: list[SentenceAnnotations]) -> None:
+    """Within one article, a bare name part ("Wang", "Li") that is not a dictionary alias
+    refers to the one person of that name already introduced in full (coreference as a
+    reader does it); where two introduced people share it, it stays unresolved."""
+    seen: dict[str, set[str]] = {}
+    actors: dict[str, ActorEntry] = {}
+    for ann in annotations:
+        text = ann.text
+        taken = [(f.start, f.end) for f, _ in ann.persons]
+        for part, ids in seen.items():
+            if len(ids) != 1:
+                continue
+            actor = actors[next(iter(ids))]
+            for m in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                ann.persons.append((Found(m.start(), m.end(), m.group(), actor.actor_id), actor))
+                taken.append(m.span())
+        ann.persons.sort(key=lambda pair: pair[0].start)
+        for _, actor in ann.persons:
+            actors[actor.actor_id] = actor
+            for part in actor.name.split():
+                if len(part) >= 2 and part[0].isupper():
+                    seen.setdefault(part, set()).add(actor.actor_id)
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[MeetingRules, MeasureRules, dict]:
     triggers = load_dictionaries().triggers
@@ -39,6 +66,7 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
     published = article.published
     annotations: list[SentenceAnnotations] = [annotator.annotate(s.text, published)
                                               for s in processed.sentences]
+    resolve_surnames(annotations)
     country_counts: Counter = Counter()
     for ann in annotations:
         country_counts.update(f.value.rstrip("?") for f in ann.countries)

@@ -92,6 +92,8 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
     # of export controls", "Japanese controls", "for Japan to wind down screening"
     for _cs, ce, iso3, _word in reversed(before):
         gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
+        for d in find_dates(gap, dt.date(2000, 1, 1)):  # "on Friday published rules"
+            gap = gap.replace(d.text, " ")
         if len(gap) > 60 or re.search(r"[;:]", gap):
             break
         if re.match(r"['’]s?(?!\w)", gap):
@@ -110,6 +112,14 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
             continue
         if rules.impose_verbs.search(text[ce:start]) and not re.search(
                 r"\b(to|against|on|from|of|by)\s+(the\s+)?$", text[:cs], re.I):
+            return iso3
+    # "a duty on all imports that Washington will begin collecting"
+    for cs, ce, iso3, _ in countries:
+        if end <= cs <= end + 80 and re.search(r"\b(that|which)\s+(the\s+)?$", text[:cs], re.I) \
+                and rules.impose_verbs.search(text[ce:ce + 40]) or (
+                end <= cs <= end + 80 and re.match(r"\s+(will|would|has|had|is|was)?\s*"
+                                                   r"(begin|start)\w*\s+(collect|impos|levy|"
+                                                   r"apply|enforc)", text[ce:], re.I)):
             return iso3
     # "tariffs imposed by Washington"
     by = re.match(r"[\w\s,-]{0,40}?\bby\s+(the\s+)?", text[end:])

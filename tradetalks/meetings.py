@@ -28,6 +28,7 @@ class MeetingRules:
         spec = triggers["meeting"]
         self.triggers = [(re.compile(t["pattern"], re.I), t.get("format"), t.get("outcome"))
                          for t in spec["triggers"]]
+        self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
         self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
         self.anaphora = re.compile(spec["anaphora"], re.I)
         self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
@@ -146,6 +147,17 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         match, fmt, outcome_hint = trigger
         status = classify_status(text, rules)
         parties = party_countries(ann)
+        visited = ""
+        if any(p.search(match.group()) for p in rules.visit):
+            # "will visit Beijing", "a state visit to the United States": the host is a party
+            host = next((f for f in ann.country_places if 0 <= f.start - match.end() < 40),
+                        None)
+            if host is not None:
+                parties.add(host.value)
+                visited = annotator.country_names.get(host.value, host.value)
+                if host.text in annotator.place_by_word:
+                    place, country = annotator.place_by_word[host.text]
+                    visited = annotator.place_label(place, country)
         persons = list(ann.persons)
         if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
                                            r"letter|message|call|request|invitation)\b",
@@ -199,7 +211,7 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         if occasion_window is not None and SIDELINES.search(text) and (
                 window is None or window.precision == "year"):
             window = occasion_window
-        location = _location(text, ann, annotator)
+        location = _location(text, ann, annotator) or visited
         if not location and ann.occasions:
             o = ann.occasions[0][1]
             location = annotator.place_label(o.city, o.country) if o.city else ""
