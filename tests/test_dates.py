@@ -125,9 +125,16 @@ def test_last_month_in_january_is_previous_december():
     assert window(m) == ("2024-12-01", "2024-12-31", "month")
 
 
-def test_earlier_this_month_is_month_of_publication():
+def test_earlier_this_month_runs_from_month_start_to_publication():
+    # project decision (methods chapter): "earlier this month" never extends past the
+    # publication date, so it is the window from the 1st to the day of publication
     m = the_date("The ban was announced earlier this month.", "2025-11-20", "this month")
-    assert window(m) == ("2025-11-01", "2025-11-30", "month")
+    assert window(m) == ("2025-11-01", "2025-11-20", "window")
+
+
+def test_later_this_year_runs_from_publication_to_year_end():
+    m = the_date("A summit is planned for later this year.", "2025-04-22", "this year")
+    assert window(m) == ("2025-04-22", "2025-12-31", "window")
 
 
 @pytest.mark.parametrize(("published", "expected"), [

@@ -181,7 +181,7 @@ def _resolve(rule: str, text: str, published: dt.date, forward: bool):
         return day, day, "day"
     if rule == "weekday":
         name = re.search(_WEEKDAY, text, re.I).group()
-        ahead = forward or lower.startswith(("next ", "coming "))
+        ahead = forward or lower.startswith(("next ", "coming ", "until ", "by "))
         if lower.startswith("last "):
             ahead = False
         day = _weekday_date(name, published, ahead)
@@ -196,6 +196,19 @@ def _resolve(rule: str, text: str, published: dt.date, forward: bool):
             day = published + dt.timedelta(days=1)
             return day, day, "day"
         unit = re.search(r"week|month|year", lower).group()
+        partial = re.match(r"(earlier|later|early|late)\s+this\b", lower)
+        if partial:
+            # "earlier this month": from the period's start up to publication; "later this
+            # year": from publication to the period's end
+            if unit == "week":
+                first, last = _week_of(published)
+            elif unit == "month":
+                first, last = _month_window(published.year, published.month)
+            else:
+                first, last = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+            if partial.group(1) in ("earlier", "early"):
+                return first, published, "window"
+            return published, last, "window"
         step = 0
         if re.search(r"\b(last|past)\b", lower):
             step = -1

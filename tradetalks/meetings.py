@@ -128,9 +128,17 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         recent, history = history[-2:], history + [ann]
         text = sentence.text
         quoted = [q.span() for q in QUOTED.finditer(text)]
-        trigger = next(((m, fmt, out) for p, fmt, out in rules.triggers
-                        if (m := p.search(text))
-                        and not any(a <= m.start() < b for a, b in quoted)), None)
+        found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
+                 if not any(a <= m.start() < b for a, b in quoted)]
+        trigger = found[0] if found else None
+        if len(found) > 1 and ann.persons:
+            # several triggers ("the meeting ... could build momentum before planned talks
+            # between A and B"): the one nearest the named people reports their meeting
+            people = [f.start for f, _ in ann.persons]
+            nearest = min(found, key=lambda t: (min(abs(t[0].start() - q) for q in people),
+                                                t[0].start()))
+            first_fmt = found[0][1]
+            trigger = nearest if first_fmt is None else found[0]
         excluded = any(p.search(text) for p in rules.exclude)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
@@ -145,7 +153,10 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                     outcomes.append((sentence, parties))
             continue
         match, fmt, outcome_hint = trigger
-        status = classify_status(text, rules)
+        # status from the trigger's own clause, so a past suspension or a planned follow-up
+        # elsewhere in the sentence does not recode this meeting
+        status = classify_status(text[max(0, match.start() - 90):match.end() + 90], rules)
+        ann = _without_speakers(ann, text)
         parties = party_countries(ann)
         visited = ""
         if any(p.search(match.group()) for p in rules.visit):
@@ -197,6 +208,11 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                    else "multilateral" if len(parties) > 3 else "bilateral")
         forward = status in ("planned", "proposed", "undecided")
         dates = [d for d in find_dates(text, published, forward) if d.is_date]
+        if not forward:
+            ahead = {d.start: d for d in find_dates(text, published, True)}
+            dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
+                                                 r"(for|on)\s+$", text[:d.start], re.I)
+                     and d.start in ahead else d for d in dates]
         window = None
         # a date right after a reporting verb ("announced on Sunday that ...") dates the
         # report, not the meeting
@@ -255,6 +271,14 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
     return meetings
 
 
+def _without_speakers(ann: SentenceAnnotations, text: str) -> SentenceAnnotations:
+    if not any(is_speaker(text, f) for f, _ in ann.persons):
+        return ann
+    from dataclasses import replace
+
+    return replace(ann, persons=[(f, a) for f, a in ann.persons if not is_speaker(text, f)])
+
+
 def _antecedent(meetings: list[MeetingRecord], text: str, rules: MeetingRules
                 ) -> MeetingRecord:
     """The meeting a back-reference points to: the latest one whose status the sentence
@@ -273,10 +297,7 @@ def _attach(meeting: MeetingRecord, sentence: Sentence, article_id: str,
     meeting.topics |= set(ann.topics)
     meeting.outcome = classify_outcome(sentence.text, rules, meeting.outcome)
     for found, actor in ann.persons:
-        speaker_only = re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
-                                sentence.text[found.end:]) or re.search(
-            r"\bsaid\s+$", sentence.text[:found.start])
-        if actor.country in meeting.countries and not speaker_only:
+        if actor.country in meeting.countries and not is_speaker(sentence.text, found):
             meeting.participants.add(actor.name)
 
 
@@ -285,6 +306,13 @@ def _location_conflict(a: MeetingRecord, b: MeetingRecord) -> bool:
         return False
     ca, cb = a.location.rsplit(",", 1)[-1].strip(), b.location.rsplit(",", 1)[-1].strip()
     return ca != cb
+
+
+def is_speaker(text: str, found) -> bool:
+    """'Kajiyama said ...', 'said Aoyama': the person reports; that alone does not make
+    them a participant."""
+    return bool(re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
+                         text[found.end:]) or re.search(r"\bsaid\s+$", text[:found.start]))
 
 
 def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False) -> bool:
