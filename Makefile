@@ -27,13 +27,17 @@ venv: $(STAMP)
 bib: $(STAMP)
 	$(BIN)/python -m tradetalks bib seeds --out book/references.bib
 
+## tables: write the tables and data package for seeds/ into book/tables (the appendix's downloads)
+tables: $(STAMP)
+	$(BIN)/python -m tradetalks extract seeds --out book/tables --quiet
+
 ## book: build the HTML book in _build/html (warnings are errors)
-book: $(STAMP) bib
+book: $(STAMP) bib tables
 	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest
 	$(JB) build . --builder html --warningiserror --nitpick --keep-going
 
 ## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages)
-pdf: $(STAMP) bib
+pdf: $(STAMP) bib tables
 	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest
 	$(JB) build . --builder pdflatex
 
