@@ -33,12 +33,12 @@ tables: $(STAMP)
 
 ## book: build the HTML book in _build/html (warnings are errors)
 book: $(STAMP) bib tables
-	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest
+	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
 	$(JB) build . --builder html --warningiserror --nitpick --keep-going
 
 ## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages)
 pdf: $(STAMP) bib tables
-	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest
+	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
 	$(JB) build . --builder pdflatex
 
 ## test: run every test, including the book, browser and PDF checks

@@ -122,3 +122,13 @@ def test_guard_cache_without_a_cache_folder_writes_the_stamp(root):
     cache, stamp = root / "_build" / "missing-cache", root / "_build" / ".inputs-digest"
     assert guard_cache(cache, stamp, root) is False
     assert stamp.read_text().strip() == inputs_digest(root)
+
+
+def test_guard_cache_also_clears_the_sphinx_doctrees_when_inputs_change(root, tmp_path):
+    cache, stamp = tmp_path / "cache", tmp_path / "stamp"
+    doctrees = tmp_path / "doctrees"
+    for folder in (cache, doctrees):
+        folder.mkdir()
+        (folder / "x").write_text("old")
+    assert guard_cache(cache, stamp, root, also=(doctrees,)) is True
+    assert not doctrees.exists()

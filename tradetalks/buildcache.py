@@ -30,12 +30,18 @@ def inputs_digest(root: Path = PROJECT_ROOT) -> str:
     return digest.hexdigest()
 
 
-def guard_cache(cache: Path, stamp: Path, root: Path = PROJECT_ROOT) -> bool:
-    """Clear ``cache`` if the inputs changed since ``stamp`` was written; True if cleared."""
+def guard_cache(cache: Path, stamp: Path, root: Path = PROJECT_ROOT,
+                also: tuple[Path, ...] = ()) -> bool:
+    """Clear ``cache`` (and the folders in ``also``, such as Sphinx's doctrees, which
+    would otherwise keep serving the old outputs of unchanged notebooks) if the inputs
+    changed since ``stamp`` was written; True if the cache was cleared."""
     current = inputs_digest(root)
     previous = stamp.read_text().strip() if stamp.exists() else None
     cleared = False
     if previous != current:
+        for folder in also:
+            if folder.exists():
+                shutil.rmtree(folder)
         if cache.exists():
             shutil.rmtree(cache)
             cleared = True

@@ -29,7 +29,8 @@ def _bib(args: argparse.Namespace) -> int:
 def _cache_guard(args: argparse.Namespace) -> int:
     from .buildcache import guard_cache
 
-    cleared = guard_cache(Path(args.cache), Path(args.stamp))
+    cleared = guard_cache(Path(args.cache), Path(args.stamp),
+                          also=tuple(Path(p) for p in args.also))
     if cleared:
         print(f"inputs changed since the last build: cleared {args.cache}", file=sys.stderr)
     return 0
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         "cache-guard", help="clear the notebook cache when seeds/, data/ or tradetalks/ change")
     guard.add_argument("--cache", default="_build/.jupyter_cache")
     guard.add_argument("--stamp", default="_build/.inputs-digest")
+    guard.add_argument("--also", action="append", default=[],
+                       help="a further folder to clear with the cache (repeatable)")
     guard.set_defaults(func=_cache_guard)
 
     try:

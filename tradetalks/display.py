@@ -89,6 +89,9 @@ def latex_escape(text: str) -> str:
         if run > 30 and run % 30 == 1:
             out.append("\\allowbreak{}")
         out.append(_LATEX_SPECIAL.get(ch, ch))
+        if ch in "_-;/|" and run >= 12:
+            out.append("\\allowbreak{}")  # long identifiers (measure ids) may break here
+            run = 0
     return "".join(out)
 
 
@@ -111,9 +114,11 @@ class TableOutput:
         columns = list(self.frame.columns)
         total = sum(self.widths.get(c, 1.0) for c in columns)
         spec = "".join(
-            f"p{{{0.95 * self.widths.get(c, 1.0) / total:.3f}\\linewidth}}" for c in columns
+            rf">{{\raggedright\arraybackslash}}p{{{0.86 * self.widths.get(c, 1.0) / total:.3f}"
+            r"\linewidth}" for c in columns
         )
-        lines = [r"\begin{footnotesize}", rf"\begin{{longtable}}{{{spec}}}",
+        lines = [r"\begin{footnotesize}", r"\setlength{\tabcolsep}{3pt}",
+                 rf"\begin{{longtable}}{{{spec}}}",
                  rf"\caption*{{{latex_escape(self.caption)}}}\\", r"\hline",
                  " & ".join(rf"\textbf{{{latex_escape(c)}}}" for c in columns) + r" \\ \hline",
                  r"\endhead"]
@@ -123,8 +128,17 @@ class TableOutput:
         lines += [r"\hline", r"\end{longtable}", r"\end{footnotesize}"]
         return "\n".join(lines)
 
+    def markdown(self) -> str:
+        """The LaTeX table inside a MyST raw block, which only the PDF builder uses (the
+        HTML builder prefers text/html). The fence is longer than any backtick run in
+        the content, so article text cannot close it."""
+        body = self.latex()
+        longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return f"{fence}{{raw}} latex\n{body}\n{fence}\n"
+
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
-        return {"text/html": self.html(), "text/latex": self.latex(),
+        return {"text/html": self.html(), "text/markdown": self.markdown(),
                 "text/plain": self.frame.to_string(max_rows=20, max_colwidth=40)}
 
 
