@@ -1,7 +1,10 @@
-"""Shared fixtures: the book is built once per session for every slow check."""
+"""Shared fixtures. The slow checks share builds: the repository's HTML book and PDF
+are built once per session, and so is one scratch copy with two extra articles."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +12,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXTRA_MANIFEST_ROWS = (
+    'sixth,sixth.txt,Test Wire,,[Japan and China hold an export-control dialogue],'
+    '2025-03-14,Written by the project team for the extension test,en\n'
+    'hostile,hostile.txt,"Hostile <b>Outlet</b> & Co",javascript:alert(4),'
+    '"<script>alert(5)</script>",2024-06-10,Written by the project team to test escaping,en\n'
+)
+
+
+def _make(target: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "-s", "-o", ".venv/.installed", target], cwd=cwd,
+                          capture_output=True, text=True, env=env)
 
 
 @pytest.fixture(scope="session")
@@ -16,10 +31,80 @@ def built_book() -> Path:
     """Build the HTML book once (`make book`, cached) and return _build/html."""
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    result = subprocess.run(["make", "-s", "book"], cwd=ROOT, capture_output=True, text=True)
+    result = _make("book", ROOT)
     if result.returncode != 0:
         pytest.fail("make book failed:\n" + result.stdout[-3000:] + result.stderr[-3000:])
     return ROOT / "_build" / "html"
+
+
+def latex_missing() -> str | None:
+    for tool in ("pdflatex", "latexmk", "pdftotext", "pdfimages"):
+        if shutil.which(tool) is None:
+            return (f"{tool} is not installed (Debian: texlive-latex-recommended "
+                    "texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk "
+                    "poppler-utils)")
+    return None
+
+
+@pytest.fixture(scope="session")
+def built_pdf(built_book) -> Path:
+    """Build the PDF once (`make pdf`) and return its path."""
+    reason = latex_missing()
+    if reason:
+        pytest.skip(reason)
+    result = _make("pdf", ROOT)
+    if result.returncode != 0:
+        pytest.fail("make pdf failed:\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    return ROOT / "_build" / "latex" / "talking-trade.pdf"
+
+
+@pytest.fixture(scope="session")
+def extended_copy(tmp_path_factory, built_book) -> Path:
+    """A copy of the repository with a sixth article and a hostile one added to seeds/,
+    built with no code or prose edited. Uses the project's .venv (linked, not rebuilt)."""
+    copy = tmp_path_factory.mktemp("extended") / "repo"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        source = ROOT / name
+        if source.is_file():
+            target = copy / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    shutil.copy(FIXTURES / "sixth_article.txt", copy / "seeds" / "sixth.txt")
+    shutil.copy(FIXTURES / "hostile_article.txt", copy / "seeds" / "hostile.txt")
+    with (copy / "seeds" / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write(EXTRA_MANIFEST_ROWS)
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+    result = _make("book", copy, env)
+    if result.returncode != 0:
+        pytest.fail("book build of the extended copy failed:\n" + result.stdout[-4000:]
+                    + result.stderr[-4000:])
+    return copy
+
+
+@pytest.fixture(scope="session")
+def extended_pdf(extended_copy) -> Path:
+    reason = latex_missing()
+    if reason:
+        pytest.skip(reason)
+    env = {**os.environ, "PYTHONPATH": str(extended_copy)}
+    result = _make("pdf", extended_copy, env)
+    if result.returncode != 0:
+        pytest.fail("PDF build of the extended copy failed:\n" + result.stdout[-4000:]
+                    + result.stderr[-4000:])
+    return extended_copy / "_build" / "latex" / "talking-trade.pdf"
+
+
+def glued_values(build_root: Path, notebook: str) -> dict[str, str]:
+    """The values a notebook glued, as myst-nb stored them beside its executed copy."""
+    path = build_root / "_build" / "jupyter_execute" / "notebooks" / f"{notebook}.glue.json"
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {name: str(output.get("data", {}).get("text/plain", "")).strip("'")
+            for name, output in data.items()}
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Slow: the HTML book builds and holds the corpus chapter with its chart, offline."""
+"""Slow: the HTML book builds, holds every chapter with its charts, and loads nothing
+from another host."""
 
 from __future__ import annotations
 
@@ -6,27 +7,60 @@ import re
 
 import pytest
 
+from tests.conftest import ROOT, glued_values
+
 pytestmark = pytest.mark.slow
+
+CHAPTERS = ["00_summary", "01_corpus", "02_events", "03_meetings", "04_measures",
+            "05_actors", "06_appendix"]
+GLUE_USE = re.compile(r"\{glue(?::text|:any|)\}`([^`]+)`")
 
 
 def test_book_holds_the_corpus_chapter(built_book):
-    page = built_book / "notebooks" / "01_corpus.html"
-    assert page.is_file()
-    html = page.read_text(encoding="utf-8")
+    html = (built_book / "notebooks" / "01_corpus.html").read_text(encoding="utf-8")
     assert "The corpus" in html and "What cleaning removed" in html
+
+
+def test_every_chapter_page_is_built(built_book):
+    for chapter in CHAPTERS:
+        assert (built_book / "notebooks" / f"{chapter}.html").is_file(), chapter
+    assert (built_book / "book" / "references.html").is_file()
 
 
 def test_corpus_chapter_embeds_its_chart_with_a_description(built_book):
     html = (built_book / "notebooks" / "01_corpus.html").read_text(encoding="utf-8")
     assert 'id="tt-chart-removals-by-rule"' in html
-    assert "vegaEmbed(" in html and 'role="img"' in html
+    assert "vegaEmbed(" in html and 'role="img"' in html and "aria-label=" in html
 
 
 def test_book_pages_load_no_script_from_another_host(built_book):
     for page in built_book.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]+src=\"(https?:)?//", html), page.name
+        assert not re.search(r"<link[^>]+href=\"(https?:)?//[^\"]+\.css", html), page.name
 
 
 def test_vega_bundle_ships_with_the_book(built_book):
     assert (built_book / "_static" / "vega-bundle.js").stat().st_size > 100_000
+    assert (built_book / "_static" / "dt_bundle.js").stat().st_size > 100_000
+
+
+def test_every_glue_key_used_in_the_prose_is_defined(built_book):
+    for chapter in CHAPTERS:
+        source = (ROOT / "notebooks" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+        used = set(GLUE_USE.findall(source))
+        defined = set(glued_values(ROOT, chapter))
+        assert used <= defined, (chapter, sorted(used - defined))
+
+
+def test_no_glue_role_is_left_unrendered(built_book):
+    for chapter in CHAPTERS:
+        html = (built_book / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
+        assert "{glue" not in html, chapter
+
+
+def test_appendix_downloads_are_in_the_book(built_book):
+    downloads = list((built_book / "_downloads").rglob("*.csv"))
+    names = {p.name for p in downloads}
+    assert {"meetings.csv", "measures.csv", "mentions.csv", "quotes.csv"} <= names
+    assert list((built_book / "_downloads").rglob("datapackage.json"))

@@ -32,8 +32,8 @@ def bibtex(corpus: Corpus) -> str:
             "date": a.published.isoformat(),
             "note": f"Published {a.published.isoformat()} ({a.date_basis})",
         }
-        if a.url:
-            fields["url"] = a.url
+        if a.url.startswith(("http://", "https://")):
+            fields["url"] = a.url  # other schemes (javascript:, data:) are never linked
         body = ",\n".join(f"  {k} = {{{_bibtex_text(v)}}}" for k, v in fields.items())
         entries.append(f"@misc{{{citation_key(a.article_id)},\n{body}\n}}\n")
     return "% Generated from the corpus manifest by `python -m tradetalks bib`; do not edit.\n\n" \

@@ -281,6 +281,9 @@ def load_corpus(folder: Path | str, today: dt.date | None = None) -> Corpus:
         text, notes = decode_text(path.read_bytes(), path)
         if not text.strip():
             raise InputError("empty article text", path)
+        if row["url"] and not row["url"].startswith(("http://", "https://")):
+            warnings.append(f"{manifest}, line {line}: url {row['url']!r} is not an http(s) "
+                            "address; it is kept as text and never linked")
         language = row["language"] or "en"
         if not row["language"]:
             notes.append("language empty in the manifest; taken as 'en'")

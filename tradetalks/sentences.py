@@ -4,7 +4,9 @@ spaCy's rule-based ``sentencizer`` on a blank English pipeline does the splittin
 (its tokenizer keeps "U.S.", "Nov." and "3½" whole). Sentences never cross paragraph
 boundaries. Two repairs: an opening quotation mark that the sentencizer leaves at the
 end of one sentence moves to the next, and a leading dateline ("BEIJING — ") is left
-out of the sentence span, as the codebook asks of evidence.
+out of the sentence span, as the codebook asks of evidence. A span longer than
+``MAX_SENTENCE_CHARS`` (text without sentence punctuation) is cut at a space into pieces,
+so that no later rule sees an unbounded "sentence".
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ DATELINE = re.compile(
     rf"(?=[“\"‘'(]?[{_UPPER}0-9])"
 )
 DATELINE_MIN_PLACE_LETTERS = 3
+# Real sentences are a few hundred characters long (the seeds' longest is about 300); a
+# longer span (text without sentence punctuation) is cut into pieces of at most this many.
+MAX_SENTENCE_CHARS = 1000
 
 
 def dateline_end(paragraph: str) -> int:
@@ -93,7 +98,32 @@ def _spans_in_paragraph(paragraph: str) -> list[tuple[int, int]]:
             fixed.append((start, end))
     if carry is not None and carry < len(paragraph):
         fixed.append((carry, len(paragraph.rstrip())))
-    return fixed
+    return [piece for start, end in fixed for piece in _cap_length(paragraph, start, end)]
+
+
+def _cap_length(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span longer than MAX_SENTENCE_CHARS at the last space before the limit (or at
+    the limit when there is none): text without sentence punctuation is not one sentence,
+    and the later rules, which look at one sentence at a time, need bounded input."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for i in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):
+            if paragraph[i].isspace():
+                cut = i
+                break
+        piece_end = cut
+        while piece_end > start and paragraph[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = cut
+        while start < end and paragraph[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 def split_sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Sentence]:
