@@ -71,10 +71,10 @@ class EvaluationResult:
 
 @lru_cache(maxsize=2)
 def _evaluations(root: Path) -> tuple[EvaluationResult, ...]:
+    from .baseline import baseline_rows
     from .commands import run_extraction
     from .corpus import load_corpus
     from .evaluate import Report, evaluate_rows, report_rows
-    from .baseline import baseline_rows
 
     results = []
     for name, corpus_dir, gold_dir, description in EVALUATION_SETS:

@@ -82,9 +82,8 @@ def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
         f"planned, proposed, undecided or cancelled. {undated} undated meetings are listed "
         "in the table instead."
     )
-    return alt.Chart(dated, title="Meetings between governments, by countries and level").mark_point(
-        filled=True, size=160, opacity=0.85
-    ).encode(
+    title = "Meetings between governments, by countries and level"
+    return alt.Chart(dated, title=title).mark_point(filled=True, size=160, opacity=0.85).encode(
         x=alt.X("when:T", title="Date (start of the date window)"),
         y=alt.Y("pair:N", title="Governments meeting", sort="ascending"),
         color=alt.Color("level:N", title="Level", scale=alt.Scale(domain=levels,
