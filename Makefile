@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB := $(BIN)/jupyter-book
 
-.PHONY: help venv book pdf test test-fast lint tables clean bib
+.PHONY: help venv book pdf test test-fast lint tables clean bib checksums reproduce
 
 ## help: list the targets
 help:
@@ -52,6 +52,22 @@ test-fast: $(STAMP)
 ## lint: ruff over the package and tests
 lint: $(STAMP)
 	$(BIN)/ruff check tradetalks tests benchmarks
+
+## checksums: record the tables' checksums in data/checksums.json (only for an intended change)
+checksums: tables
+	$(BIN)/python -m tradetalks checksums book/tables --write data/checksums.json
+
+## reproduce: as Binder would: fresh venv from requirements.txt, run every notebook, compare tables
+reproduce:
+	rm -rf _build/reproduce book/tables
+	$(PYTHON) -m venv _build/reproduce/venv
+	_build/reproduce/venv/bin/python -m pip install --quiet -r requirements.txt
+	for nb in notebooks/*.ipynb; do \
+	  _build/reproduce/venv/bin/jupyter nbconvert --to notebook --execute \
+	    --ExecutePreprocessor.timeout=600 --output-dir _build/reproduce/notebooks "$$nb" \
+	    || exit 1; \
+	done
+	_build/reproduce/venv/bin/python -m tradetalks checksums book/tables --check data/checksums.json
 
 ## clean: remove the build folder (the .venv stays)
 clean:

@@ -130,6 +130,19 @@ def topic_counts(root: Path | None = None) -> pd.DataFrame:
                                        "sentences", "example"])
 
 
+def write_tables(root: Path | None = None) -> Path:
+    """Write the book's tables and data package to book/tables (the appendix downloads;
+    also what ``make reproduce`` compares with data/checksums.json)."""
+    from .package import write_package
+
+    root = root or book_root()
+    corpus, t = corpus_and_tables(root)
+    log = "".join(f"warning: {w}\n" for w in corpus.warnings)
+    out = root / "book" / "tables"
+    write_package(t, out, {"run_log.txt": log.encode("utf-8")})
+    return out
+
+
 def glue_value(name: str, value: Any) -> None:
     """Glue a number or short text for the prose; text is stored as plain text only."""
     from myst_nb import glue

@@ -36,6 +36,22 @@ def _cache_guard(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checksums(args: argparse.Namespace) -> int:
+    from .checksums import compare, write_manifest
+
+    if args.write:
+        write_manifest(args.tables, args.write)
+        print(f"wrote {args.write}", file=sys.stderr)
+        return 0
+    differing = compare(args.tables, args.check)
+    if differing:
+        print("tables differ from " + str(args.check) + ": " + ", ".join(differing),
+              file=sys.stderr)
+        return 1
+    print(f"all tables match {args.check}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tradetalks", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -52,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     guard.add_argument("--also", action="append", default=[],
                        help="a further folder to clear with the cache (repeatable)")
     guard.set_defaults(func=_cache_guard)
+
+    sums = sub.add_parser("checksums", help="record or check the tables' checksums")
+    sums.add_argument("tables", type=Path, help="folder written by extract")
+    mode = sums.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", type=Path, help="write the checksum manifest here")
+    mode.add_argument("--check", type=Path, help="compare with this checksum manifest")
+    sums.set_defaults(func=_checksums)
 
     try:
         from .commands import add_commands
