@@ -155,3 +155,19 @@ def glue_value(name: str, value: Any) -> None:
 def glue_all(values: dict[str, Any]) -> None:
     for name, value in values.items():
         glue_value(name, value)
+
+
+def chart_specs(root: Path | None = None) -> dict[str, dict]:
+    """Every chart of the book as its Vega-Lite spec (for the determinism check)."""
+    from . import charts
+
+    t = tables(root)
+    return {
+        "removals-by-rule": charts.removals_chart(t.removals, t.articles).to_dict(),
+        "meetings-timeline": charts.meetings_timeline(t.meetings, t.mentions,
+                                                      t.articles).to_dict(),
+        "measures-over-time": charts.measures_chart(t.measures, t.mentions,
+                                                    t.articles).to_dict(),
+        "actor-network": charts.actor_network(t.meetings, t.actors).to_dict(),
+        "topics-by-article": charts.topics_matrix(topic_counts(root)).to_dict(),
+    }
