@@ -28,6 +28,13 @@ from .sentences import Sentence
 DESCRIPTION = re.compile(r"\b((used|needed|required|essential)\s+)?(in|for|to)\s+(make|making|"
                          r"manufactur\w*|produc\w*|build\w*)\s+(\w+\s+)?$|\b(key to|found in)"
                          r"\s+(\w+\s+)?$", re.I)
+# a mention right after one of these is an object ("a letter addressed to President Lee",
+# "talks with Washington"), not the government that acts
+OBJECT_OF = re.compile(r"\b(to|with|from|by|against|for|of|toward|towards|at|between)\s+"
+                       r"((the|his|her|its|their|President|Prime Minister|Premier|Minister|"
+                       r"Secretary|Chancellor|counterpart|Trade|Commerce|Foreign|U\.S\.)\s+)*$")
+CLAUSE_BREAKS = ("; ", ", and ", ", but ", ", while ", ", whereas ", " and shipments ",
+                 ", after ", ", before ")
 CHEMICALS = {"hydrogen_fluoride", "photoresist", "fluorinated_polyimide"}
 DEFAULT_PRODUCTS = {"entity_list": "dual_use_items", "preferential_status_removal":
                     "dual_use_items"}
@@ -90,6 +97,7 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
     before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
+    before = [c for c in before if not OBJECT_OF.search(text[:c[0]])]
     for _cs, ce, iso3, _word in reversed(before):
         gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
         for d in find_dates(gap, dt.date(2000, 1, 1)):  # "on Friday published rules"
@@ -102,7 +110,7 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
             continue
         if re.fullmatch(r"[\w\s,%.“”\"'’-]*", gap) and not re.search(
                 r"\b(on|against|from|of|for|with|by|over|than|and|or|about|regarding|into|"
-                r"toward|towards)\b|\bto\b(?!\s+\w+\s)",
+                r"toward|towards)\b|\bto\b(?!\s+\w+(\s+(down|up|back|off|out))?\s*$)",
                 gap, re.I):
             return iso3
         break
@@ -212,9 +220,13 @@ def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type:
     described = [f for f in spans if DESCRIPTION.search(text_of(ann)[max(0, f.start - 30):f.start])]
     if len(described) < len(spans):
         spans = [f for f in spans if f not in described]
-    after = {f.value for f in spans if end <= f.start <= end + 120}
+    text = text_of(ann)
+    hi = min([i for i in (text.find(sep, end) for sep in CLAUSE_BREAKS) if i != -1]
+             + [end + 120])
+    lo = max([text.rfind(sep, 0, start) for sep in CLAUSE_BREAKS] + [start - 80])
+    after = {f.value for f in spans if end <= f.start <= hi}
     inside = {f.value for f in spans if start <= f.start < end}
-    before = {f.value for f in spans if start - 80 <= f.start < start}
+    before = {f.value for f in spans if lo <= f.start < start}
     found = inside | after or before
     if "semiconductor_materials" in found and found & {"gallium", "germanium"}:
         found.discard("semiconductor_materials")  # "metals used in chipmaking like gallium"
@@ -317,21 +329,38 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                                                    rules.demand.search(text).group()))
                 previous_subject = this_subject or previous_subject
                 continue
-        for pattern, measure_type in rules.triggers:
-            if "wto_dispute" in seen_types:
-                break  # the rest of the sentence describes the challenged measure
+        found = sorted(((m, t, i) for i, (p, t) in enumerate(rules.triggers)
+                        for m in p.finditer(text)), key=lambda x: (x[2], x[0].start()))
+        accepted: list[tuple[int, int]] = []
+        for match, measure_type, _order in found:
+            span = (match.start(), match.end())
+            if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
+                continue  # a wider or earlier trigger already covers these words
             if measure_family(measure_type) == "export" and seen_types & {
                     "preferential_status_removal", "entity_list"}:
-                break  # licences that follow from a list change describe that change
-            match = pattern.search(text)
-            if match is None or measure_type in seen_types:
-                continue
+                continue  # licences that follow from a list change describe that change
+            # a WTO step's own words (and what follows "over ...") describe the challenged
+            # measure, not a new one
+            accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
             seen_types.add(measure_type)
             clause = _clause(text, match.start(), match.end())
             demanded = bool(rules.demand.search(text))
             status = classify_measure_status(clause, measure_type, demanded, rules)
             products = _near_products(ann, match.start(), match.end(), measure_type)
-            imposer = find_imposer(text, match.start(), match.end(), ann, demanded, rules)
+            anchor = match.start()
+            if measure_type == "wto_dispute":
+                noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(),
+                                 re.I)
+                anchor = match.start() + (noun.start() if noun else 0)
+            imposer = find_imposer(text, anchor, match.end(), ann, demanded, rules)
+            if imposer is None:
+                # "restrictions remain on Australian rock lobster": the government already
+                # acting against that country in this article
+                origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
+                          if match.end() <= cs < match.end() + 60
+                          and _is_target_modifier(text, ce)}
+                imposer = next((m.imposer for m in reversed(measures)
+                                if m.targets & origin), None)
             context = next((m for m in reversed(measures)
                             if measure_family(m.measure_type) == measure_family(measure_type)),
                            None)
