@@ -13,28 +13,24 @@ from .measures import merge_measure, same_measure
 from .meetings import merge_meeting, same_meeting
 
 
-def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
-    merged: list[MeetingRecord] = []
+def _merge_all(per_article: list[list], same, merge) -> list:
+    merged: list = []
     for records in per_article:
         for record in records:
-            same = next((m for m in merged if same_meeting(m, record)), None)
-            if same is None:
+            target = next((m for m in merged if same(m, record)), None)
+            if target is None:
                 merged.append(record)
             else:
-                merge_meeting(same, record)
+                merge(target, record)
     return merged
+
+
+def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
+    return _merge_all(per_article, same_meeting, merge_meeting)
 
 
 def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
-    merged: list[MeasureRecord] = []
-    for records in per_article:
-        for record in records:
-            same = next((m for m in merged if same_measure(m, record)), None)
-            if same is None:
-                merged.append(record)
-            else:
-                merge_measure(same, record)
-    return merged
+    return _merge_all(per_article, same_measure, merge_measure)
 
 
 def _unique(ids: list[str]) -> list[str]:
