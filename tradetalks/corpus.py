@@ -142,7 +142,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"starts with a UTF-16 byte-order mark but is not valid UTF-16 "
-                f"(byte {exc.start}: {exc.reason}); the file may be truncated", path
+                f"({exc.reason} at byte {exc.start}); is the file cut short?", path
             ) from None
         notes.append("decoded as UTF-16 (byte-order mark found)")
     elif b"\x00" in data:

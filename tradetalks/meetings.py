@@ -30,6 +30,7 @@ class MeetingRules:
                          for t in spec["triggers"]]
         self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
         self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
+        self.exclude_soft = [re.compile(p, re.I) for p in spec.get("exclude_soft", [])]
         self.anaphora = re.compile(spec["anaphora"], re.I)
         self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
         self.outcome = {k: re.compile(v, re.I) for k, v in spec["outcome"].items()}
@@ -140,6 +141,14 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             first_fmt = found[0][1]
             trigger = nearest if first_fmt is None else found[0]
         excluded = any(p.search(text) for p in rules.exclude)
+        if not excluded and any(p.search(text) for p in rules.exclude_soft):
+            # a series or background mention, unless people of two governments are named
+            # in a contact ("X and Y held a video call ..., and agreed to continue talks")
+            named = {a.country for f, a in ann.persons if not is_speaker(text, f)}
+            strong = any(fmt in ("phone", "written") or re.match(
+                r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
+                for m, fmt, _ in found)
+            excluded = not (strong and len(named) >= 2)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
             if anaphoric and meetings and not excluded:
@@ -155,7 +164,13 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         match, fmt, outcome_hint = trigger
         # status from the trigger's own clause, so a past suspension or a planned follow-up
         # elsewhere in the sentence does not recode this meeting
-        status = classify_status(text[max(0, match.start() - 90):match.end() + 90], rules)
+        status = classify_status(_status_clause(text, match.start(), match.end()), rules)
+        statuses = dict(rules.status)
+        if statuses["undecided"].search(text):
+            status = "undecided"  # "no decision has been made about ...", wherever it stands
+        elif status in ("held", "planned", "proposed") and statuses["cancelled"].search(
+                text[max(0, match.start() - 90):match.end() + 90]):
+            status = "cancelled"
         ann = _without_speakers(ann, text)
         parties = party_countries(ann)
         visited = ""
@@ -279,6 +294,17 @@ def _without_speakers(ann: SentenceAnnotations, text: str) -> SentenceAnnotation
     return replace(ann, persons=[(f, a) for f, a in ann.persons if not is_speaker(text, f)])
 
 
+def _status_clause(text: str, start: int, end: int) -> str:
+    """The words that say whether this meeting happened: the trigger's clause (between
+    commas or semicolons), widened to 40 characters before it for "plans to", "no
+    decision has been made about"."""
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
+    left = min(left + 1 if left >= 0 else 0, max(0, start - 40))
+    rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
+    right = min(rights) if rights else len(text)
+    return text[left:max(right, min(len(text), end + 30))]
+
+
 def _antecedent(meetings: list[MeetingRecord], text: str, rules: MeetingRules
                 ) -> MeetingRecord:
     """The meeting a back-reference points to: the latest one whose status the sentence
@@ -310,9 +336,13 @@ def _location_conflict(a: MeetingRecord, b: MeetingRecord) -> bool:
 
 def is_speaker(text: str, found) -> bool:
     """'Kajiyama said ...', 'said Aoyama': the person reports; that alone does not make
-    them a participant."""
-    return bool(re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
-                         text[found.end:]) or re.search(r"\bsaid\s+$", text[:found.start]))
+    them a participant -- unless they report their own meeting ("Lee said that he would
+    hold his first summit with Trump")."""
+    reports = re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
+                       text[found.end:]) or re.search(r"\bsaid\s+$", text[:found.start])
+    own = re.search(r"\b(he|she|his|her)\b[^.]{0,40}\b(meet|met|hold|held|visit|talk|speak|"
+                    r"spoke|call|summit|talks)\b", text[found.end:found.end + 120], re.I)
+    return bool(reports) and not own
 
 
 def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False) -> bool:

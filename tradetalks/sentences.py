@@ -39,6 +39,10 @@ DATELINE_MIN_PLACE_LETTERS = 3
 # Real sentences are a few hundred characters long (the seeds' longest is about 300); a
 # longer span (text without sentence punctuation) is cut into pieces of at most this many.
 MAX_SENTENCE_CHARS = 1000
+# Longer runs of non-space characters are masked before tokenising (see _for_tokenizer).
+MAX_TOKEN_CHARS = 40
+_LONG_CHUNK = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+_CHUNK_END = re.compile(r"[.!?…\"'”’)\]]{0,4}$")
 
 
 def dateline_end(paragraph: str) -> int:
@@ -74,8 +78,23 @@ def sentence_pipeline() -> Language:
     return nlp
 
 
+def _for_tokenizer(paragraph: str) -> str:
+    """The paragraph with every run of more than MAX_TOKEN_CHARS non-space characters
+    replaced by as many letters ("x"), but for a short final punctuation run that may end a
+    sentence. spaCy's tokenizer splits punctuation off a token one character at a time, so
+    a long run of quotes or brackets takes time quadratic in its length. The masked text
+    has the paragraph's offsets, and no sentence ends inside such a run."""
+
+    def mask(match: re.Match[str]) -> str:
+        chunk = match.group()
+        keep = len(_CHUNK_END.search(chunk).group())
+        return "x" * (len(chunk) - keep) + chunk[len(chunk) - keep:]
+
+    return _LONG_CHUNK.sub(mask, paragraph)
+
+
 def _spans_in_paragraph(paragraph: str) -> list[tuple[int, int]]:
-    doc = sentence_pipeline()(paragraph)
+    doc = sentence_pipeline()(_for_tokenizer(paragraph))
     spans = [(s.start_char, s.end_char) for s in doc.sents]
     fixed: list[tuple[int, int]] = []
     carry = None
