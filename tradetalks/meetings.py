@@ -29,6 +29,9 @@ class MeetingRules:
         self.triggers = [(re.compile(t["pattern"], re.I), t.get("format"), t.get("outcome"))
                          for t in spec["triggers"]]
         self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
+        # phrasings that report a meeting only when people of two governments are named
+        self.needs_two = [re.compile(t["pattern"], re.I) for t in spec["triggers"]
+                          if t.get("needs_two")]
         self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
         self.exclude_soft = [re.compile(p, re.I) for p in spec.get("exclude_soft", [])]
         self.anaphora = re.compile(spec["anaphora"], re.I)
@@ -173,6 +176,12 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             status = "cancelled"
         ann = _without_speakers(ann, text)
         parties = party_countries(ann)
+        if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
+                and len({a.country for _, a in ann.persons}) < 2:
+            continue  # "signed a framework", "speak with": a meeting only between named people
+        if outcome_hint == "concerns_raised" and len(parties) < 2:
+            # "X summoned the Japanese ambassador" in Seoul: the host government is a party
+            parties |= {f.value for f in ann.country_places}
         visited = ""
         if any(p.search(match.group()) for p in rules.visit):
             # "will visit Beijing", "a state visit to the United States": the host is a party
@@ -352,6 +361,9 @@ def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False)
     meetings; across articles the later status may replace the earlier."""
     if a.countries != b.countries or _location_conflict(a, b):
         return False
+    remote = {"phone", "written"}
+    if (a.format in remote or b.format in remote) and a.format != b.format:
+        return False  # a call or a letter is not the in-person meeting it precedes
     if same_article and a.status != b.status:
         return False
     if a.participants and b.participants and not a.participants & b.participants:
