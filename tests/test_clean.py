@@ -8,6 +8,7 @@ tests/seed_boundaries.csv, written by reading the seed files (not by running the
 from __future__ import annotations
 
 import csv
+import time
 from functools import cache
 from pathlib import Path
 
@@ -228,6 +229,55 @@ def test_article_bullet_list_after_a_colon_is_kept():
     text = ("The ministry listed two demands:\n- lifting the ban on Japanese seafood\n"
             "- releasing the detained businessman")
     assert clean_text(text).removals == ()
+
+
+def test_hard_wrapped_line_ending_with_a_preposition_is_joined():
+    text = "Officials said the talks would be held in\nSeoul before the end of the year."
+    cleaned = clean_text(text)
+    assert cleaned.removals == ()
+    assert cleaned.text == text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("headline", [
+    "Seoul weighs new curbs on Japanese chemicals",  # sentence case, ends with a noun
+    "Talks Resume With The Prime Minister",  # Title Case: no lower-case content word
+])
+def test_headline_directly_above_a_paragraph_is_not_joined_to_it(headline):
+    cleaned = clean_text(f"{headline}\n{BODY_1}")
+    assert cleaned.removals == (Removal(1, "headline_fragment", headline),)
+    assert cleaned.text == BODY_1
+
+
+def test_list_of_related_headlines_without_bullets_is_not_joined():
+    lines = ["China lifts barley tariffs as trade thaw deepens",
+             "Winemakers eye return to Shanghai shelves"]
+    cleaned = clean_text("\n".join([BODY_1, "", *lines, "", BODY_2]))
+    assert [r.text for r in cleaned.removals] == lines
+
+
+def test_bullets_after_a_short_heading_ending_with_a_colon_are_still_removed():
+    text = f"{BODY_1}\nMore from Reuters:\n- Seoul Responds\n{BODY_2}"
+    assert "Seoul Responds" not in clean_text(text).text
+
+
+@pytest.mark.parametrize("line", [
+    "KOSPI 1" + " " * 50_000 + "x",
+    "Photo" + " " * 50_000 + "x",
+    "Read more" + " " * 50_000 + "x",
+    "subscribe " * 20_000 + "help us",
+])
+def test_long_lines_are_matched_in_linear_time(line):
+    started = time.monotonic()
+    clean_text(line)
+    assert time.monotonic() - started < 2
+
+
+def test_many_short_wrapped_lines_are_joined_in_linear_time():
+    text = "Talks\n" + "resumed\n" * 200_000
+    started = time.monotonic()
+    cleaned = clean_text(text)
+    assert time.monotonic() - started < 5
+    assert len(cleaned.paragraphs) == 1
 
 
 # --- the seeds -------------------------------------------------------------------------------

@@ -288,6 +288,17 @@ def test_japanese_text_labelled_english_gets_a_warning(make_corpus):
     assert any("does not look like English" in w for w in article.warnings)
 
 
+def test_chinese_text_labelled_english_gets_a_warning(make_corpus):
+    article = only_article(make_corpus({"a1.txt": "中日两国贸易部长同意就出口管制定期对话。\n"}))
+    assert any("does not look like English" in w for w in article.warnings)
+
+
+def test_utf16_without_bom_is_decoded_with_a_warning(make_corpus):
+    article = only_article(make_corpus({"a1.txt": ENGLISH.encode("utf-16-be")}))
+    assert article.text == ENGLISH
+    assert any("UTF-16 without a byte-order mark" in w for w in article.warnings)
+
+
 def test_english_text_gets_no_language_warning(make_corpus):
     article = only_article(make_corpus({"a1.txt": ENGLISH * 3}))
     assert article.warnings == ()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from functools import cache
 
 import pytest
 
 from tradetalks.clean import clean_text
 from tradetalks.config import SEEDS_DIR
-from tradetalks.sentences import Sentence, split_sentences
+from tradetalks.sentences import MAX_SENTENCE_CHARS, Sentence, split_sentences
 
 SEED_IDS = sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
 
@@ -99,7 +100,9 @@ def test_dateline_is_excluded_only_at_the_start_of_a_paragraph():
 
 
 @pytest.mark.parametrize("dateline", ["TOKYO, Nov 15 (Reuters) - ",
-                                      "SEOUL, Dec. 16 (Yonhap) -- "])
+                                      "SEOUL, Dec. 16 (Yonhap) -- ", "BEIJING, July 4 — ",
+                                      "WASHINGTON, Nov. 15, 2023 (AP) — ",
+                                      "NEW DELHI, 15 November (PTI) - "])
 def test_wire_dateline_with_a_date_is_excluded(dateline):
     assert texts(f"{dateline}Japan and China agreed to talk. More later.")[0] == (
         "Japan and China agreed to talk.")
@@ -139,3 +142,40 @@ def test_indices_continue_across_paragraphs():
     sentences = split("One. Two.\n\nThree.")
     assert [(s.index, s.paragraph, s.text) for s in sentences] == [
         (0, 0, "One."), (1, 0, "Two."), (2, 1, "Three.")]
+
+
+@pytest.mark.parametrize("text", [
+    "AI — The chips that run it are at the centre of the dispute.",  # two letters, no agency
+    "TOKYO — the capital hosted them.",  # not followed by a capitalised word
+])
+def test_not_a_dateline(text):
+    assert texts(text) == [text]
+
+
+def test_short_capitals_with_an_agency_are_a_dateline():
+    assert texts("EU (Reuters) — The bloc agreed.") == ["The bloc agreed."]
+
+
+# --- pathological paragraphs ------------------------------------------------------------------
+
+def test_text_without_sentence_punctuation_is_cut_into_bounded_pieces():
+    text = "officials in Tokyo said talks would resume " * 2000
+    sentences = split(text.strip())
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.strip()
+
+
+def test_word_longer_than_the_limit_is_cut_at_the_limit():
+    sentences = split("a" * 2500)
+    assert [len(s.text) for s in sentences] == [1000, 1000, 500]
+
+
+@pytest.mark.parametrize("char", ["'", "(", "“", "$", ","])
+def test_long_run_of_punctuation_is_split_quickly(char):
+    # spaCy's tokenizer is quadratic on such a run; 20,000 characters took about a minute
+    started = time.monotonic()
+    sentences = split("Talks resumed. " + char * 20_000 + " Officials left.")
+    assert time.monotonic() - started < 5
+    assert sentences[0].text == "Talks resumed."
+    assert sentences[-1].text.endswith("Officials left.")

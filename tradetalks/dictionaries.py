@@ -104,8 +104,14 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}", path, 1)
-    return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k})
-            for row in reader]
+    rows = []
+    for row in reader:
+        if None in row or any(v is None for v in row.values()):
+            raise InputError(f"row has {'more' if None in row else 'fewer'} fields than the "
+                             "header (quote a field that contains a comma)", path,
+                             reader.line_num)
+        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+    return rows
 
 
 def _date(value: str, path: Path, line: int, last: bool = False) -> dt.date | None:

@@ -97,7 +97,8 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
     before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
-    before = [c for c in before if not OBJECT_OF.search(text[:c[0]])]
+    before = [c for c in before if not OBJECT_OF.search(text[:c[0]])
+              or re.match(r"['’]s?(?!\w)", text[c[1]:])]
     for _cs, ce, iso3, _word in reversed(before):
         gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
         for d in find_dates(gap, dt.date(2000, 1, 1)):  # "on Friday published rules"
@@ -152,6 +153,7 @@ def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnn
         if re.search(r"\b(including|such as|like|notably)\s+(the\s+)?$", before, re.I):
             continue  # an example of those affected, not the target
         if re.search(r"\b(to|against|on|from|for|toward|towards|targeting|removed|remove|"
+                     r"removing|drop|dropped|dropping|strip|strips|stripped|exclude|excluded|"
                      r"of|made in|imported from|aimed at|cutting)\s+(the\s+)?"
                      r"(relevant\s+|certain\s+|some\s+|all\s+)?$", before, re.I):
             targets.add(iso3)
@@ -251,9 +253,12 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
     governing = text[max(0, start - 30):start]
     announce_governs = bool(re.search(r"\b(announc\w*|unveil\w*)\s+(the\s+|a\s+|an\s+)?"
                                       r"([\w-]+\s+){0,2}$", governing, re.I))
+    hi = min([i for i in (text.find(sep, end) for sep in CLAUSE_BREAKS) if i != -1]
+             + [end + 200])
+    lo = max([text.rfind(sep, 0, start) for sep in CLAUSE_BREAKS] + [start - 120])
     fields: dict[str, Window] = {}
     for back, fwd in zip(backward, forward, strict=True):
-        if not back.is_date or not (start - 120 <= back.start <= end + 200):
+        if not back.is_date or not (lo <= back.start <= hi):
             continue
         lead = text[max(0, back.start - 40):back.start] + " " + back.text
         tail = text[back.end:back.end + 50]
@@ -273,7 +278,9 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
         else:
             continue
         mention: DateMention = back
-        if field == "in_force" and status in ("expected", "announced"):
+        future = re.search(r"\b(will|would|shall|is due to|are due to|is set to|are set to|"
+                           r"to take effect|takes effect)\b", lead, re.I)
+        if field == "in_force" and (status in ("expected", "announced") or future):
             mention = fwd
         window = Window.from_mention(mention)
         if field not in fields or window.width < fields[field].width:
@@ -410,11 +417,14 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
             record.mentions.append(Mention(article_id, sentence.index, sentence.start,
                                            sentence.end, text, f"measure:{measure_type}",
                                            match.group()))
-            same = next((m for m in measures if same_measure(m, record)), None)
-            if same is not None:
-                merge_measure(same, record, same_article=True)
-            else:
-                measures.append(record)
+            records = [record] + _coordinated(record, text, match.end(), ann, status,
+                                              published, rules, sentence)
+            for rec in records:
+                same = next((m for m in measures if same_measure(m, rec)), None)
+                if same is not None:
+                    merge_measure(same, rec, same_article=True)
+                else:
+                    measures.append(rec)
         previous_subject = this_subject or previous_subject
     for sentence, measure_type, imposer, matched, status, fields in loose:
         family = measure_family(measure_type)
@@ -430,6 +440,45 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                                            sentence.end, sentence.text, "measure:anaphora",
                                            matched))
     return measures
+
+
+def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnotations,
+                 status: str, published: dt.date, rules: MeasureRules, sentence: Sentence
+                 ) -> list[MeasureRecord]:
+    """"... licences for gallium from August 2023, and for antimony since Sept. 15": a
+    later clause with its own products and dates but no trigger of its own is the same
+    kind of measure on other products."""
+    out = []
+    breaks = sorted(i for sep in (", and ", "; ") for i in _all(text, sep) if i > end)
+    bounds = [*breaks, len(text)]
+    for seg_start, seg_end in zip(bounds, bounds[1:], strict=False):
+        segment = text[seg_start:seg_end]
+        if any(p.search(segment) for p, _ in rules.triggers):
+            break
+        products = {f.value for f in ann.products
+                    if seg_start <= f.start < seg_end} - record.products
+        products.discard("all_goods")
+        if not products or not re.match(r",? (and )?(for|on|of|to)\b", segment.lstrip(";")):
+            continue
+        fields = _date_fields(text, seg_start + 1, seg_start + 1, status, published)
+        sibling = MeasureRecord(
+            article_ids=list(record.article_ids), published=published, imposer=record.imposer,
+            targets=set(record.targets), measure_type=record.measure_type,
+            direction=record.direction, products=products, dates=fields, status=status,
+            demands=[])
+        sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
+                                        sentence.end, text, "measure:coordinated",
+                                        segment.strip(" ,;")[:60]))
+        out.append(sibling)
+    return out
+
+
+def _all(text: str, needle: str) -> list[int]:
+    found, i = [], text.find(needle)
+    while i != -1:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
 
 
 def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:

@@ -129,7 +129,8 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
     history: list[SentenceAnnotations] = []
     outcomes: list[tuple[Sentence, set[str]]] = []
     for sentence, ann in zip(sentences, annotations, strict=True):
-        recent, history = history[-2:], history + [ann]
+        recent = history[-2:]
+        history.append(ann)
         text = sentence.text
         quoted = [q.span() for q in QUOTED.finditer(text)]
         found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)

@@ -1,0 +1,25 @@
+"""The curated data files load, and every row has the columns its header promises."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tradetalks.config import DATA_DIR
+from tradetalks.dictionaries import load_dictionaries
+
+
+@pytest.mark.parametrize("name", ["actors.csv", "countries.csv", "places.csv", "occasions.csv",
+                                  "products.csv", "topics.csv"])
+def test_every_row_has_exactly_the_header_columns(name):
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    width = len(rows[0])
+    bad = [i + 1 for i, row in enumerate(rows) if len(row) != width]
+    assert not bad, f"{name}: rows {bad} do not have {width} fields"
+
+
+def test_dictionaries_load_and_validate():
+    d = load_dictionaries()
+    assert d.actors and d.countries and d.places and d.occasions and d.products and d.topics
