@@ -1,6 +1,6 @@
 """A run that fails midway leaves the previous outputs byte-identical and no staging folder.
 
-``package.write_package`` writes every file to a staging folder inside OUT, validates the
+``package.write_package`` writes every file to a staging folder beside OUT, validates the
 data package there, and only then moves the files into place. These tests make a second
 run fail at each point before the move and compare OUT with what the first run wrote.
 """
@@ -59,7 +59,8 @@ def previous(tmp_path) -> tuple[Path, Path, dict[str, bytes]]:
 
 def assert_untouched(out: Path, before: dict[str, bytes]) -> None:
     assert snapshot(out) == before
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".staging-")]
+    assert not [p.name for p in out.parent.iterdir() if ".staging-" in p.name]
+    assert not [p.name for p in out.parent.iterdir() if ".old-" in p.name]
 
 
 def test_the_changed_corpus_would_change_the_outputs(previous, tmp_path):
@@ -73,7 +74,7 @@ def test_failed_validation_leaves_previous_outputs(previous, monkeypatch, capsys
     corpus, out, before = previous
 
     def invalid(folder: Path) -> None:
-        assert folder.parent == out and folder.name.startswith(".staging-")
+        assert folder.parent == out.parent and folder.name.startswith(f".{out.name}.staging-")
         assert (folder / "articles.csv").is_file()  # everything was written to staging
         raise InputError("output failed its schema: simulated", folder)
 
@@ -90,7 +91,7 @@ def test_crash_while_writing_staging_files_leaves_previous_outputs(previous, mon
     written: list[str] = []
 
     def write_bytes(self: Path, data: bytes) -> int:
-        if self.parent.name.startswith(".staging-"):
+        if ".staging-" in self.parent.name:
             if len(written) == 3:
                 raise OSError(errno.ENOSPC, "No space left on device (simulated)", str(self))
             written.append(self.name)
@@ -122,4 +123,5 @@ def test_successful_run_replaces_outputs_and_leaves_no_staging(previous):
     after = snapshot(out)
     assert after.keys() == before.keys()
     assert after["articles.csv"] != before["articles.csv"]
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".staging-")]
+    assert not [p.name for p in out.parent.iterdir() if ".staging-" in p.name]
+    assert not [p.name for p in out.parent.iterdir() if ".old-" in p.name]

@@ -138,8 +138,13 @@ def validate_package(folder: Path) -> None:
 
 def write_package(tables: Tables, out: Path, extra_files: dict[str, bytes] | None = None
                   ) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    """Write every file to a staging folder beside ``out``, validate, then swap the
+    folders (two renames), so ``out`` holds either the old set or the new one, whole.
+    If ``out`` holds files this program did not write, they are kept: the new files are
+    then moved in one by one (each move atomic) instead."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
         files = {f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()}
         files["datapackage.json"] = (json.dumps(descriptor(tables), indent=2, sort_keys=True,
@@ -148,10 +153,16 @@ def write_package(tables: Tables, out: Path, extra_files: dict[str, bytes] | Non
         for name, data in files.items():
             (staging / name).write_bytes(data)
         validate_package(staging)
-        written = []
-        for name in sorted(files):
-            os.replace(staging / name, out / name)
-            written.append(out / name)
-        return written
+        foreign = [p for p in out.iterdir() if p.name not in files] if out.exists() else []
+        if foreign:
+            for name in sorted(files):
+                os.replace(staging / name, out / name)
+        else:
+            retired = out.parent / f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}"
+            if out.exists():
+                os.replace(out, retired)
+            os.replace(staging, out)
+            shutil.rmtree(retired, ignore_errors=True)
+        return [out / name for name in sorted(files)]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
