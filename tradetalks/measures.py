@@ -489,6 +489,9 @@ def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
         return False
     if not product_families(a.products) & product_families(b.products):
         return False
+    ta, tb = a.targets - {"WLD"}, b.targets - {"WLD"}
+    if ta and tb and not ta & tb:
+        return False  # US tariffs on Korean goods and on Chinese goods are two measures
     fa, fb = a.dates.get("in_force"), b.dates.get("in_force")
     return fa is None or fb is None or fa.overlaps(fb)
 
