@@ -106,3 +106,55 @@ def test_two_runs_give_identical_bytes(tmp_path, seed_tables):
     assert main(["extract", str(SEEDS_DIR), "--out", str(tmp_path), "--quiet"]) == 0
     for name in EXPECTED + ["unknown_actors.csv"]:
         assert (tmp_path / name).read_bytes() == (seed_tables / name).read_bytes(), name
+
+
+def _meetings(seed_tables):
+    return _rows(seed_tables / "meetings.csv")
+
+
+def _measures(seed_tables):
+    return _rows(seed_tables / "measures.csv")
+
+
+def test_seed_tables_hold_the_san_francisco_ministers_meeting_with_its_mechanism(seed_tables):
+    assert any(r["countries"] == "CHN;JPN" and r["level"] == "minister"
+               and "Yasutoshi Nishimura" in r["participants"]
+               and r["location"].startswith("San Francisco")
+               and r["date_start"].startswith("2023-11")
+               and r["outcome"] == "mechanism_established" for r in _meetings(seed_tables))
+
+
+def test_seed_tables_hold_the_tokyo_policy_dialogue_of_16_december_2019(seed_tables):
+    assert any(r["date_start"] == "2019-12-16" and r["countries"] == "JPN;KOR"
+               and r["level"] == "senior_official" and r["location"].startswith("Tokyo")
+               for r in _meetings(seed_tables))
+
+
+def test_seed_tables_hold_the_planned_seoul_round(seed_tables):
+    assert any(r["status"] == "planned" and r["countries"] == "JPN;KOR"
+               and r["location"].startswith("Seoul") for r in _meetings(seed_tables))
+
+
+def test_seed_tables_hold_china_gallium_and_rare_earth_controls(seed_tables):
+    rows = _measures(seed_tables)
+    for product in ("gallium", "rare_earths"):
+        assert any(r["imposer"] == "CHN" and r["measure_type"] == "export_control"
+                   and product in r["products"] for r in rows), product
+
+
+def test_seed_tables_hold_japans_2019_chemicals_control_and_white_list_removal(seed_tables):
+    rows = _measures(seed_tables)
+    assert any(r["imposer"] == "JPN" and r["targets"] == "KOR"
+               and "semiconductor_materials" in r["products"] for r in rows)
+    assert any(r["imposer"] == "JPN" and r["targets"] == "KOR"
+               and r["measure_type"] == "preferential_status_removal" for r in rows)
+
+
+def test_seed_tables_hold_japans_end_user_list_naming_chinese_entities(seed_tables):
+    assert any(r["imposer"] == "JPN" and r["measure_type"] == "entity_list"
+               and r["targets"] == "CHN" for r in _measures(seed_tables))
+
+
+def test_seed_tables_hold_the_2025_us_tariffs(seed_tables):
+    assert any(r["imposer"] == "USA" and r["measure_type"] == "tariff"
+               and r["in_force"].startswith("2025") for r in _measures(seed_tables))

@@ -27,6 +27,8 @@ EVALUATION_SETS = (
      "The team's own varied articles, used while developing the rules"),
     ("development 2", "data/heldout", "data/gold/heldout",
      "A second set of the team's articles: held out at first, then used for error analysis"),
+    ("development 3", "data/dev3", "data/gold/dev3",
+     "Wire-style articles in many outlets' manners: scored once, then used for error analysis"),
     ("test", "data/test", "data/gold/test",
      "A final held-out set, written after the rules and never used to change them"),
 )
@@ -103,6 +105,13 @@ def evaluation_table(root: Path | None = None) -> pd.DataFrame:
 
 def evaluation_sets(root: Path | None = None) -> list[EvaluationResult]:
     return list(_evaluations(root or book_root()))
+
+
+def evaluation_log(root: Path | None = None) -> pd.DataFrame:
+    """First scores of each set, recorded before the set was used for anything
+    (data/evaluation_log.csv): the honest estimate for articles the rules have not seen."""
+    path = (root or book_root()) / "data" / "evaluation_log.csv"
+    return pd.read_csv(path, dtype=str).fillna("") if path.is_file() else pd.DataFrame()
 
 
 def topic_counts(root: Path | None = None) -> pd.DataFrame:

@@ -147,7 +147,8 @@ def score(scores: pd.DataFrame, set_name: str, system: str, table: str,
 def evaluation_figures(scores: pd.DataFrame) -> dict:
     out = {}
     for set_name, key in (("seeds", "seed"), ("generalisation", "gen"),
-                          ("development 2", "dev2"), ("test", "test")):
+                          ("development 2", "dev2"), ("development 3", "dev3"),
+                          ("test", "test")):
         for table in ("meetings", "measures"):
             out[f"f1_{key}_{table}"] = score(scores, set_name, "rules", table)
             out[f"base_{key}_{table}"] = score(scores, set_name, "keyword baseline", table)
@@ -169,3 +170,14 @@ def removals_by_rule(t: Tables) -> pd.DataFrame:
                                            articles=("article_id", "nunique"))
             .reset_index().sort_values(["lines", "rule"], ascending=[False, True])
             .reset_index(drop=True))
+
+
+def first_score_figures(log: pd.DataFrame) -> dict:
+    """F1 of each set the first time it was scored, before anyone looked at its errors."""
+    out = {}
+    for set_name, key in (("development 2", "dev2"), ("development 3", "dev3"),
+                          ("test", "test")):
+        for table in ("meetings", "measures"):
+            row = log[(log["set"] == set_name) & (log["table"] == table)] if len(log) else log
+            out[f"first_{key}_{table}"] = row["f1"].iloc[0] if len(row) else "n/a"
+    return out
