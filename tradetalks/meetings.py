@@ -135,24 +135,24 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         quoted = [q.span() for q in QUOTED.finditer(text)]
         found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
                  if not any(a <= m.start() < b for a, b in quoted)]
-        trigger = found[0] if found else None
-        if len(found) > 1 and ann.persons:
-            # several triggers ("the meeting ... could build momentum before planned talks
-            # between A and B"): the one nearest the named people reports their meeting
-            people = [f.start for f, _ in ann.persons]
-            nearest = min(found, key=lambda t: (min(abs(t[0].start() - q) for q in people),
-                                                t[0].start()))
-            first_fmt = found[0][1]
-            trigger = nearest if first_fmt is None else found[0]
         excluded = any(p.search(text) for p in rules.exclude)
-        if not excluded and any(p.search(text) for p in rules.exclude_soft):
-            # a series or background mention, unless people of two governments are named
-            # in a contact ("X and Y held a video call ..., and agreed to continue talks")
+        soft = [m.span() for p in rules.exclude_soft for m in p.finditer(text)]
+        if not excluded and soft:
+            # a series, a press conference or background: still a meeting when a trigger
+            # outside those words reports a contact between two governments ("told a press
+            # conference that the team had wrapped up talks with USTR"), or people of two
+            # governments are named in a held contact
             named = {a.country for f, a in ann.persons if not is_speaker(text, f)}
             strong = any(fmt in ("phone", "written") or re.match(
                 r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
                 for m, fmt, _ in found)
-            excluded = not (strong and len(named) >= 2)
+            outside = [t for t in found
+                       if not any(a <= t[0].start() < b for a, b in soft)]
+            excluded = not ((strong and len(named) >= 2)
+                            or (outside and len(party_countries(ann)) >= 2))
+            if not excluded and outside:
+                found = outside
+        trigger = _choose_trigger(found, ann)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
             if anaphoric and meetings and not excluded:
@@ -212,6 +212,11 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                     persons += borrowed
                     parties |= set(countries)
                     break
+        if len(parties) == 1 and re.search(r"\bwith\b", text[match.start():match.end() + 40]):
+            # "a teleconference with USTR officials": the other side is the story's subject
+            others = [c for c in top_countries(country_counts) if c not in parties]
+            if others:
+                parties.add(others[0])
         if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
             parties |= set(top_countries(country_counts))
         if len(parties) < 2:
@@ -302,6 +307,19 @@ def _without_speakers(ann: SentenceAnnotations, text: str) -> SentenceAnnotation
     from dataclasses import replace
 
     return replace(ann, persons=[(f, a) for f, a in ann.persons if not is_speaker(text, f)])
+
+
+def _choose_trigger(found: list, ann: SentenceAnnotations):
+    """Several triggers ("the meeting ... could build momentum before planned talks between
+    A and B"): the one nearest the named people reports their meeting; a phone or written
+    trigger wins outright."""
+    if not found:
+        return None
+    if len(found) == 1 or not ann.persons or found[0][1] is not None:
+        return found[0]
+    people = [f.start for f, _ in ann.persons]
+    return min(found, key=lambda t: (min(abs(t[0].start() - q) for q in people),
+                                     t[0].start()))
 
 
 def _status_clause(text: str, start: int, end: int) -> str:
