@@ -147,7 +147,10 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                 r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
                 for m, fmt, _ in found)
             outside = [t for t in found
-                       if not any(a <= t[0].start() < b for a, b in soft)]
+                       if not any(t[0].start() < b and a < t[0].end() for a, b in soft)
+                       and (re.match(r"(met|meet|held|hold|had|received|hosted|spoke|talked|"
+                                     r"sat|signed|wrapped)\b", t[0].group(), re.I)
+                            or re.match(r"\s+(with|between)\b", text[t[0].end():]))]
             excluded = not ((strong and len(named) >= 2)
                             or (outside and len(party_countries(ann)) >= 2))
             if not excluded and outside:
