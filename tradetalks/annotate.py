@@ -153,9 +153,13 @@ class Annotator:
             is_city_word = m.group() in self.capitals or m.group() in self.place_by_word
             possessive_next = POSSESSIVE.match(text[m.end():])
             after_place = re.search(r"([A-Z][\w-]+),\s*$", before)
-            if not possessive_next and PLACE_CONTEXT.search(before) and (is_city_word or re.search(
-                    r"\b(?:in|to|visit\w*)\s+(?:the\s+)?$", before, re.I) or (
-                    after_place and after_place.group(1) in self.place_by_word)):
+            preposition = re.search(r"\b(?:in|at|to|from|visit\w*|via|near|inside)\s+"
+                                    r"(?:the\s+)?$", before, re.I)
+            as_place = (preposition and (is_city_word or re.search(
+                r"\b(?:in|to|visit\w*)\s+(?:the\s+)?$", before, re.I))) or (
+                # "Gyeongju, South Korea": a country qualifying the place before it
+                after_place and after_place.group(1) in self.place_by_word)
+            if not possessive_next and as_place:
                 out.country_places.append(found)
                 continue
             after = text[m.end():]

@@ -98,7 +98,7 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
     before = [c for c in before if not OBJECT_OF.search(text[:c[0]])
-              or re.match(r"['’]s?(?!\w)", text[c[1]:])]
+              or re.match(r"['’]s?(?!\w)|\s+to\s+\w+", text[c[1]:])]
     for _cs, ce, iso3, _word in reversed(before):
         gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
         for d in find_dates(gap, dt.date(2000, 1, 1)):  # "on Friday published rules"
@@ -375,6 +375,13 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                     r"(Its|It|Their|They|The (ministry|department|government|agency|"
                     r"commission|administration|decision|move|country))\b", text):
                 imposer = previous_subject  # "Its commerce ministry said ...": coreference
+            if imposer is None and this_subject and re.search(
+                    r"\b(ministry|government|commerce|customs|department|administration|"
+                    r"cabinet|council|commission|agency|regulators?)\b[^.]{0,40}\b(said|says|"
+                    r"announced|stated|ordered|decided|notice|statement)\b",
+                    text[:match.start()], re.I):
+                # "China's Ministry of Commerce said ... exporters will need licences"
+                imposer = this_subject
             if imposer is None and context is not None:
                 imposer = context.imposer  # the story's acting government
             if measure_type == "wto_dispute" and imposer is not None:
