@@ -8,29 +8,37 @@ from __future__ import annotations
 
 import re
 
-from .events import MeasureRecord, MeetingRecord
+from .events import MeasureRecord, MeetingRecord, measure_family
 from .measures import merge_measure, same_measure
 from .meetings import merge_meeting, same_meeting
 
 
-def _merge_all(per_article: list[list], same, merge) -> list:
+def _merge_all(per_article: list[list], same, merge, key) -> list:
+    """Merge records in article order. Candidates are looked up by a blocking key that
+    ``same`` requires to be equal (the countries of a meeting; the imposer and type family
+    of a measure), so large corpora merge in near-linear time."""
     merged: list = []
+    blocks: dict = {}
     for records in per_article:
         for record in records:
-            target = next((m for m in merged if same(m, record)), None)
+            block = blocks.setdefault(key(record), [])
+            target = next((m for m in block if same(m, record)), None)
             if target is None:
                 merged.append(record)
+                block.append(record)
             else:
                 merge(target, record)
     return merged
 
 
 def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
-    return _merge_all(per_article, same_meeting, merge_meeting)
+    return _merge_all(per_article, same_meeting, merge_meeting,
+                      key=lambda m: frozenset(m.countries))
 
 
 def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
-    return _merge_all(per_article, same_measure, merge_measure)
+    return _merge_all(per_article, same_measure, merge_measure,
+                      key=lambda m: (m.imposer, measure_family(m.measure_type)))
 
 
 def _unique(ids: list[str]) -> list[str]:
