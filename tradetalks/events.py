@@ -100,3 +100,4 @@ class MeasureRecord:
     status: str
     demands: list[str]
     mentions: list[Mention] = field(default_factory=list)
+    demand_sentences: dict[str, int] = field(default_factory=dict)

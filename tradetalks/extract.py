@@ -53,6 +53,28 @@ def resolve_surnames(annotations: list[SentenceAnnotations]) -> None:
                     seen.setdefault(part, set()).add(actor.actor_id)
 
 
+def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[MeetingRecord],
+                             article_id: str, published) -> None:
+    """'During the meeting, Akazawa urged China to lift ...': a demand made in a sentence
+    that reports a meeting is dated by that meeting's day, not by the publication date."""
+    fallback = f", {published.isoformat()}"
+    for measure in measures:
+        updated = []
+        for demand in measure.demands:
+            index = measure.demand_sentences.get(demand)
+            meeting = next((m for m in meetings if m.window and m.window.precision == "day"
+                            and m.window.start == m.window.end
+                            and any(x.article_id == article_id and x.sentence_index == index
+                                    for x in m.mentions)), None)
+            if meeting is not None and demand.endswith(fallback):
+                new = demand[: -len(fallback)] + f", {meeting.window.start.isoformat()}"
+                measure.demand_sentences[new] = index
+                demand = new
+            if demand not in updated:
+                updated.append(demand)
+        measure.demands = updated
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[MeetingRules, MeasureRules, dict]:
     triggers = load_dictionaries().triggers
@@ -76,6 +98,7 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
                                 annotator, meeting_rules, country_counts)
     measures = extract_measures(article.article_id, published, sentences, annotations,
                                 measure_rules)
+    date_demands_by_meetings(measures, meetings, article.article_id, published)
     quotes = extract_quotes(article.article_id, processed.cleaned.text,
                             processed.cleaned.paragraphs, published, annotator,
                             quote_spec["verbs"], int(quote_spec["min_words"]))

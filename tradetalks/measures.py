@@ -330,6 +330,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 demand = _demand_text(ann, target.imposer, published)
                 if demand and demand not in target.demands:
                     target.demands.append(demand)
+                    target.demand_sentences[demand] = sentence.index
                 if not any(x.sentence_index == sentence.index for x in target.mentions):
                     target.mentions.append(Mention(article_id, sentence.index, sentence.start,
                                                    sentence.end, text, "measure:demand",
@@ -420,7 +421,8 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 targets=targets, measure_type=measure_type,
                 direction="liberalising" if status in ("lifted", "eased", "withdrawn")
                 else "restrictive",
-                products=products, dates=fields, status=status, demands=demands)
+                products=products, dates=fields, status=status, demands=demands,
+                demand_sentences={d: sentence.index for d in demands})
             record.mentions.append(Mention(article_id, sentence.index, sentence.start,
                                            sentence.end, text, f"measure:{measure_type}",
                                            match.group()))
@@ -434,6 +436,11 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                     measures.append(rec)
         previous_subject = this_subject or previous_subject
     for sentence, measure_type, imposer, matched, status, fields in loose:
+        at = sentence.text.find(matched)
+        if not re.search(r"\b(the|these|those|its|their|such|this|that|Japan's|China's)\s+"
+                         r"([\w-]+\s+){0,3}$", sentence.text[:max(at, 0)], re.I) \
+                and status not in ("lifted", "eased", "withdrawn"):
+            continue  # "a system for talking about export controls": no particular measure
         family = measure_family(measure_type)
         target = next((m for m in reversed(measures) if (imposer is None or m.imposer == imposer)
                        and measure_family(m.measure_type) == family), None)
@@ -522,6 +529,8 @@ def merge_measure(into: MeasureRecord, other: MeasureRecord, same_article: bool 
     into.direction = "liberalising" if into.status in ("lifted", "eased", "withdrawn") \
         else "restrictive"
     into.demands += [d for d in other.demands if d not in into.demands]
+    for d, index in other.demand_sentences.items():
+        into.demand_sentences.setdefault(d, index)
     seen = {(m.article_id, m.sentence_index) for m in into.mentions}
     into.mentions += [m for m in other.mentions if (m.article_id, m.sentence_index) not in seen]
 

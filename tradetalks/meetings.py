@@ -77,7 +77,7 @@ def party_countries(ann: SentenceAnnotations) -> set[str]:
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
-                      r"session|summit)\b", re.I)
+                      r"session)\b", re.I)
 REPORTED_BY = re.compile(r"^\W{0,3}(report(s|ed)?|said|says|announced|stated)\b", re.I)
 # a reporting verb with no "that" between it and the date: the date is the report's
 REPORTING = re.compile(r"\b(said|announced|reported|told|stated|posted|according to)\b"
@@ -128,9 +128,19 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
     meetings: list[MeetingRecord] = []
     history: list[SentenceAnnotations] = []
     outcomes: list[tuple[Sentence, set[str]]] = []
+    last_occasion = None
     for sentence, ann in zip(sentences, annotations, strict=True):
         recent = history[-2:]
         history.append(ann)
+        if ann.occasions:
+            last_occasion = ann.occasions[0]
+        elif last_occasion is not None and re.search(
+                r"\b(at|on the sidelines of|during|on the margins of) the (summit|meeting|forum|"
+                r"gathering|event|conference)\b", sentence.text, re.I):
+            # "met Biden at the summit": the occasion the article has already named
+            from dataclasses import replace
+
+            ann = replace(ann, occasions=[last_occasion])
         text = sentence.text
         quoted = [q.span() for q in QUOTED.finditer(text)]
         found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
@@ -264,6 +274,12 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         if not location and ann.occasions:
             o = ann.occasions[0][1]
             location = annotator.place_label(o.city, o.country) if o.city else ""
+        elif not location and last_occasion is not None and window is not None:
+            o = last_occasion[1]
+            if o.city and o.start <= window.end and window.start <= o.end:
+                # dated within the occasion the article is about: held there
+                location = annotator.place_label(o.city, o.country)
+                occasion = occasion or (f"{o.short}, {o.city}")
         record = MeetingRecord(
             article_ids=[article_id], published=published, countries=parties,
             participants={actor.name for _, actor in persons if actor.country in parties},
@@ -341,6 +357,14 @@ def _antecedent(meetings: list[MeetingRecord], text: str, rules: MeetingRules
     """The meeting a back-reference points to: the latest one whose status the sentence
     shares (a past-tense "the dialogue took place" is not the planned next round)."""
     status = classify_status(text, rules)
+    noun = re.search(r"\b(meeting|talks|summit|dialogue|call|conversation|letter|discussions?)\b",
+                     text, re.I)
+    if noun:
+        # "the dialogue" points to the meeting first reported as a dialogue
+        word = noun.group(1).lower().rstrip("s")
+        named = [m for m in meetings if any(word in x.matched_text.lower() for x in m.mentions)]
+        if named:
+            return next((m for m in reversed(named) if m.status == status), named[-1])
     return next((m for m in reversed(meetings) if m.status == status), meetings[-1])
 
 

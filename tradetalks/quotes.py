@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .annotate import Annotator
 
+WINDOW = 2000  # characters searched for a speaker: keeps huge paragraphs linear
 QUOTE_PAIRS = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
 
 
@@ -45,13 +46,15 @@ def extract_quotes(article_id: str, text: str, paragraphs: tuple[tuple[int, int]
                            rf"(?:also\s+)?{verbs}\b[^“\"]{{0,80}}[,:]\s*$")
     quotes: list[Quote] = []
     last_person: tuple[str, str] = ("", "")
+    seen_unknown: list[str] = []
     for p_start, p_end in paragraphs:
         paragraph = text[p_start:p_end]
         cursor = 0
         for m in QUOTE_PAIRS.finditer(paragraph):
             inner = m.group("a") if m.group("a") is not None else m.group("b")
             group = "a" if m.group("a") is not None else "b"
-            prior = _speaker_in(paragraph[cursor:m.start()], annotator, published)
+            prior = _speaker_in(paragraph[max(cursor, m.start() - WINDOW):m.start()], annotator,
+                                published)
             if prior:
                 last_person = prior[-1][1:]
             cursor = m.end()
@@ -76,14 +79,27 @@ def extract_quotes(article_id: str, text: str, paragraphs: tuple[tuple[int, int]
                     people = _speaker_in(who, annotator, published)
                     speaker = people[-1][1:] if people else ("", who)
                     rule = "name_before"
-            elif quotes and quotes[-1].speaker_name and quotes[-1].end >= p_start and not \
-                    prior:
+            elif quotes and quotes[-1].speaker_name and quotes[-1].end >= p_start and all(
+                    name == quotes[-1].speaker_name for _, _, name in prior):
                 # a further quote in the same paragraph with nobody else named in between
                 speaker, rule = (quotes[-1].speaker_id, quotes[-1].speaker_name), "continued"
+            if speaker[1] and not speaker[0]:
+                # "said Aoyama": the full name introduced earlier ("Rumi Aoyama")
+                full = next((n for n in reversed(seen_unknown)
+                             if n.split()[-1] == speaker[1].split()[-1]), None)
+                speaker = ("", full) if full else speaker
             if speaker[1]:
                 last_person = speaker
             quotes.append(Quote(article_id, q_start, q_end, text[q_start:q_end], speaker[0],
                                 speaker[1], rule))
+        # the people named after the last quote (or in a paragraph without quotes) are the
+        # ones a later "he said" refers to
+        rest = _speaker_in(paragraph[max(cursor, len(paragraph) - WINDOW):], annotator,
+                           published)
+        if rest:
+            last_person = rest[-1][1:]
+        seen_unknown += [name for _, actor_id, name in
+                         _speaker_in(paragraph[:WINDOW], annotator, published) if not actor_id]
     return _same_sentence_speakers(quotes, text)
 
 
