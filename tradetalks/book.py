@@ -29,6 +29,8 @@ EVALUATION_SETS = (
      "A second set of the team's articles: held out at first, then used for error analysis"),
     ("development 3", "data/dev3", "data/gold/dev3",
      "Wire-style articles in many outlets' manners: scored once, then used for error analysis"),
+    ("development 4", "data/dev4", "data/gold/dev4",
+     "Articles with events in passing and long background: scored once, before session's end"),
     ("test", "data/test", "data/gold/test",
      "A final held-out set, written after the rules and never used to change them"),
 )

@@ -176,7 +176,7 @@ def first_score_figures(log: pd.DataFrame) -> dict:
     """F1 of each set the first time it was scored, before anyone looked at its errors."""
     out = {}
     for set_name, key in (("development 2", "dev2"), ("development 3", "dev3"),
-                          ("test", "test")):
+                          ("development 4", "dev4"), ("test", "test")):
         for table in ("meetings", "measures"):
             row = log[(log["set"] == set_name) & (log["table"] == table)] if len(log) else log
             out[f"first_{key}_{table}"] = row["f1"].iloc[0] if len(row) else "n/a"
