@@ -18,7 +18,11 @@ def _palette(n: int) -> list[str]:
 def removals_chart(removals: pd.DataFrame, articles: pd.DataFrame) -> alt.Chart:
     """Lines removed from each article, by the rule that removed them."""
     counts = (removals.groupby(["article_id", "rule"]).size().rename("lines").reset_index())
-    counts = counts.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    counts = counts.merge(articles[["article_id", "outlet", "published"]], on="article_id",
+                          how="left")
+    counts["article"] = counts["outlet"] + ", " + counts["published"]
+    counts["rule"] = counts["rule"].str.replace("_", " ")
+    order = list(articles["outlet"] + ", " + articles["published"])
     rules = sorted(counts["rule"].unique()) if len(counts) else []
     total = int(counts["lines"].sum()) if len(counts) else 0
     description = (
@@ -28,15 +32,16 @@ def removals_chart(removals: pd.DataFrame, articles: pd.DataFrame) -> alt.Chart:
     )
     return alt.Chart(counts, title="Lines of web debris removed, by article and rule").mark_bar(
     ).encode(
-        y=alt.Y("article_id:N", title="Article", sort=list(articles["article_id"])),
+        y=alt.Y("article:N", title="Article (outlet, publication date)", sort=order),
         x=alt.X("lines:Q", title="Lines removed"),
         color=alt.Color("rule:N", title="Cleaning rule",
-                        scale=alt.Scale(domain=rules, range=_palette(len(rules)))),
-        tooltip=[alt.Tooltip("article_id:N", title="Article"),
+                        scale=alt.Scale(domain=rules, range=_palette(len(rules))),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("article:N", title="Article"),
                  alt.Tooltip("outlet:N", title="Outlet"),
                  alt.Tooltip("rule:N", title="Rule"),
                  alt.Tooltip("lines:Q", title="Lines")],
-    ).properties(width=520, height=max(120, 28 * articles["article_id"].nunique()),
+    ).properties(width=380, height=max(120, 28 * articles["article_id"].nunique()),
                  description=description)
 
 
@@ -71,8 +76,12 @@ def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
     dated = frame[frame["date_start"].astype(str) != ""].copy()
     dated["pair"] = dated["countries"].map(country_label)
     dated["when"] = dated["date_start"]
+    dated["level"] = dated["level"].str.replace("_", " ")
+    dated["window"] = [s if s == e else f"{s} to {e}" for s, e in
+                       zip(dated["date_start"], dated["date_end"], strict=True)]
     undated = len(frame) - len(dated)
-    levels = [lv for lv in LEVEL_ORDER if lv in set(dated["level"])] or LEVEL_ORDER
+    levels = [lv.replace("_", " ") for lv in LEVEL_ORDER
+              if lv.replace("_", " ") in set(dated["level"])] or LEVEL_ORDER
     statuses = [s for s in STATUS_SHAPES if s in set(dated["status"])] or ["held"]
     description = (
         f"Timeline of {len(dated)} dated meetings between governments from "
@@ -84,20 +93,23 @@ def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
     )
     title = "Meetings between governments, by countries and level"
     return alt.Chart(dated, title=title).mark_point(filled=True, size=160, opacity=0.85).encode(
-        x=alt.X("when:T", title="Date (start of the date window)"),
-        y=alt.Y("pair:N", title="Governments meeting", sort="ascending"),
+        x=alt.X("when:T", title="Date (start of the date window)",
+                scale=alt.Scale(padding=24)),
+        y=alt.Y("pair:N", title=None, sort="ascending"),
+        yOffset=alt.YOffset("status:N"),
         color=alt.Color("level:N", title="Level", scale=alt.Scale(domain=levels,
                                                                   range=_palette(len(levels)))),
         shape=alt.Shape("status:N", title="Status", scale=alt.Scale(
             domain=statuses, range=[STATUS_SHAPES[s] for s in statuses])),
         tooltip=[alt.Tooltip("meeting_id:N", title="Meeting"),
+                 alt.Tooltip("window:N", title="Date window"),
                  alt.Tooltip("date_text:N", title="Date as written"),
                  alt.Tooltip("participants:N", title="Participants"),
                  alt.Tooltip("format:N", title="Format"),
                  alt.Tooltip("outcome:N", title="Outcome"),
                  alt.Tooltip("evidence:N", title="Evidence"),
                  alt.Tooltip("source:N", title="Source")],
-    ).properties(width=300, height=max(140, 36 * max(1, dated["pair"].nunique())),
+    ).properties(width=340, height=max(160, 48 * max(1, dated["pair"].nunique())),
                  description=description)
 
 
@@ -106,9 +118,10 @@ def _measure_phases(measures: pd.DataFrame, end_of_record: str) -> pd.DataFrame:
 
     rows = []
     for row in measures.to_dict("records"):
-        label = (f"{row['imposer']} → {row['targets'].replace(';', ', ')}: "
+        targets = ", ".join("all" if t == "WLD" else t for t in row["targets"].split(";"))
+        label = (f"{row['imposer']} → {targets}: "
                  f"{row['products'].replace(';', ', ').replace('_', ' ')}"
-                 f" ({row['measure_type'].replace('_', ' ')})")
+                 f" ({row['measure_type'].replace('_', ' ').replace('wto', 'WTO')})")
         points = {}
         for field_name in ("announced", "in_force", "lifted"):
             window = iso_window(str(row.get(field_name) or ""))
@@ -117,9 +130,10 @@ def _measure_phases(measures: pd.DataFrame, end_of_record: str) -> pd.DataFrame:
         for field_name, day in points.items():
             rows.append({**row, "label": label, "phase": field_name.replace("_", " "),
                          "day": day, "end": day})
-        start = points.get("in_force") or points.get("announced")
+        start = points.get("in_force") if row.get("status") in (
+            "in_force", "lifted", "eased", "withdrawn") else None
         if start:
-            stop = points.get("lifted") or end_of_record
+            stop = points.get("lifted") or str(row.get("last_reported") or end_of_record)
             if stop >= start:
                 rows.append({**row, "label": label, "phase": "in force (span)", "day": start,
                              "end": stop})
@@ -132,12 +146,17 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
     with its announced, in-force and lifted dates as marks."""
     frame = with_evidence(measures, mentions, articles, "measure_id")
     end_of_record = str(articles["published"].max()) if len(articles) else "2026-01-01"
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    frame["last_reported"] = [max(published.get(a, end_of_record)
+                                  for a in str(ids).split(";") if a) if ids else end_of_record
+                              for ids in frame["articles"]]
     phases = _measure_phases(frame, end_of_record)
     undated = len(frame) - (phases["measure_id"].nunique() if len(phases) else 0)
     description = (
         f"Chart of {len(frame) - undated} dated trade measures, one row per measure "
-        "(imposer, targets, products and type); a bar runs from entry into force (or "
-        "announcement) to lifting or to the latest article, and marks show the announced, "
+        "(imposer, targets, products and type); for measures in force a bar runs from entry "
+        "into force to lifting or to the latest article reporting it, and marks show the "
+        "announced, "
         f"in-force and lifted dates. {undated} measures without any date are listed in the "
         "table instead."
     )
@@ -209,24 +228,35 @@ def actor_network(meetings: pd.DataFrame, actors: pd.DataFrame) -> alt.LayerChar
                               "status": row["status"], "date_text": row["date_text"]})
     edge_frame = pd.DataFrame(edges, columns=["meeting_id", "a", "b", "x", "y", "x2", "y2",
                                               "status", "date_text"])
+    if len(edge_frame):
+        edge_frame = (edge_frame.groupby(["a", "b", "x", "y", "x2", "y2"], as_index=False)
+                      .agg(meetings=("meeting_id", "size"),
+                           meeting_id=("meeting_id", lambda ids: "; ".join(sorted(ids))),
+                           status=("status", lambda s: "; ".join(sorted(set(s))))))
+    else:
+        edge_frame = edge_frame.assign(meetings=[])
     countries = sorted(set(nodes["country"]))
     description = (
         f"Network of {len(nodes)} people named as participants in meetings, linked by "
-        f"{len(edge_frame)} ties, one per pair of people in the same meeting; colour shows "
-        "each person's country."
+        f"{len(edge_frame)} ties, one per pair of people who attended a meeting together "
+        "(thicker for more meetings); colour shows each person's country."
     )
     axis = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     scale = alt.Scale(domain=[-1.45, 1.45])
     lines = alt.Chart(edge_frame).mark_rule(color="#999999", opacity=0.6).encode(
         x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
         x2="x2:Q", y2="y2:Q",
-        tooltip=[alt.Tooltip("meeting_id:N", title="Meeting"), alt.Tooltip("a:N", title="From"),
-                 alt.Tooltip("b:N", title="To"), alt.Tooltip("status:N", title="Status")])
+        strokeWidth=alt.StrokeWidth("meetings:Q", title="Meetings together",
+                                    scale=alt.Scale(range=[1.5, 5])),
+        tooltip=[alt.Tooltip("meeting_id:N", title="Meetings"), alt.Tooltip("a:N", title="From"),
+                 alt.Tooltip("b:N", title="To"), alt.Tooltip("meetings:Q", title="Meetings"),
+                 alt.Tooltip("status:N", title="Status")])
     points = alt.Chart(nodes).mark_circle(size=260, opacity=0.9).encode(
         x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
         color=alt.Color("country:N", title="Country",
                         scale=alt.Scale(domain=countries, range=_palette(len(countries)))),
-        size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(range=[120, 600])),
+        size=alt.Size("meetings:Q", title="Meetings attended",
+                      scale=alt.Scale(range=[120, 600], domainMin=1)),
         tooltip=[alt.Tooltip("name:N", title="Person"), alt.Tooltip("role:N", title="Role"),
                  alt.Tooltip("country:N", title="Country"),
                  alt.Tooltip("meetings:Q", title="Meetings")])
@@ -241,6 +271,7 @@ def topics_matrix(topics: pd.DataFrame) -> alt.Chart:
     """Sentences per article touching each topic (the codebook's topic vocabulary)."""
     frame = topics.copy()
     frame["article"] = frame["outlet"] + ", " + frame["published"]
+    frame["topic"] = frame["topic"].str.replace("_", " ")
     description = (
         f"Matrix of {frame['topic'].nunique()} topics by {frame['article_id'].nunique()} "
         "articles; the darker the cell, the more sentences of the article touch the topic."

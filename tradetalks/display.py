@@ -106,9 +106,12 @@ class TableOutput:
     def html(self) -> str:
         from itables import to_html_datatable
 
-        frame = self.frame.astype(str)
-        return to_html_datatable(frame, caption=html.escape(self.caption), connected=False,
-                                 allow_html=False, maxBytes=0, classes="display compact")
+        frame = self.frame.astype(str).replace({"nan": "", "None": ""})
+        options = {"paging": len(frame) > 25, "pageLength": 25, "scrollX": True}
+        table = to_html_datatable(frame, connected=False, allow_html=False, maxBytes=0,
+                                  classes="display compact", **options)
+        caption = html.escape(self.caption)
+        return f'<p class="tt-table-caption"><em>{caption}</em></p>{table}'
 
     def latex(self) -> str:
         columns = list(self.frame.columns)

@@ -43,7 +43,9 @@ def corpus_figures(t: Tables) -> dict:
 def meeting_figures(t: Tables) -> dict:
     m = t.meetings
     pairs = Counter(country_label(c) for c in m["countries"])
-    top_pair, top_pair_n = (pairs.most_common(1)[0] if pairs else ("none", 0))
+    top_pair_n = max(pairs.values()) if pairs else 0
+    tied = sorted(p for p, n in pairs.items() if n == top_pair_n)
+    top_pair = " and ".join(tied) if tied else "none"
     outcomes = Counter(m["outcome"])
     return {
         "n_meetings": len(m),
@@ -70,12 +72,14 @@ def meeting_figures(t: Tables) -> dict:
 def measure_figures(t: Tables) -> dict:
     x = t.measures
     imposers = Counter(x["imposer"])
-    top_imposer, top_imposer_n = imposers.most_common(1)[0] if imposers else ("none", 0)
+    top_imposer_n = max(imposers.values()) if imposers else 0
+    top_imposer = " and ".join(sorted(i for i, n in imposers.items() if n == top_imposer_n)) \
+        or "none"
     types = Counter(x["measure_type"])
     return {
         "n_measures": len(x),
         "n_imposers": len(imposers),
-        "top_imposer": country_label(top_imposer),
+        "top_imposer": " and ".join(country_label(c) for c in top_imposer.split(" and ")),
         "top_imposer_measures": top_imposer_n,
         "n_measures_restrictive": int((x["direction"] == "restrictive").sum()),
         "n_measures_liberalising": int((x["direction"] == "liberalising").sum()),
@@ -98,7 +102,10 @@ def measure_figures(t: Tables) -> dict:
 def actor_figures(t: Tables) -> dict:
     q = t.quotes
     speakers = Counter(q.loc[q["speaker_name"].astype(str) != "", "speaker_name"])
-    top_speaker, top_speaker_n = speakers.most_common(1)[0] if speakers else ("nobody", 0)
+    top_speaker_n = max(speakers.values()) if speakers else 0
+    tied = sorted(name for name, n in speakers.items() if n == top_speaker_n)
+    top_speaker = (", ".join(tied[:-1]) + " and " + tied[-1]) if len(tied) > 1 else (
+        tied[0] if tied else "nobody")
     return {
         "n_actors": len(t.actors),
         "n_actor_countries": t.actors["country"].nunique(),
@@ -116,19 +123,38 @@ def all_figures(t: Tables) -> dict:
     return {**corpus_figures(t), **meeting_figures(t), **measure_figures(t), **actor_figures(t)}
 
 
+def readable(code: str) -> str:
+    """'senior_official' -> 'senior official'; 'WLD' -> 'all destinations'; ISO3 -> name."""
+    parts = [p for p in str(code).split(";") if p]
+    return ", ".join(COUNTRY_READABLE.get(p, p.replace("_", " ")) for p in parts)
+
+
+COUNTRY_READABLE = {"WLD": "all destinations", "CHN": "China", "JPN": "Japan",
+                    "KOR": "South Korea", "USA": "United States", "EUN": "European Union",
+                    "AUS": "Australia", "TWN": "Taiwan", "NLD": "Netherlands", "IND": "India"}
+
+
 def meetings_for_reading(t: Tables) -> pd.DataFrame:
     m = t.meetings.copy()
-    m["countries"] = m["countries"].map(country_label)
-    m["date"] = [f"{s}" if s == e else f"{s} – {e}" for s, e in zip(m["date_start"],
-                                                                   m["date_end"], strict=True)]
-    return m[["date", "countries", "level", "format", "status", "participants", "location",
-              "outcome", "meeting_id"]].sort_values(["date", "countries"]).reset_index(drop=True)
+    m["governments"] = m["countries"].map(country_label)
+    m["date"] = [s if s == e else f"{s} to {e}" for s, e in zip(m["date_start"], m["date_end"],
+                                                                strict=True)]
+    for column in ("level", "format", "status", "outcome"):
+        m[column] = m[column].map(readable)
+    m["participants"] = m["participants"].str.replace(";", "; ")
+    return m[["date", "governments", "level", "format", "status", "participants", "location",
+              "outcome"]].sort_values(["date", "governments"]).reset_index(drop=True)
 
 
 def measures_for_reading(t: Tables) -> pd.DataFrame:
     x = t.measures.copy()
-    return x[["imposer", "targets", "measure_type", "products", "announced", "in_force",
-              "lifted", "status", "demands", "measure_id"]].reset_index(drop=True)
+    out = pd.DataFrame({
+        "imposed by": x["imposer"].map(readable), "on": x["targets"].map(readable),
+        "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
+        "announced": x["announced"], "in force": x["in_force"], "lifted": x["lifted"],
+        "status (latest report)": x["status"].map(readable),
+        "demands to lift": x["demands"]})
+    return out.reset_index(drop=True)
 
 
 def evidence_for(t: Tables, event_id: str) -> pd.DataFrame:
