@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import random
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.corpus_helpers import manifest_bytes, row
 from tradetalks.cli import main
 from tradetalks.corpus import MANIFEST_COLUMNS
 
@@ -30,24 +30,6 @@ ENGLISH = (
 )
 
 
-def manifest_bytes(rows: list[dict[str, str]], columns=MANIFEST_COLUMNS,
-                   encoding: str = "utf-8") -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
-    return buffer.getvalue().encode(encoding)
-
-
-def row(article_id: str, **overrides: str) -> dict[str, str]:
-    values = {
-        "article_id": article_id, "file": f"{article_id}.txt", "outlet": "Test Wire",
-        "url": f"https://example.org/{article_id}", "title": f"[Story {article_id}]",
-        "published": "2024-03-01", "date_basis": "page date", "language": "en",
-    }
-    values.update(overrides)
-    return values
 
 
 class Run:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
 
+from tests.corpus_helpers import manifest_bytes, row
 from tradetalks.config import SEEDS_DIR
 from tradetalks.corpus import MANIFEST_COLUMNS, load_corpus
 from tradetalks.errors import InputError
@@ -21,24 +20,6 @@ ENGLISH = (
 )
 
 
-def manifest_bytes(rows: list[dict[str, str]], columns: tuple[str, ...] = MANIFEST_COLUMNS,
-                   encoding: str = "utf-8") -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
-    return buffer.getvalue().encode(encoding)
-
-
-def row(article_id: str, **overrides: str) -> dict[str, str]:
-    values = {
-        "article_id": article_id, "file": f"{article_id}.txt", "outlet": "Test Wire",
-        "url": f"https://example.org/{article_id}", "title": f"[Story {article_id}]",
-        "published": "2024-03-01", "date_basis": "page date", "language": "en",
-    }
-    values.update(overrides)
-    return values
 
 
 @pytest.fixture
