@@ -340,17 +340,20 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
         found = sorted(((m, t, i) for i, (p, t) in enumerate(rules.triggers)
                         for m in p.finditer(text)), key=lambda x: (x[2], x[0].start()))
         accepted: list[tuple[int, int]] = []
+        list_ends: list[tuple[int, str]] = []
         for match, measure_type, _order in found:
             span = (match.start(), match.end())
             if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
                 continue  # a wider or earlier trigger already covers these words
-            if measure_family(measure_type) == "export" and seen_types & {
-                    "preferential_status_removal", "entity_list"}:
+            if measure_family(measure_type) == "export" and any(
+                    0 <= span[0] - end < 80 for end, kind in list_ends
+                    if kind in ("preferential_status_removal", "entity_list")):
                 continue  # licences that follow from a list change describe that change
             # a WTO step's own words (and what follows "over ...") describe the challenged
             # measure, not a new one
             accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
             seen_types.add(measure_type)
+            list_ends.append((match.end(), measure_type))
             clause = _clause(text, match.start(), match.end())
             demanded = bool(rules.demand.search(text))
             status = classify_measure_status(clause, measure_type, demanded, rules)
@@ -396,7 +399,8 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                                   candidates[-1] if candidates else None)
                 if not products and respondent is not None:
                     products = set(respondent.products)
-            if not products and measure_type in DEFAULT_PRODUCTS:
+            if measure_type in DEFAULT_PRODUCTS:
+                # the codebook: lists (end-user, entity, preferential) are dual-use items
                 products = {DEFAULT_PRODUCTS[measure_type]}
             if imposer is None or not products:
                 fields = _date_fields(text, match.start(), match.end(), status, published)
@@ -463,7 +467,7 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
     later clause with its own products and dates but no trigger of its own is the same
     kind of measure on other products."""
     out = []
-    breaks = sorted(i for sep in (", and ", "; ") for i in _all(text, sep) if i > end)
+    breaks = sorted(i for sep in (", and ", "; ", " and ") for i in _all(text, sep) if i > end)
     bounds = [*breaks, len(text)]
     for seg_start, seg_end in zip(bounds, bounds[1:], strict=False):
         segment = text[seg_start:seg_end]
@@ -472,7 +476,8 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
         products = {f.value for f in ann.products
                     if seg_start <= f.start < seg_end} - record.products
         products.discard("all_goods")
-        if not products or not re.match(r",? (and )?(for|on|of|to)\b", segment.lstrip(";")):
+        if not products or not re.match(r",? (and )?((for|on|of|to)\b|[\w-]+( [\w-]+)? "
+                                        r"(since|from|starting)\b)", segment.lstrip(";")):
             continue
         fields = _date_fields(text, seg_start + 1, seg_start + 1, status, published)
         sibling = MeasureRecord(
