@@ -21,9 +21,13 @@ EXTRA_MANIFEST_ROWS = (
 )
 
 
-def _make(target: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "-s", "-o", ".venv/.installed", target], cwd=cwd,
-                          capture_output=True, text=True, env=env)
+def _make(target: str, cwd: Path, env: dict | None = None) -> None:
+    """Run a make target with the existing .venv; fail the test with its output if it fails."""
+    result = subprocess.run(["make", "-s", "-o", ".venv/.installed", target], cwd=cwd,
+                            capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        pytest.fail(f"make {target} in {cwd} failed:\n" + result.stdout[-4000:]
+                    + result.stderr[-4000:])
 
 
 @pytest.fixture(scope="session")
@@ -31,9 +35,7 @@ def built_book() -> Path:
     """Build the HTML book once (`make book`, cached) and return _build/html."""
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    result = _make("book", ROOT)
-    if result.returncode != 0:
-        pytest.fail("make book failed:\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    _make("book", ROOT)
     return ROOT / "_build" / "html"
 
 
@@ -52,9 +54,7 @@ def built_pdf(built_book) -> Path:
     reason = latex_missing()
     if reason:
         pytest.skip(reason)
-    result = _make("pdf", ROOT)
-    if result.returncode != 0:
-        pytest.fail("make pdf failed:\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    _make("pdf", ROOT)
     return ROOT / "_build" / "latex" / "talking-trade.pdf"
 
 
@@ -77,10 +77,7 @@ def extended_copy(tmp_path_factory, built_book) -> Path:
     with (copy / "seeds" / "manifest.csv").open("a", encoding="utf-8") as handle:
         handle.write(EXTRA_MANIFEST_ROWS)
     env = {**os.environ, "PYTHONPATH": str(copy)}
-    result = _make("book", copy, env)
-    if result.returncode != 0:
-        pytest.fail("book build of the extended copy failed:\n" + result.stdout[-4000:]
-                    + result.stderr[-4000:])
+    _make("book", copy, env)
     return copy
 
 
@@ -90,10 +87,7 @@ def extended_pdf(extended_copy) -> Path:
     if reason:
         pytest.skip(reason)
     env = {**os.environ, "PYTHONPATH": str(extended_copy)}
-    result = _make("pdf", extended_copy, env)
-    if result.returncode != 0:
-        pytest.fail("PDF build of the extended copy failed:\n" + result.stdout[-4000:]
-                    + result.stderr[-4000:])
+    _make("pdf", extended_copy, env)
     return extended_copy / "_build" / "latex" / "talking-trade.pdf"
 
 

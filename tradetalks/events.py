@@ -84,7 +84,6 @@ class MeetingRecord:
     topics: set[str]
     outcome: str
     mentions: list[Mention] = field(default_factory=list)
-    unresolved_third_party: bool = False
 
 
 @dataclass

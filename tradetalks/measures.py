@@ -141,10 +141,6 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
 
 def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnnotations,
                  products: set[str]) -> set[str]:
-    if "all_goods" in products and not re.search(r"\b(on|from|against)\s+(all\s+)?"
-                                                 r"(imports from|goods from)?\s*$",
-                                                 text[:start], re.I):
-        pass
     targets = set()
     for cs, ce, iso3, _word in _country_mentions(ann):
         if iso3 == imposer or not (start - 80 <= cs <= end + 120):
