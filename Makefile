@@ -53,21 +53,21 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tradetalks tests benchmarks
 
-## checksums: record the tables' checksums in data/checksums.json (only for an intended change)
+## checksums: record the tables' checksums in results/checksums.json (only for an intended change)
 checksums: tables
-	$(BIN)/python -m tradetalks checksums book/tables --write data/checksums.json
+	$(BIN)/python -m tradetalks checksums book/tables --write results/checksums.json
 
 ## reproduce: as Binder would: fresh venv from requirements.txt, run every notebook, compare tables
 reproduce:
 	rm -rf _build/reproduce book/tables
 	$(PYTHON) -m venv _build/reproduce/venv
 	_build/reproduce/venv/bin/python -m pip install --quiet -r requirements.txt
-	for nb in notebooks/*.ipynb; do \
-	  _build/reproduce/venv/bin/jupyter nbconvert --to notebook --execute \
-	    --ExecutePreprocessor.timeout=600 --output-dir _build/reproduce/notebooks "$$nb" \
+	for nb in notebooks/*.md; do \
+	  _build/reproduce/venv/bin/jupytext --to ipynb --execute \
+	    --output _build/reproduce/"$$(basename $$nb .md)".ipynb "$$nb" \
 	    || exit 1; \
 	done
-	_build/reproduce/venv/bin/python -m tradetalks checksums book/tables --check data/checksums.json
+	_build/reproduce/venv/bin/python -m tradetalks checksums book/tables --check results/checksums.json
 
 ## clean: remove the build folder (the .venv stays)
 clean:

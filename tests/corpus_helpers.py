@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tradetalks.corpus import MANIFEST_COLUMNS
+from tradetalks.ingest.corpus import MANIFEST_COLUMNS
 
 
 def manifest_bytes(rows: list[dict[str, str]], columns: tuple[str, ...] = MANIFEST_COLUMNS,

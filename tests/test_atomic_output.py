@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import tradetalks.package
+import tradetalks.publish.package
 from tradetalks.cli import main
 from tradetalks.errors import InputError
 
@@ -78,7 +78,7 @@ def test_failed_validation_leaves_previous_outputs(previous, monkeypatch, capsys
         assert (folder / "articles.csv").is_file()  # everything was written to staging
         raise InputError("output failed its schema: simulated", folder)
 
-    monkeypatch.setattr(tradetalks.package, "validate_package", invalid)
+    monkeypatch.setattr(tradetalks.publish.package, "validate_package", invalid)
     assert extract(corpus, out) == 2
     err = capsys.readouterr().err
     assert "output failed its schema: simulated" in err and "Traceback" not in err
@@ -111,7 +111,7 @@ def test_interrupt_during_validation_leaves_previous_outputs(previous, monkeypat
     def interrupted(folder: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(tradetalks.package, "validate_package", interrupted)
+    monkeypatch.setattr(tradetalks.publish.package, "validate_package", interrupted)
     assert extract(corpus, out) == 130
     assert "earlier outputs were left as they were" in capsys.readouterr().err
     assert_untouched(out, before)

@@ -18,7 +18,7 @@ import pytest
 
 from tests.corpus_helpers import manifest_bytes, row
 from tradetalks.cli import main
-from tradetalks.corpus import MANIFEST_COLUMNS
+from tradetalks.ingest.corpus import MANIFEST_COLUMNS
 
 TABLES = ["articles.csv", "removals.csv", "mentions.csv", "meetings.csv", "measures.csv",
           "actors.csv", "quotes.csv", "datapackage.json", "run_log.txt"]

@@ -11,13 +11,13 @@ from tests.conftest import ROOT, glued_values
 
 pytestmark = pytest.mark.slow
 
-CHAPTERS = ["00_summary", "01_corpus", "02_events", "03_meetings", "04_measures",
-            "05_actors", "06_appendix"]
+CHAPTERS = ["01_summary", "02_meetings", "03_measures", "04_actors", "05_corpus",
+            "06_methods", "07_appendix"]
 GLUE_USE = re.compile(r"\{glue(?::text|:any|)\}`([^`]+)`")
 
 
 def test_book_holds_the_corpus_chapter(built_book):
-    html = (built_book / "notebooks" / "01_corpus.html").read_text(encoding="utf-8")
+    html = (built_book / "notebooks" / "05_corpus.html").read_text(encoding="utf-8")
     assert "The corpus" in html and "What cleaning removed" in html
 
 
@@ -28,7 +28,7 @@ def test_every_chapter_page_is_built(built_book):
 
 
 def test_corpus_chapter_embeds_its_chart_with_a_description(built_book):
-    html = (built_book / "notebooks" / "01_corpus.html").read_text(encoding="utf-8")
+    html = (built_book / "notebooks" / "05_corpus.html").read_text(encoding="utf-8")
     assert 'id="tt-chart-removals-by-rule"' in html
     assert "vegaEmbed(" in html and 'role="img"' in html and "aria-label=" in html
 
@@ -47,7 +47,7 @@ def test_vega_bundle_ships_with_the_book(built_book):
 
 def test_every_glue_key_used_in_the_prose_is_defined(built_book):
     for chapter in CHAPTERS:
-        source = (ROOT / "notebooks" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+        source = (ROOT / "notebooks" / f"{chapter}.md").read_text(encoding="utf-8")
         used = set(GLUE_USE.findall(source))
         defined = set(glued_values(ROOT, chapter))
         assert used <= defined, (chapter, sorted(used - defined))

@@ -62,5 +62,5 @@ def test_chapter_charts_draw_with_no_console_error(served_book, chapter):
 
 
 def test_a_chart_chapter_has_its_charts(served_book):
-    dom, _ = open_page(f"{served_book}/notebooks/03_meetings.html")
+    dom, _ = open_page(f"{served_book}/notebooks/02_meetings.html")
     assert 'id="tt-chart-meetings-timeline"' in dom

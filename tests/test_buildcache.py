@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradetalks.buildcache import guard_cache, inputs_digest
+from tradetalks.build.cachegate import guard_cache, inputs_digest
 
 
 @pytest.fixture

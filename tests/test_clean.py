@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tradetalks.clean import Removal, clean_text
-from tradetalks.config import SEEDS_DIR
+from tradetalks.ingest.clean import Removal, clean_text
+from tradetalks.paths import SEEDS_DIR
 
 BOUNDARIES = Path(__file__).with_name("seed_boundaries.csv")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_helpers import manifest_bytes, row
-from tradetalks.config import SEEDS_DIR
-from tradetalks.corpus import MANIFEST_COLUMNS, load_corpus
 from tradetalks.errors import InputError
+from tradetalks.ingest.corpus import MANIFEST_COLUMNS, load_corpus
+from tradetalks.paths import SEEDS_DIR
 
 TODAY = dt.date(2025, 6, 1)
 SHARED_SEEDS = Path("/work/shared/seeds")

@@ -15,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from tradetalks.dates import DateMention, find_dates
+from tradetalks.knowledge.dates import DateMention, find_dates
 
 D = dt.date.fromisoformat
 

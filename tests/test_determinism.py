@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT
 
 SCRIPT = (
-    "import hashlib, json; from tradetalks import book; "
+    "import hashlib, json; from tradetalks.report import book; "
     "specs = book.chart_specs(); "
     "print(hashlib.sha256(json.dumps(specs, sort_keys=True).encode()).hexdigest())"
 )

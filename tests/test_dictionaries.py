@@ -6,14 +6,14 @@ import csv
 
 import pytest
 
-from tradetalks.config import DATA_DIR
-from tradetalks.dictionaries import load_dictionaries
+from tradetalks.knowledge.dictionaries import load_dictionaries
+from tradetalks.paths import DICTIONARY_DIR
 
 
 @pytest.mark.parametrize("name", ["actors.csv", "countries.csv", "places.csv", "occasions.csv",
                                   "products.csv", "topics.csv"])
 def test_every_row_has_exactly_the_header_columns(name):
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+    with (DICTIONARY_DIR / name).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     width = len(rows[0])
     bad = [i + 1 for i, row in enumerate(rows) if len(row) != width]

@@ -9,14 +9,14 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from tradetalks.display import (
+from tradetalks.publish.latex import pdflatex_safe
+from tradetalks.report.display import (
     ChartOutput,
     chart_output,
     latex_escape,
     script_safe_json,
     table_output,
 )
-from tradetalks.sphinxext import pdflatex_safe
 
 ATTACK = "</script><script>alert(1)</script>"
 

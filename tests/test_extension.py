@@ -20,18 +20,18 @@ LIVE_MARKUP = [
 
 
 def test_adding_articles_changes_the_summary_counts(extended_copy):
-    before = glued_values(ROOT, "00_summary")
-    after = glued_values(extended_copy, "00_summary")
+    before = glued_values(ROOT, "01_summary")
+    after = glued_values(extended_copy, "01_summary")
     assert int(after["n_articles"]) == int(before["n_articles"]) + 2
     assert int(after["n_meetings"]) > int(before["n_meetings"])
     assert int(after["n_mentions"]) > int(before["n_mentions"])
 
 
 def test_adding_articles_changes_the_charts(extended_copy):
-    page = extended_copy / "_build" / "html" / "notebooks" / "03_meetings.html"
+    page = extended_copy / "_build" / "html" / "notebooks" / "02_meetings.html"
     html = page.read_text(encoding="utf-8")
     assert "2025-03-12" in html  # the sixth article's meeting, on the timeline
-    original = (ROOT / "_build" / "html" / "notebooks" / "03_meetings.html").read_text(
+    original = (ROOT / "_build" / "html" / "notebooks" / "02_meetings.html").read_text(
         encoding="utf-8")
     assert "2025-03-12" not in original
 
@@ -55,7 +55,7 @@ def test_hostile_text_is_inert_in_the_html(extended_copy):
 
 
 def test_hostile_text_reaches_the_book_as_text(extended_copy):
-    corpus = (extended_copy / "_build" / "html" / "notebooks" / "01_corpus.html").read_text(
+    corpus = (extended_copy / "_build" / "html" / "notebooks" / "05_corpus.html").read_text(
         encoding="utf-8")
     assert "Hostile &lt;b&gt;Outlet&lt;/b&gt;" in corpus or \
         "Hostile \\u003cb\\u003eOutlet" in corpus

@@ -6,10 +6,10 @@ import csv
 import json
 from pathlib import Path
 
-from tradetalks.clean import clean_text
 from tradetalks.cli import main
-from tradetalks.config import SEEDS_DIR
-from tradetalks.corpus import load_corpus
+from tradetalks.ingest.clean import clean_text
+from tradetalks.ingest.corpus import load_corpus
+from tradetalks.paths import SEEDS_DIR
 
 EXPECTED = ["articles.csv", "removals.csv", "mentions.csv", "meetings.csv", "measures.csv",
             "actors.csv", "quotes.csv", "datapackage.json"]

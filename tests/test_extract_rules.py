@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tradetalks.corpus import Article
-from tradetalks.events import MeasureRecord, MeetingRecord
-from tradetalks.extract import ArticleExtraction, extract_article
+from tradetalks.ingest.corpus import Article
+from tradetalks.knowledge.records import MeasureRecord, MeetingRecord
+from tradetalks.pipeline import ArticleExtraction, extract_article
 
 
 def run(*paragraphs: str, published: str = "2025-11-01") -> ArticleExtraction:

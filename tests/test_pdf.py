@@ -16,13 +16,13 @@ pytestmark = pytest.mark.slow
 def chapter_titles() -> list[str]:
     titles = []
     for chapter in CHAPTERS:
-        source = (ROOT / "notebooks" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+        source = (ROOT / "notebooks" / f"{chapter}.md").read_text(encoding="utf-8")
         titles.append(re.search(r'"# ([^"\\]+)', source).group(1).strip())
     return titles
 
 
 def chart_count() -> int:
-    return sum((ROOT / "notebooks" / f"{c}.ipynb").read_text(encoding="utf-8")
+    return sum((ROOT / "notebooks" / f"{c}.md").read_text(encoding="utf-8")
                .count("chart_output(") for c in CHAPTERS)
 
 

@@ -12,9 +12,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tradetalks.clean import PARAGRAPH_SEPARATOR, clean_text
-from tradetalks.dates import find_dates
-from tradetalks.sentences import MAX_SENTENCE_CHARS, dateline_end, split_sentences
+from tradetalks.ingest.clean import PARAGRAPH_SEPARATOR, clean_text
+from tradetalks.ingest.sentences import MAX_SENTENCE_CHARS, dateline_end, split_sentences
+from tradetalks.knowledge.dates import find_dates
 
 SETTINGS = settings(max_examples=120, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

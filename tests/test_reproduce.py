@@ -8,21 +8,21 @@ import subprocess
 import pytest
 
 from tests.conftest import ROOT
-from tradetalks.checksums import compare
 from tradetalks.cli import main
+from tradetalks.publish.checksums import compare
 
 
 def test_published_tables_match_the_committed_checksums(tmp_path):
     assert main(["extract", str(ROOT / "seeds"), "--out", str(tmp_path), "--quiet"]) == 0
-    assert compare(tmp_path, ROOT / "data" / "checksums.json") == [], (
-        "the tables changed: if intended, run `make checksums` and commit data/checksums.json")
+    assert compare(tmp_path, ROOT / "results" / "checksums.json") == [], (
+        "the tables changed: if intended, run `make checksums` and commit results/checksums.json")
 
 
 def test_checksum_check_reports_a_changed_table(tmp_path):
     assert main(["extract", str(ROOT / "seeds"), "--out", str(tmp_path), "--quiet"]) == 0
     with (tmp_path / "meetings.csv").open("a") as handle:
         handle.write("\n")
-    assert compare(tmp_path, ROOT / "data" / "checksums.json") == ["meetings.csv"]
+    assert compare(tmp_path, ROOT / "results" / "checksums.json") == ["meetings.csv"]
 
 
 @pytest.mark.slow

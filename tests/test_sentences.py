@@ -7,9 +7,9 @@ from functools import cache
 
 import pytest
 
-from tradetalks.clean import clean_text
-from tradetalks.config import SEEDS_DIR
-from tradetalks.sentences import MAX_SENTENCE_CHARS, Sentence, split_sentences
+from tradetalks.ingest.clean import clean_text
+from tradetalks.ingest.sentences import MAX_SENTENCE_CHARS, Sentence, split_sentences
+from tradetalks.paths import SEEDS_DIR
 
 SEED_IDS = sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard``.
+"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums``.
 
 Bad input ends with one message naming the file and line and exit status 2, never a
 traceback.
@@ -10,13 +10,42 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import InputError
+from tradetalks.errors import InputError
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from tradetalks.pipeline import run
+    from tradetalks.publish.package import write_package
+
+    tables = run(args.corpus, jobs=args.jobs, progress=not args.quiet)
+    for warning in tables.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    written = write_package(tables, args.out)
+    if not args.quiet:
+        counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
+        print(f"wrote {len(written)} files to {args.out}: {counts}", file=sys.stderr)
+        if len(tables.meetings) == 0 and len(tables.measures) == 0:
+            print("note: no meeting or trade measure was recognised in this corpus; the "
+                  "tables are written with their headers only", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from tradetalks.evaluation.score import evaluate_folder, format_errors, format_report
+
+    if not args.gold.is_dir():
+        raise InputError("gold folder not found", args.gold)
+    report = evaluate_folder(args.output, args.gold, corpus_dir=args.corpus)
+    print(format_report(report, title=str(args.gold)))
+    if args.errors:
+        print(format_errors(report))
+    return 0
 
 
 def _bib(args: argparse.Namespace) -> int:
-    from .bibliography import bibtex
-    from .corpus import load_corpus
-    from .output import write_atomic
+    from tradetalks.ingest.corpus import load_corpus
+    from tradetalks.publish.bibliography import bibtex
+    from tradetalks.publish.output import write_atomic
 
     text = bibtex(load_corpus(args.corpus))
     if args.out:
@@ -27,7 +56,7 @@ def _bib(args: argparse.Namespace) -> int:
 
 
 def _cache_guard(args: argparse.Namespace) -> int:
-    from .buildcache import guard_cache
+    from tradetalks.build.cachegate import guard_cache
 
     cleared = guard_cache(Path(args.cache), Path(args.stamp),
                           also=tuple(Path(p) for p in args.also))
@@ -37,7 +66,7 @@ def _cache_guard(args: argparse.Namespace) -> int:
 
 
 def _checksums(args: argparse.Namespace) -> int:
-    from .checksums import compare, write_manifest
+    from tradetalks.publish.checksums import compare, write_manifest
 
     if args.write:
         write_manifest(args.tables, args.write)
@@ -56,13 +85,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tradetalks", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
+    extract = sub.add_parser("extract", help="extract the codebook's tables from a corpus folder")
+    extract.add_argument("corpus", type=Path, help="folder with text files and manifest.csv")
+    extract.add_argument("--out", type=Path, required=True, help="output folder")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    extract.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    extract.set_defaults(func=_extract)
+
+    evaluate = sub.add_parser("evaluate", help="score an output folder against gold")
+    evaluate.add_argument("output", type=Path, help="folder written by extract")
+    evaluate.add_argument("gold", type=Path, help="folder with gold meetings.csv, measures.csv")
+    evaluate.add_argument("--corpus", type=Path, default=None,
+                          help="corpus folder (for the keyword baseline)")
+    evaluate.add_argument("--errors", action="store_true",
+                          help="also list each missed gold row and each spurious row")
+    evaluate.set_defaults(func=_evaluate)
+
     bib = sub.add_parser("bib", help="write the corpus bibliography as BibTeX")
     bib.add_argument("corpus", type=Path)
     bib.add_argument("--out", type=Path)
     bib.set_defaults(func=_bib)
 
     guard = sub.add_parser(
-        "cache-guard", help="clear the notebook cache when seeds/, data/ or tradetalks/ change")
+        "cache-guard", help="clear the notebook cache when the book's inputs change")
     guard.add_argument("--cache", default="_build/.jupyter_cache")
     guard.add_argument("--stamp", default="_build/.inputs-digest")
     guard.add_argument("--also", action="append", default=[],
@@ -75,13 +120,6 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", type=Path, help="write the checksum manifest here")
     mode.add_argument("--check", type=Path, help="compare with this checksum manifest")
     sums.set_defaults(func=_checksums)
-
-    try:
-        from .commands import add_commands
-    except ImportError:  # pragma: no cover - during bootstrap only
-        pass
-    else:
-        add_commands(sub)
     return parser
 
 

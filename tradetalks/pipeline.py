@@ -1,53 +1,126 @@
-"""Run the stages over a corpus and collect the codebook's tables as DataFrames."""
+"""The one orchestrator: corpus folder in, the codebook's tables out.
+
+Reading order of the whole package, stage by stage:
+
+1. ``ingest``: load and validate the corpus, clean each article (logging every removed
+   line), split it into sentences with offsets (``ingest.article.process_article``);
+2. ``knowledge``: annotate each sentence with actors, places, dates, products and topics
+   from the curated dictionaries; resolve surnames within the article;
+3. ``rules``: find meetings, measures and quotes;
+4. ``resolve``: decide which mentions are one event, within and across articles;
+5. ``publish``: the tables (``publish.tables.build_tables``) and, in the CLI, the data package.
+
+The CLI (``extract``), the make targets and the notebooks (through ``report.book``) all
+call :func:`run`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
-from .clean import CleanedArticle, clean_text, word_count
-from .corpus import Article, Corpus, load_corpus
-from .sentences import Sentence, split_sentences
-
-
-@dataclass(frozen=True)
-class ProcessedArticle:
-    article: Article
-    cleaned: CleanedArticle
-    sentences: tuple[Sentence, ...]
-
-
-def process_article(article: Article) -> ProcessedArticle:
-    cleaned = clean_text(article.text)
-    return ProcessedArticle(article, cleaned, tuple(split_sentences(cleaned.text,
-                                                                    cleaned.paragraphs)))
+from tradetalks.ingest.article import process_article
+from tradetalks.ingest.corpus import Article, load_corpus
+from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
+from tradetalks.knowledge.coreference import resolve_surnames
+from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
+from tradetalks.publish.tables import Tables, build_tables
+from tradetalks.resolve import date_demands_by_meetings
+from tradetalks.rules.extraction import ArticleExtraction
+from tradetalks.rules.measures import MeasureRules, extract_measures
+from tradetalks.rules.meetings import MeetingRules, extract_meetings
+from tradetalks.rules.quotes import extract_quotes
 
 
-ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "title", "published", "date_basis",
-                   "language", "words_raw", "words_clean", "lines_removed", "sentences"]
-REMOVAL_COLUMNS = ["article_id", "line", "rule", "text"]
+@lru_cache(maxsize=1)
+def _rules() -> tuple[MeetingRules, MeasureRules, dict]:
+    triggers = load_dictionaries().triggers
+    return MeetingRules(triggers), MeasureRules(triggers), triggers["quote"]
 
 
-def articles_table(processed: list[ProcessedArticle]) -> pd.DataFrame:
-    rows = [{
-        "article_id": p.article.article_id, "file": p.article.file, "outlet": p.article.outlet,
-        "url": p.article.url, "title": p.article.title,
-        "published": p.article.published.isoformat(), "date_basis": p.article.date_basis,
-        "language": p.article.language, "words_raw": word_count(p.article.text),
-        "words_clean": word_count(p.cleaned.text), "lines_removed": len(p.cleaned.removals),
-        "sentences": len(p.sentences),
-    } for p in processed]
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+def _country_counts(annotations: list[SentenceAnnotations]) -> Counter:
+    """How often each government is named: the article's main parties, for 'the two sides'."""
+    counts: Counter = Counter()
+    for ann in annotations:
+        counts.update(f.value.rstrip("?") for f in ann.countries)
+        counts.update(actor.country for _, actor in ann.persons)
+    return counts
 
 
-def removals_table(processed: list[ProcessedArticle]) -> pd.DataFrame:
-    rows = [{"article_id": p.article.article_id, "line": r.line, "rule": r.rule, "text": r.text}
-            for p in processed for r in p.cleaned.removals]
-    return pd.DataFrame(rows, columns=REMOVAL_COLUMNS)
+def _people(sentences, annotations) -> tuple[list[ActorEntry], list[tuple[str, int, str]]]:
+    actors: dict[str, ActorEntry] = {}
+    unknown: list[tuple[str, int, str]] = []
+    for sentence, ann in zip(sentences, annotations, strict=True):
+        for _, actor in ann.persons:
+            actors.setdefault(actor.actor_id, actor)
+        for found in ann.unknown_persons:
+            unknown.append((found.value, sentence.index, sentence.text))
+    return list(actors.values()), unknown
 
 
-def process_corpus(folder: Path | str) -> tuple[Corpus, list[ProcessedArticle]]:
-    corpus = load_corpus(folder)
-    return corpus, [process_article(a) for a in corpus.articles]
+def _topics(sentences, annotations) -> list[dict]:
+    counts: Counter = Counter()
+    example: dict[str, str] = {}
+    for sentence, ann in zip(sentences, annotations, strict=True):
+        for topic in ann.topics:
+            counts[topic] += 1
+            example.setdefault(topic, sentence.text)
+    return [{"topic": t, "sentences": n, "example": example[t]}
+            for t, n in sorted(counts.items())]
+
+
+def extract_article(article: Article, annotator: Annotator | None = None) -> ArticleExtraction:
+    """Every stage up to the per-article records (no cross-article merge)."""
+    annotator = annotator or default_annotator()
+    meeting_rules, measure_rules, quote_spec = _rules()
+    processed = process_article(article)
+    published = article.published
+    sentences = list(processed.sentences)
+    annotations = [annotator.annotate(s.text, published) for s in sentences]
+    resolve_surnames(annotations)
+    meetings = extract_meetings(article.article_id, published, sentences, annotations,
+                                annotator, meeting_rules, _country_counts(annotations))
+    measures = extract_measures(article.article_id, published, sentences, annotations,
+                                measure_rules)
+    date_demands_by_meetings(measures, meetings, article.article_id, published)
+    quotes = extract_quotes(article.article_id, processed.cleaned.text,
+                            processed.cleaned.paragraphs, published, annotator,
+                            quote_spec["verbs"], int(quote_spec["min_words"]))
+    actors, unknown = _people(sentences, annotations)
+    return ArticleExtraction(processed, meetings, measures, quotes, actors, unknown,
+                             _topics(sentences, annotations))
+
+
+def _extract_all(articles: list[Article], jobs: int) -> Iterator[ArticleExtraction]:
+    if jobs > 1 and len(articles) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(extract_article, articles,
+                                chunksize=max(1, len(articles) // (jobs * 8)))
+    else:
+        yield from map(extract_article, articles)
+
+
+def _with_progress(results: Iterable[ArticleExtraction], total: int,
+                   progress: bool) -> Iterator[ArticleExtraction]:
+    started = time.monotonic()
+    step = max(1, total // 20)
+    for done, result in enumerate(results, start=1):
+        if progress and (done % step == 0 or done == total):
+            rate = done / max(time.monotonic() - started, 1e-9)
+            print(f"extract: {done}/{total} articles ({rate:.0f}/s)", file=sys.stderr)
+        yield result
+
+
+def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False) -> Tables:
+    """Load, extract and merge a corpus folder; the tables carry the corpus warnings."""
+    corpus = load_corpus(corpus_dir)
+    articles = list(corpus.articles)
+    results = list(_with_progress(_extract_all(articles, jobs), len(articles), progress))
+    tables = build_tables(results)
+    tables.warnings = tuple(corpus.warnings)
+    return tables

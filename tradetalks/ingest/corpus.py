@@ -1,0 +1,312 @@
+"""Load a corpus folder (text files plus ``manifest.csv``) into typed, validated articles.
+
+Policy (also in the README): problems an author must fix (a manifest that does not match
+the files, a date that is not ISO or lies in the future, an empty or binary text) stop
+the run with one message naming the file and line. Problems that have one safe repair
+(a byte-order mark, UTF-16, Windows-1252 bytes, CR line ends, a saved HTML page, an
+extra manifest column) are repaired and recorded as warnings in the run log.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tradetalks.errors import InputError, InputWarning
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = (
+    "article_id", "file", "outlet", "url", "title", "published", "date_basis", "language",
+)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+LANGUAGE_SAMPLE = 100_000  # characters read to guess the language
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as by at from was were said has have it".split()
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its manifest row and its decoded, newline-normalised text."""
+
+    article_id: str
+    file: str
+    outlet: str
+    url: str
+    title: str
+    published: dt.date
+    date_basis: str
+    language: str
+    text: str
+    path: Path
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Corpus:
+    folder: Path
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
+
+
+def _first_bad_utf8_line(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data[: exc.start].count(b"\n") + 1
+    return 0
+
+
+class _TextFromHTML(HTMLParser):
+    """Keeps the visible text of a saved web page, one block element per line."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+               "article", "header", "footer", "blockquote"}
+    _SKIP = {"script", "style", "noscript", "template", "head", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return (
+        head.startswith(("<!doctype html", "<html"))
+        or (head.startswith("<?xml") and "<html" in head)
+        or ("<body" in head and "</" in text)
+    )
+
+
+def html_to_text(text: str) -> str:
+    """Visible text of a saved page. The parser decodes character references once
+    (``convert_charrefs``): a page showing the literal text "&lt;" keeps "&lt;"."""
+    parser = _TextFromHTML()
+    parser.feed(text)
+    parser.close()
+    return parser.text()
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: Latin text then has a NUL in every
+    other byte. Returns the text, or None when the bytes do not look like that."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    half = len(data) // 2
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    if odd_nuls >= 0.3 * half and even_nuls <= 0.02 * half:
+        encoding = "utf-16-le"
+    elif even_nuls >= 0.3 * half and odd_nuls <= 0.02 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """Bytes to text by the documented policy; returns the text and the repair warnings."""
+    notes: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                f"({exc.reason} at byte {exc.start}); is the file cut short?", path
+            ) from None
+        notes.append("decoded as UTF-16 (byte-order mark found)")
+    elif b"\x00" in data:
+        text16 = _utf16_without_bom(data)
+        if text16 is None:
+            raise InputError("binary data (NUL bytes), not a text article", path)
+        text = text16
+        notes.append("decoded as UTF-16 without a byte-order mark (NUL in every other byte)")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="strict") if _first_bad_utf8_line(data[3:]) == 0 \
+            else data[3:].decode("cp1252", errors="replace")
+        notes.append("UTF-8 byte-order mark removed")
+    else:
+        bad_line = _first_bad_utf8_line(data)
+        if bad_line:
+            text = data.decode("cp1252", errors="replace")
+            notes.append(
+                f"not valid UTF-8 (first bad byte on line {bad_line}); decoded as Windows-1252"
+            )
+        else:
+            text = data.decode("utf-8")
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > max(3, len(text) // 100):
+        raise InputError(f"binary data ({controls} control characters), not a text article", path)
+    text = _CONTROL.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append("CR or CRLF line ends converted to LF")
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notes.append("saved HTML page: markup stripped, visible text kept")
+    return text, notes
+
+
+def looks_english(text: str) -> bool:
+    """A rough guess: mostly Latin letters, and English function words among the words."""
+    text = text[:LANGUAGE_SAMPLE]
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        latin = sum(1 for c in letters if c < "\u0250")  # Basic Latin to Latin Extended-B
+        if latin / len(letters) < 0.5:
+            return False
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    if len(words) < 20:
+        return True
+    hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    return hits / len(words) >= 0.05
+
+
+def read_manifest(folder: Path) -> tuple[list[dict[str, str]], list[int], list[str]]:
+    """Rows of ``manifest.csv`` with their line numbers, and warnings; raises on any error."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        raise InputError(f"no {MANIFEST_NAME} in the corpus folder", folder)
+    data = path.read_bytes()
+    bad_line = _first_bad_utf8_line(data.removeprefix(b"\xef\xbb\xbf"))
+    if bad_line:
+        raise InputError("the manifest is not valid UTF-8; save it as UTF-8", path, bad_line)
+    text = data.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("the manifest is empty; it needs a header row", path, 1) from None
+    header = [h.strip() for h in header]
+    missing = [c for c in MANIFEST_COLUMNS if c not in header]
+    if missing:
+        raise InputError(f"missing column(s): {', '.join(missing)}", path, 1)
+    warnings = []
+    extra = [c for c in header if c not in MANIFEST_COLUMNS]
+    if extra:
+        warnings.append(f"{path}, line 1: extra column(s) ignored: {', '.join(extra)}")
+    rows, lines = [], []
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            raise InputError(
+                f"{len(values)} fields where the header has {len(header)}", path, line
+            )
+        rows.append({h: v.strip() for h, v in zip(header, values, strict=True)})
+        lines.append(line)
+    return rows, lines, warnings
+
+
+def validate_published(value: str, path: Path, line: int, today: dt.date) -> dt.date:
+    if not ISO_DATE.match(value):
+        raise InputError(
+            f"published date {value!r} is not an ISO date (YYYY-MM-DD)", path, line
+        )
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"published date {value!r} is not a real date", path, line) from None
+    if day > today:
+        raise InputError(f"published date {value} lies in the future", path, line)
+    return day
+
+
+def load_corpus(folder: Path | str, today: dt.date | None = None) -> Corpus:
+    """Read and validate a corpus folder; errors name the file and the manifest line."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError("corpus folder not found", folder)
+    today = today or dt.date.today()
+    manifest = folder / MANIFEST_NAME
+    rows, lines, warnings = read_manifest(folder)
+    seen: dict[str, int] = {}
+    listed_files: set[str] = set()
+    articles = []
+    for row, line in zip(rows, lines, strict=True):
+        article_id, file = row["article_id"], row["file"]
+        if not article_id:
+            raise InputError("empty article_id", manifest, line)
+        if article_id in seen:
+            raise InputError(
+                f"duplicate article_id {article_id!r} (first on line {seen[article_id]})",
+                manifest, line,
+            )
+        seen[article_id] = line
+        if not file:
+            raise InputError(f"row {article_id!r} names no file", manifest, line)
+        if Path(file).name != file:
+            raise InputError(f"file {file!r} must be a plain file name", manifest, line)
+        if Path(file).stem != article_id:
+            raise InputError(
+                f"article_id {article_id!r} is not the stem of its file {file!r}", manifest, line
+            )
+        path = folder / file
+        if not path.is_file():
+            raise InputError(f"row {article_id!r} names a file that does not exist: {file}",
+                             manifest, line)
+        listed_files.add(file)
+        published = validate_published(row["published"], manifest, line, today)
+        text, notes = decode_text(path.read_bytes(), path)
+        if not text.strip():
+            raise InputError("empty article text", path)
+        if row["url"] and not row["url"].startswith(("http://", "https://")):
+            warnings.append(f"{manifest}, line {line}: url {row['url']!r} is not an http(s) "
+                            "address; it is kept as text and never linked")
+        language = row["language"] or "en"
+        if not row["language"]:
+            notes.append("language empty in the manifest; taken as 'en'")
+        if language != "en" or not looks_english(text):
+            notes.append("text does not look like English; the English rules may find nothing")
+        article_warnings = tuple(f"{path}: {n}" for n in notes)
+        warnings.extend(article_warnings)
+        articles.append(Article(
+            article_id=article_id, file=file, outlet=row["outlet"], url=row["url"],
+            title=row["title"], published=published, date_basis=row["date_basis"],
+            language=language, text=text, path=path, warnings=article_warnings,
+        ))
+    unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in listed_files)
+    if unlisted:
+        raise InputError(
+            f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}", folder / unlisted[0]
+        )
+    articles.sort(key=lambda a: a.article_id)
+    return Corpus(folder=folder, articles=tuple(articles), warnings=tuple(warnings))
+
+
+def warn_all(corpus: Corpus) -> None:
+    import warnings as _w
+
+    for message in corpus.warnings:
+        _w.warn(InputWarning(message), stacklevel=2)

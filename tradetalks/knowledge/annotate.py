@@ -1,0 +1,198 @@
+"""Find actors, governments, places, occasions, products and topics in a sentence.
+
+Every finding keeps its character span, so rows can show the words that produced them
+(as PETRARCH's ``write_actor_text`` does). Names come only from the dictionaries; a
+person introduced by a title ("Trade Minister Jane Doe") who is not in the dictionary is
+returned as unknown, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tradetalks.knowledge.dictionaries import ActorEntry, Dictionaries, Occasion, load_dictionaries
+
+POSSESSIVE = re.compile(r"^(?:'s|’s|’|')")
+ROLE_AFTER_POSSESSIVE = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:minister|ministers|president|premier|leader|leaders|"
+    r"officials?|counterparts?|ambassador|government|delegation|director|secretary|ministry|"
+    r"representatives?|envoy|negotiators?|prime|chief|top|foreign|trade|commerce|economy)\b",
+    re.I)
+TITLE_WORDS = (r"(?:President|Prime Minister|Premier|Vice Premier|Chancellor|Minister|"
+               r"Secretary|Director[- ]General|director[- ]general|Ambassador|Commissioner|"
+               r"Spokesperson|spokesperson|Spokesman|spokesman|Spokeswoman|spokeswoman|"
+               r"Representative|Governor|Chief Cabinet Secretary|Deputy Minister|Vice Minister|"
+               r"Foreign Minister|Trade Minister|Commerce Minister|Finance Minister|"
+               r"Industry Minister|official|Senator|Chairman|Chairwoman|negotiator)")
+NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+UNKNOWN_PERSON = [
+    re.compile(rf"\b{TITLE_WORDS}\s*,?\s+(?P<name>{NAME})"),
+    re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}"
+               rf"(?:{TITLE_WORDS}|director|expert|analyst|professor|economist|researcher)\b"),
+    re.compile(rf"\bsaid\s+(?P<name>{NAME})\b"),
+]
+NOT_NAMES = {"The", "This", "That", "Chinese", "Japanese", "Korean", "South", "North", "United",
+             "Ministry", "Minister", "Foreign", "Trade", "Commerce", "European", "Prime",
+             "President", "He", "She", "They", "It", "On", "In", "At", "But", "And"}
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass
+class SentenceAnnotations:
+    persons: list[tuple[Found, ActorEntry]] = field(default_factory=list)
+    unknown_persons: list[Found] = field(default_factory=list)
+    countries: list[Found] = field(default_factory=list)  # value = ISO3; parties only
+    country_places: list[Found] = field(default_factory=list)  # ISO3 used as a place
+    places: list[Found] = field(default_factory=list)  # value = "City, Country"
+    occasions: list[tuple[Found, Occasion]] = field(default_factory=list)
+    products: list[Found] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+def _alternation(words: list[str]) -> str:
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique)
+
+
+class Annotator:
+    """Compiled matchers for one set of dictionaries."""
+
+    def __init__(self, dictionaries: Dictionaries):
+        self.d = dictionaries
+        self.actor_by_alias: dict[str, list[ActorEntry]] = {}
+        for actor in dictionaries.actors:
+            for alias in (actor.name, *actor.aliases):
+                self.actor_by_alias.setdefault(alias, []).append(actor)
+        self.person_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(self.actor_by_alias))})"
+                                    rf"(?![\w-])")
+        self.country_by_word: dict[str, str] = {}
+        self.country_names = {c.iso3: c.name for c in dictionaries.countries}
+        capitals: set[str] = set()
+        for c in dictionaries.countries:
+            for word in (c.name, *c.aliases, *c.demonyms):
+                self.country_by_word.setdefault(word, c.iso3)
+            if c.capital:
+                capitals.add(c.capital)
+        self.capitals = capitals
+        self.country_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(self.country_by_word))})"
+                                     rf"(?![\w-])")
+        self.place_by_word: dict[str, tuple[str, str]] = {}
+        for p in dictionaries.places:
+            for word in (p.place, *p.aliases):
+                self.place_by_word.setdefault(word, (p.place, p.country))
+        self.place_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(self.place_by_word))})"
+                                   rf"(?![\w-])")
+        self.occasions_by_word: dict[str, list[Occasion]] = {}
+        for o in dictionaries.occasions:
+            for word in (o.short, *o.aliases):
+                if word:
+                    self.occasions_by_word.setdefault(word.lower(), []).append(o)
+        self.occasion_re = re.compile(
+            rf"(?<![\w-])(?:{_alternation(list(self.occasions_by_word))})(?![\w-])", re.I)
+
+    def actor_for(self, alias: str, published: dt.date) -> ActorEntry:
+        return min(self.actor_by_alias[alias], key=lambda a: (a.distance(published), a.actor_id))
+
+    def occasion_for(self, word: str, published: dt.date) -> Occasion:
+        def distance(o: Occasion) -> int:
+            if o.start <= published <= o.end:
+                return 0
+            return min(abs((o.start - published).days), abs((o.end - published).days))
+
+        return min(self.occasions_by_word[word.lower()],
+                   key=lambda o: (distance(o), (o.end - o.start).days, o.occasion_id))
+
+    def place_label(self, place: str, country: str) -> str:
+        return f"{place}, {self.country_names.get(country, country)}"
+
+    def annotate(self, text: str, published: dt.date) -> SentenceAnnotations:
+        out = SentenceAnnotations(text=text)
+        taken: list[tuple[int, int]] = []
+        self._persons(text, published, out, taken)
+        self._unknown_persons(text, out, taken)
+        for m in self.place_re.finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            place, country = self.place_by_word[m.group()]
+            out.places.append(Found(m.start(), m.end(), m.group(), self.place_label(place,
+                                                                                   country)))
+        for m in self.country_re.finditer(text):
+            if not _overlaps(m.span(), taken):
+                self._country(text, m, out)
+        for m in self.occasion_re.finditer(text):
+            occasion = self.occasion_for(m.group(), published)
+            out.occasions.append((Found(m.start(), m.end(), m.group(), occasion.occasion_id),
+                                  occasion))
+        for product, pattern in self.d.products:
+            for m in pattern.finditer(text):
+                out.products.append(Found(m.start(), m.end(), m.group(), product))
+        out.products.sort(key=lambda f: (f.start, f.value))
+        out.topics = sorted({topic for topic, pattern in self.d.topics if pattern.search(text)})
+        return out
+
+    def _persons(self, text: str, published: dt.date, out: SentenceAnnotations,
+                 taken: list[tuple[int, int]]) -> None:
+        for m in self.person_re.finditer(text):
+            actor = self.actor_for(m.group(), published)
+            out.persons.append((Found(m.start(), m.end(), m.group(), actor.actor_id), actor))
+            taken.append(m.span())
+
+    def _unknown_persons(self, text: str, out: SentenceAnnotations,
+                         taken: list[tuple[int, int]]) -> None:
+        """A titled name absent from the dictionary, unless it is a country or place."""
+        for pattern in UNKNOWN_PERSON:
+            for m in pattern.finditer(text):
+                s, e = m.span("name")
+                name = m.group("name")
+                if _overlaps((s, e), taken) or name.split()[0] in NOT_NAMES:
+                    continue
+                if self.country_re.fullmatch(name) or self.place_re.fullmatch(name):
+                    continue
+                if any(w in self.country_by_word or w in self.place_by_word
+                       for w in name.split()):
+                    continue
+                out.unknown_persons.append(Found(s, e, name, name))
+                taken.append((s, e))
+
+    def _country(self, text: str, m: re.Match, out: SentenceAnnotations) -> None:
+        """A country word is a place ("in Tokyo", "Gyeongju, South Korea"), a modifier
+        ("China's ban", marked with '?') or a government."""
+        iso3 = self.country_by_word[m.group()]
+        found = Found(m.start(), m.end(), m.group(), iso3)
+        before = text[: m.start()]
+        is_city_word = m.group() in self.capitals or m.group() in self.place_by_word
+        possessive_next = POSSESSIVE.match(text[m.end():])
+        after_place = re.search(r"([A-Z][\w-]+),\s*$", before)
+        preposition = re.search(r"\b(?:in|at|to|from|visit\w*|via|near|inside)\s+"
+                                r"(?:the\s+)?$", before, re.I)
+        as_place = (preposition and (is_city_word or re.search(
+            r"\b(?:in|to|visit\w*)\s+(?:the\s+)?$", before, re.I))) or (
+            # "Gyeongju, South Korea": a country qualifying the place before it
+            after_place and after_place.group(1) in self.place_by_word)
+        if not possessive_next and as_place:
+            out.country_places.append(found)
+            return
+        after = text[m.end():]
+        if POSSESSIVE.match(after) and not ROLE_AFTER_POSSESSIVE.match(after):
+            found = Found(m.start(), m.end(), m.group(), iso3 + "?")
+        out.countries.append(found)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < te and ts < span[1] for ts, te in taken)
+
+
+@lru_cache(maxsize=2)
+def default_annotator() -> Annotator:
+    return Annotator(load_dictionaries())

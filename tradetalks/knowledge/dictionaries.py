@@ -1,0 +1,209 @@
+"""Load and validate the curated dictionaries in ``data/`` (see data/DICTIONARIES.md).
+
+Knowledge lives in data files, not in code: actors with their tenures, governments and
+the words that stand for them, places, occasions with their date windows, products,
+topics and trigger vocabularies. Each loader checks the columns and values and names the
+file and line of any error.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from tradetalks.errors import InputError
+from tradetalks.paths import DICTIONARY_DIR, RULES_DIR
+from tradetalks.vocabulary import vocabulary
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    actor_id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    role: str
+    organisation: str
+    level: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+    def distance(self, day: dt.date) -> int:
+        if self.valid_on(day):
+            return 0
+        if self.valid_from and day < self.valid_from:
+            return (self.valid_from - day).days
+        return (day - self.valid_to).days if self.valid_to else 0
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    short: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+
+
+@dataclass(frozen=True)
+class Place:
+    place: str
+    country: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Occasion:
+    occasion_id: str
+    name: str
+    short: str
+    aliases: tuple[str, ...]
+    city: str
+    country: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Dictionaries:
+    actors: tuple[ActorEntry, ...]
+    countries: tuple[Country, ...]
+    places: tuple[Place, ...]
+    occasions: tuple[Occasion, ...]
+    products: tuple[tuple[str, re.Pattern[str]], ...]
+    topics: tuple[tuple[str, re.Pattern[str]], ...]
+    triggers: dict
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(";") if v.strip())
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("dictionary file missing", path) from None
+    except UnicodeDecodeError:
+        raise InputError("dictionary is not valid UTF-8", path) from None
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"missing column(s): {', '.join(missing)}", path, 1)
+    rows = []
+    for row in reader:
+        if None in row or any(v is None for v in row.values()):
+            raise InputError(f"row has {'more' if None in row else 'fewer'} fields than the "
+                             "header (quote a field that contains a comma)", path,
+                             reader.line_num)
+        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+    return rows
+
+
+def _date(value: str, path: Path, line: int, last: bool = False) -> dt.date | None:
+    """An ISO date, or a year or year-month where the tenure is known only that well
+    (taken as its first day, or its last day when ``last``)."""
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 12, 31) if last else dt.date(int(value), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = map(int, value.split("-"))
+            if last:
+                return dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, month, 1)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                         path, line) from None
+
+
+def _iso3(value: str, path: Path, line: int) -> str:
+    if not ISO3.match(value):
+        raise InputError(f"{value!r} is not an ISO 3166 alpha-3 code", path, line)
+    return value
+
+
+def load_actors(path: Path) -> tuple[ActorEntry, ...]:
+    cols = ("actor_id", "name", "aliases", "country", "role", "organisation", "level",
+            "valid_from", "valid_to")
+    out = []
+    for line, row in _rows(path, cols):
+        levels = vocabulary().levels
+        if row["level"] not in levels:
+            raise InputError(f"level {row['level']!r} not one of {levels}", path, line)
+        out.append(ActorEntry(row["actor_id"], row["name"], _split(row["aliases"]),
+                              _iso3(row["country"], path, line), row["role"],
+                              row["organisation"], row["level"],
+                              _date(row["valid_from"], path, line),
+                              _date(row["valid_to"], path, line, last=True)))
+    return tuple(out)
+
+
+def load_countries(path: Path) -> tuple[Country, ...]:
+    out = []
+    for line, row in _rows(path, ("iso3", "name", "short", "aliases", "demonyms", "capital")):
+        out.append(Country(_iso3(row["iso3"], path, line), row["name"],
+                           row["short"] or row["name"], _split(row["aliases"]),
+                           _split(row["demonyms"]), row["capital"]))
+    return tuple(out)
+
+
+def load_places(path: Path) -> tuple[Place, ...]:
+    return tuple(Place(row["place"], _iso3(row["country"], path, line), _split(row["aliases"]))
+                 for line, row in _rows(path, ("place", "country", "aliases")))
+
+
+def load_occasions(path: Path) -> tuple[Occasion, ...]:
+    cols = ("occasion_id", "name", "short", "aliases", "city", "country", "start", "end")
+    out = []
+    for line, row in _rows(path, cols):
+        start, end = _date(row["start"], path, line), _date(row["end"], path, line)
+        if start is None or end is None or end < start:
+            raise InputError("occasion needs start <= end", path, line)
+        out.append(Occasion(row["occasion_id"], row["name"], row["short"], _split(row["aliases"]),
+                            row["city"], row["country"], start, end))
+    return tuple(out)
+
+
+def _patterns(path: Path, key: str, columns: tuple[str, str]) -> tuple:
+    out = []
+    for line, row in _rows(path, columns):
+        try:
+            out.append((row[columns[0]], re.compile(row[columns[1]], re.I)))
+        except re.error as exc:
+            raise InputError(f"bad pattern for {row[columns[0]]!r}: {exc}", path, line) from None
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def load_dictionaries(folder: Path = DICTIONARY_DIR, rules: Path = RULES_DIR) -> Dictionaries:
+    triggers_path = rules / "triggers.yaml"
+    try:
+        triggers = yaml.safe_load(triggers_path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", triggers_path) from None
+    return Dictionaries(
+        actors=load_actors(folder / "actors.csv"),
+        countries=load_countries(folder / "countries.csv"),
+        places=load_places(folder / "places.csv"),
+        occasions=load_occasions(folder / "occasions.csv"),
+        products=_patterns(folder / "products.csv", "product", ("product", "pattern")),
+        topics=_patterns(folder / "topics.csv", "topic", ("topic", "pattern")),
+        triggers=triggers,
+    )

@@ -1,0 +1,89 @@
+"""Event records shared by the extraction stages, and small helpers they use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tradetalks.knowledge.dates import DateMention
+from tradetalks.vocabulary import vocabulary
+
+
+def measure_family(measure_type: str) -> str:
+    return vocabulary().measure_family(measure_type)
+
+
+@dataclass
+class Mention:
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    sentence: str
+    rule: str
+    matched_text: str
+
+    @property
+    def mention_id(self) -> str:
+        return f"{self.article_id}:{self.sentence_index}"
+
+
+@dataclass
+class Window:
+    start: dt.date
+    end: dt.date
+    precision: str
+    text: str
+
+    @classmethod
+    def from_mention(cls, mention: DateMention) -> Window:
+        return cls(mention.date_start, mention.date_end, mention.precision, mention.text)
+
+    def overlaps(self, other: Window) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def width(self) -> int:
+        return (self.end - self.start).days
+
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.start.year}"
+        if self.precision == "month":
+            return f"{self.start:%Y-%m}"
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+@dataclass
+class MeetingRecord:
+    article_ids: list[str]
+    published: dt.date
+    countries: set[str]
+    participants: set[str]
+    level: str
+    format: str
+    status: str
+    window: Window | None
+    location: str
+    occasion: str
+    topics: set[str]
+    outcome: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class MeasureRecord:
+    article_ids: list[str]
+    published: dt.date
+    imposer: str
+    targets: set[str]
+    measure_type: str
+    direction: str
+    products: set[str]
+    dates: dict[str, Window]
+    status: str
+    demands: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    demand_sentences: dict[str, int] = field(default_factory=dict)

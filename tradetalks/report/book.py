@@ -1,0 +1,141 @@
+"""What the notebooks call: the pipeline over the book's corpus, run once per kernel,
+evaluation against every gold set, and glue.
+
+Notebooks stay thin: they import this module, show what it returns and tell the story.
+The book's root is found from the working directory (the folder holding ``_config.yml``
+and ``seeds/``), so a copy of the repository, Binder, or a test's scratch copy each
+report on their own ``seeds/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradetalks.paths import PROJECT_ROOT
+
+
+def book_root(start: Path | None = None) -> Path:
+    """The folder with ``_config.yml`` and ``seeds/`` at or above ``start`` (the cwd)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "seeds").is_dir():
+            return folder
+    return PROJECT_ROOT
+
+
+@lru_cache(maxsize=2)
+def _extraction(root: Path):
+    from tradetalks.pipeline import run
+
+    return run(root / "seeds")
+
+
+def tables(root: Path | None = None):
+    return _extraction(root or book_root())
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    name: str
+    label: str
+    description: str
+    articles: int
+    rows: list[dict]
+
+
+@lru_cache(maxsize=2)
+def _evaluations(root: Path) -> tuple[EvaluationResult, ...]:
+    from tradetalks.evaluation.score import evaluate_predictions, report_rows
+    from tradetalks.pipeline import run
+
+    results = []
+    for article_set in article_sets(root):
+        if not (article_set.corpus / "manifest.csv").is_file() or not article_set.gold.is_dir():
+            continue
+        t = run(article_set.corpus)
+        report = evaluate_predictions(t.meetings.astype(str).to_dict("records"),
+                                      t.measures.astype(str).to_dict("records"),
+                                      article_set.gold, article_set.corpus)
+        results.append(EvaluationResult(article_set.name, article_set.label,
+                                        article_set.description, len(t.articles),
+                                        report_rows(report)))
+    return tuple(results)
+
+
+def article_sets(root: Path | None = None):
+    """The gold-annotated article sets, in the report's order (corpora/sets.csv)."""
+    from tradetalks.evaluation.sets import load_sets
+
+    root = root or book_root()
+    return load_sets(root / "corpora" / "sets.csv", root)
+
+
+def evaluation_table(root: Path | None = None) -> pd.DataFrame:
+    """One row per (set, system, table): precision, recall, F1, dates exact, fields."""
+    rows = []
+    for result in _evaluations(root or book_root()):
+        for row in result.rows:
+            rows.append({"set": result.label, "key": result.name, "articles": result.articles,
+                         **row})
+    return pd.DataFrame(rows)
+
+
+def evaluation_log(root: Path | None = None) -> pd.DataFrame:
+    """First scores of each set, recorded before the set was used for anything
+    (results/evaluation_log.csv): the honest estimate for articles the rules have not seen."""
+    path = (root or book_root()) / "results" / "evaluation_log.csv"
+    return pd.read_csv(path, dtype=str).fillna("") if path.is_file() else pd.DataFrame()
+
+
+def topic_counts(root: Path | None = None) -> pd.DataFrame:
+    """Sentences per article that touch each topic, with the article's outlet and date."""
+    t = tables(root)
+    meta = t.articles[["article_id", "outlet", "published"]]
+    return t.topics.merge(meta, on="article_id", how="left")[
+        ["article_id", "outlet", "published", "topic", "sentences", "example"]]
+
+
+def write_tables(root: Path | None = None) -> Path:
+    """Write the book's tables and data package to book/tables (the appendix downloads;
+    also what ``make reproduce`` compares with results/checksums.json)."""
+    from tradetalks.publish.package import write_package
+
+    root = root or book_root()
+    out = root / "book" / "tables"
+    write_package(tables(root), out)
+    return out
+
+
+def glue_value(name: str, value: Any) -> None:
+    """Glue a number or short text for the prose; text is stored as plain text only."""
+    from myst_nb import glue
+
+    if hasattr(value, "item"):
+        value = value.item()
+    glue(name, value, display=False)
+
+
+def glue_all(values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        glue_value(name, value)
+
+
+def chart_specs(root: Path | None = None) -> dict[str, dict]:
+    """Every chart of the book as its Vega-Lite spec (for the determinism check)."""
+    from tradetalks.report import charts
+
+    t = tables(root)
+    return {
+        "removals-by-rule": charts.removals_chart(t.removals, t.articles).to_dict(),
+        "meetings-timeline": charts.meetings_timeline(t.meetings, t.mentions,
+                                                      t.articles).to_dict(),
+        "measures-over-time": charts.measures_chart(t.measures, t.mentions,
+                                                    t.articles).to_dict(),
+        "actor-network": charts.actor_network(t.meetings, t.actors).to_dict(),
+        "topics-by-article": charts.topics_matrix(topic_counts(root)).to_dict(),
+    }

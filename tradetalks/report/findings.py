@@ -1,0 +1,179 @@
+"""The figures the chapters quote, computed from the tables (glued into the prose).
+
+Every number a reader sees in the text comes from here, so adding an article changes
+the prose figures with no edit to the prose.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from tradetalks.publish.tables import Tables
+from tradetalks.report.labels import country_label, readable
+from tradetalks.vocabulary import vocabulary
+
+
+def _split(values: pd.Series) -> list[str]:
+    return [v for value in values.astype(str) for v in value.split(";") if v]
+
+
+def corpus_figures(t: Tables) -> dict:
+    a = t.articles
+    return {
+        "n_articles": len(a),
+        "n_outlets": a["outlet"].nunique(),
+        "first_published": str(a["published"].min()) if len(a) else "",
+        "last_published": str(a["published"].max()) if len(a) else "",
+        "first_year": str(a["published"].min())[:4] if len(a) else "",
+        "last_year": str(a["published"].max())[:4] if len(a) else "",
+        "n_sentences": int(a["sentences"].sum()),
+        "n_lines_removed": len(t.removals),
+        "n_mentions": t.mentions["mention_id"].nunique(),
+    }
+
+
+def meeting_figures(t: Tables) -> dict:
+    m = t.meetings
+    pairs = Counter(country_label(c) for c in m["countries"])
+    top_pair_n = max(pairs.values()) if pairs else 0
+    tied = sorted(p for p, n in pairs.items() if n == top_pair_n)
+    top_pair = " and ".join(tied) if tied else "none"
+    outcomes = Counter(m["outcome"])
+    return {
+        "n_meetings": len(m),
+        "n_meetings_held": int((m["status"] == "held").sum()),
+        "n_meetings_prospective": int(m["status"].isin(vocabulary().prospective).sum()),
+        "n_meetings_cancelled": int((m["status"] == "cancelled").sum()),
+        "n_meetings_leader": int((m["level"] == "leader").sum()),
+        "n_meetings_minister": int((m["level"] == "minister").sum()),
+        "n_meetings_officials": int(m["level"].isin(["senior_official", "working_level"]).sum()),
+        "n_meetings_written_phone": int(m["format"].isin(["written", "phone"]).sum()),
+        "n_meetings_undated": int((m["date_start"].astype(str) == "").sum()),
+        "n_country_groups": len(pairs),
+        "top_pair": top_pair,
+        "top_pair_meetings": top_pair_n,
+        "n_outcome_agreement": outcomes.get("agreement", 0),
+        "n_outcome_mechanism": outcomes.get("mechanism_established", 0),
+        "n_outcome_concerns": outcomes.get("concerns_raised", 0),
+        "n_outcome_none": outcomes.get("no_substantive_result", 0),
+        "n_outcome_not_reported": outcomes.get("not_reported", 0),
+        "n_meeting_articles": len(set(_split(m["articles"]))),
+    }
+
+
+def measure_figures(t: Tables) -> dict:
+    x = t.measures
+    imposers = Counter(x["imposer"])
+    top_imposer_n = max(imposers.values()) if imposers else 0
+    top_imposer = " and ".join(sorted(i for i, n in imposers.items() if n == top_imposer_n)) \
+        or "none"
+    types = Counter(x["measure_type"])
+    return {
+        "n_measures": len(x),
+        "n_imposers": len(imposers),
+        "top_imposer": " and ".join(country_label(c) for c in top_imposer.split(" and ")),
+        "top_imposer_measures": top_imposer_n,
+        "n_measures_restrictive": int((x["direction"] == "restrictive").sum()),
+        "n_measures_liberalising": int((x["direction"] == "liberalising").sum()),
+        "n_measures_in_force": int((x["status"] == "in_force").sum()),
+        "n_measures_expected": int(x["status"].isin(["expected", "announced"]).sum()),
+        "n_measures_lifted": int(x["status"].isin(vocabulary().liberalising).sum()),
+        "n_measures_demanded": int((x["demands"].astype(str) != "").sum()),
+        "n_export_measures": int(x["measure_type"].isin(
+            ["export_control", "export_ban", "screening"]).sum()),
+        "n_import_bans": types.get("import_ban", 0),
+        "n_tariffs": types.get("tariff", 0),
+        "n_list_measures": int(x["measure_type"].isin(
+            ["entity_list", "preferential_status_removal"]).sum()),
+        "n_wto_steps": types.get("wto_dispute", 0),
+        "n_products": len(set(_split(x["products"]))),
+        "n_multi_article_measures": int((x["articles"].astype(str).str.count(";") > 0).sum()),
+    }
+
+
+def actor_figures(t: Tables) -> dict:
+    q = t.quotes
+    speakers = Counter(q.loc[q["speaker_name"].astype(str) != "", "speaker_name"])
+    top_speaker_n = max(speakers.values()) if speakers else 0
+    tied = sorted(name for name, n in speakers.items() if n == top_speaker_n)
+    top_speaker = (", ".join(tied[:-1]) + " and " + tied[-1]) if len(tied) > 1 else (
+        tied[0] if tied else "nobody")
+    return {
+        "n_actors": len(t.actors),
+        "n_actor_countries": t.actors["country"].nunique(),
+        "n_unknown_actors": t.unknown_actors["name"].nunique(),
+        "n_quotes": len(q),
+        "n_quotes_attributed": int((q["speaker_name"].astype(str) != "").sum()),
+        "n_speakers": len(speakers),
+        "top_speaker": top_speaker,
+        "top_speaker_quotes": top_speaker_n,
+        "n_participants": len(set(_split(t.meetings["participants"]))),
+    }
+
+
+def all_figures(t: Tables) -> dict:
+    return {**corpus_figures(t), **meeting_figures(t), **measure_figures(t), **actor_figures(t)}
+
+
+def meetings_for_reading(t: Tables) -> pd.DataFrame:
+    m = t.meetings.copy()
+    m["governments"] = m["countries"].map(country_label)
+    m["date"] = [s if s == e else f"{s} to {e}" for s, e in zip(m["date_start"], m["date_end"],
+                                                                strict=True)]
+    for column in ("level", "format", "status", "outcome"):
+        m[column] = m[column].map(readable)
+    m["participants"] = m["participants"].str.replace(";", "; ")
+    return m[["date", "governments", "level", "format", "status", "participants", "location",
+              "outcome"]].sort_values(["date", "governments"]).reset_index(drop=True)
+
+
+def measures_for_reading(t: Tables) -> pd.DataFrame:
+    x = t.measures.copy()
+    out = pd.DataFrame({
+        "imposed by": x["imposer"].map(readable), "on": x["targets"].map(readable),
+        "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
+        "announced": x["announced"], "in force": x["in_force"], "lifted": x["lifted"],
+        "status (latest report)": x["status"].map(readable),
+        "demands to lift": x["demands"]})
+    return out.reset_index(drop=True)
+
+
+def score(scores: pd.DataFrame, set_name: str, system: str, table: str,
+          column: str = "f1") -> str:
+    """One figure of the evaluation table, formatted for the prose ('n/a' if absent)."""
+    row = scores[(scores["set"] == set_name) & (scores["system"] == system)
+                 & (scores["table"] == table)]
+    return f"{float(row[column].iloc[0]):.2f}" if len(row) else "n/a"
+
+
+def evaluation_figures(scores: pd.DataFrame) -> dict:
+    out = {}
+    keys = scores[["set", "key"]].drop_duplicates().itertuples(index=False)
+    for set_name, key in keys:
+        for table in ("meetings", "measures"):
+            out[f"f1_{key}_{table}"] = score(scores, set_name, "rules", table)
+            out[f"base_{key}_{table}"] = score(scores, set_name, "keyword baseline", table)
+            out[f"dates_{key}_{table}"] = score(scores, set_name, "rules", table,
+                                                "dates_exact")
+        sizes = scores.loc[scores["set"] == set_name, "articles"]
+        out[f"n_{key}_articles"] = int(sizes.iloc[0]) if len(sizes) else 0
+    return out
+
+
+def evaluation_for_reading(scores: pd.DataFrame) -> pd.DataFrame:
+    columns = ["set", "articles", "system", "table", "gold", "predicted", "matched",
+               "precision", "recall", "f1", "dates_exact"]
+    return scores[columns].reset_index(drop=True)
+
+
+def first_score_figures(log: pd.DataFrame, sets) -> dict:
+    """F1 of each set the first time it was scored, before anyone looked at its errors."""
+    out = {}
+    for article_set in sets:
+        set_name, key = article_set.label, article_set.name
+        for table in ("meetings", "measures"):
+            row = log[(log["set"] == set_name) & (log["table"] == table)] if len(log) else log
+            out[f"first_{key}_{table}"] = row["f1"].iloc[0] if len(row) else "n/a"
+    return out

@@ -1,0 +1,495 @@
+"""Trade measures: a measure trigger (export controls, import ban, tariffs, end-user list,
+white list, WTO complaint ...) with the government that acts, its targets, products,
+status, dates and any demand to lift it.
+
+Status, dates and the acting government are read from the trigger's own clause, not the
+whole sentence. Lifting or easing updates the measure it ends rather than adding a row;
+a sentence that names a measure without a product ("the stringent export control
+measures") is attached to the article's matching measure, never counted as a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tradetalks.ingest.sentences import Sentence
+from tradetalks.knowledge.annotate import Found, SentenceAnnotations
+from tradetalks.knowledge.dates import DateMention, find_dates
+from tradetalks.knowledge.records import MeasureRecord, Mention, Window, measure_family
+from tradetalks.resolve import merge_measure, same_measure
+from tradetalks.vocabulary import vocabulary
+
+DESCRIPTION = re.compile(r"\b((used|needed|required|essential)\s+)?(in|for|to)\s+(make|making|"
+                         r"manufactur\w*|produc\w*|build\w*)\s+(\w+\s+)?$|\b(key to|found in)"
+                         r"\s+(\w+\s+)?$", re.I)
+# a mention right after one of these is an object ("a letter addressed to President Lee",
+# "talks with Washington"), not the government that acts
+OBJECT_OF = re.compile(r"\b(to|with|from|by|against|for|of|toward|towards|at|between)\s+"
+                       r"((the|his|her|its|their|President|Prime Minister|Premier|Minister|"
+                       r"Secretary|Chancellor|counterpart|Trade|Commerce|Foreign|U\.S\.)\s+)*$")
+CLAUSE_BREAKS = ("; ", ", and ", ", but ", ", while ", ", whereas ", " and shipments ",
+                 ", after ", ", before ")
+VOCABULARY = vocabulary()
+CHEMICALS = VOCABULARY.members_of_family("semiconductor_materials")
+DEFAULT_PRODUCTS = VOCABULARY.default_products
+LIBERALISING = VOCABULARY.liberalising
+WORLD = VOCABULARY.all_destinations["code"]
+GOODS_NOUN = re.compile(r"^\s*(?:(?!also\b|has\b|have\b|had\b|will\b|would\b|is\b|are\b|was\b|"
+                        r"were\b|[a-z-]+ed\b)[a-z-]+\s+)?(seafood|aquatic|fishery|goods|products|"
+                        r"entities|companies|firms|imports|exports|beef|wine|barley|steel|"
+                        r"aluminium|aluminum|cars|automobiles|vehicles|electric|chips|"
+                        r"semiconductors|military|end users?|institutes)\b", re.I)
+IN_FORCE_CUE = re.compile(r"\b(since|from|starting|start(ed|ing|s)?|began|begin|took effect|"
+                          r"take effect|takes effect|effective|with effect|in force|in place|"
+                          r"impos\w+|introduc\w+|placed|tighten\w*|intensified|when|"
+                          r"will (rise|apply|require)|due to take effect|rais\w+|hit back|"
+                          r"bann\w+|suspend\w*|halt\w*|barr\w+|block\w*|requir\w+)\b",
+                          re.I)
+ANNOUNCE_CUE = re.compile(r"\b(announc\w*|unveil\w*|decided|said|cleared the way|"
+                          r"approved|confirmed|filing|filed|file)\b", re.I)
+LIFT_CUE = re.compile(r"\b(lift\w*|remov\w+|eas\w+|withdr\w+|scrap\w*|ended|paus\w+|"
+                      r"suspend\w*|resum\w+|restor\w+|dropp\w+|relax\w*)\b", re.I)
+HEDGE = re.compile(r"\b(expected to|expectations? of|plans? to|planning to|considering|"
+                   r"could|may|might|threaten(ed|s|ing)? to|poised to|likely to)\b", re.I)
+
+
+class MeasureRules:
+    def __init__(self, triggers: dict):
+        spec = triggers["measure"]
+        self.triggers = [(re.compile(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
+        self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
+        self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
+        self.demand = re.compile(spec["demand"], re.I)
+        self.impose_verbs = re.compile(spec["impose_verbs"], re.I)
+
+
+def _country_mentions(ann: SentenceAnnotations, people: bool = False
+                      ) -> list[tuple[int, int, str, str]]:
+    """Government mentions; with ``people``, named officials stand for their government
+    too ("the Trump administration imposed ...")."""
+    found = [(f.start, f.end, f.value.rstrip("?"), f.text) for f in ann.countries]
+    if people:
+        found += [(f.start, f.end, actor.country, f.text) for f, actor in ann.persons]
+    return sorted(found)
+
+
+def _is_target_modifier(text: str, end: int) -> bool:
+    """'Chinese goods', 'Japanese seafood': a demonym naming the goods' origin."""
+    return bool(GOODS_NOUN.match(text[end:end + 40]))
+
+
+def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, demanded: bool,
+                 rules: MeasureRules) -> str | None:
+    countries = _country_mentions(ann)
+    if demanded:
+        # "urged China to lift ...": the one urged is the one that imposes
+        m = re.search(r"\b(urg\w*|call\w* on|press\w*|ask\w*|demand\w*)\s+(?:that\s+)?"
+                      r"(?P<who>[A-Z][\w.'’ -]{1,40}?)\s+(to|should|would|promptly|lift|remove)",
+                      text)
+        if m:
+            for cs, _ce, iso3, _ in countries:
+                if m.start("who") <= cs < m.end("who"):
+                    return iso3
+    before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
+    # a possessive, adjective or subject right before the trigger: "China's implementation
+    # of export controls", "Japanese controls", "for Japan to wind down screening"
+    before = [c for c in before if not OBJECT_OF.search(text[:c[0]])
+              or re.match(r"['’]s?(?!\w)|\s+to\s+\w+", text[c[1]:])]
+    for _cs, ce, iso3, _word in reversed(before):
+        gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
+        for d in find_dates(gap, dt.date(2000, 1, 1)):  # "on Friday published rules"
+            gap = gap.replace(d.text, " ")
+        if len(gap) > 60 or re.search(r"[;:]", gap):
+            break
+        if re.match(r"['’]s?(?!\w)", gap):
+            return iso3
+        if _is_target_modifier(text, ce):
+            continue
+        if re.fullmatch(r"[\w\s,%.“”\"'’-]*", gap) and not re.search(
+                r"\b(on|against|from|of|for|with|by|over|than|and|or|about|regarding|into|"
+                r"toward|towards)\b|\bto\b(?!\s+\w+(\s+(down|up|back|off|out))?\s*$)",
+                gap, re.I):
+            return iso3
+        break
+    # the subject of an imposing verb
+    for cs, ce, iso3, _ in reversed(before):
+        if _is_target_modifier(text, ce):
+            continue
+        if rules.impose_verbs.search(text[ce:start]) and not re.search(
+                r"\b(to|against|on|from|of|by)\s+(the\s+)?$", text[:cs], re.I):
+            return iso3
+    # "a duty on all imports that Washington will begin collecting"
+    for cs, ce, iso3, _ in countries:
+        if end <= cs <= end + 80 and re.search(r"\b(that|which)\s+(the\s+)?$", text[:cs], re.I) \
+                and rules.impose_verbs.search(text[ce:ce + 40]) or (
+                end <= cs <= end + 80 and re.match(r"\s+(will|would|has|had|is|was)?\s*"
+                                                   r"(begin|start)\w*\s+(collect|impos|levy|"
+                                                   r"apply|enforc)", text[ce:], re.I)):
+            return iso3
+    # "tariffs imposed by Washington"
+    by = re.match(r"[\w\s,-]{0,40}?\bby\s+(the\s+)?", text[end:])
+    if by:
+        for cs, _ce, iso3, _ in countries:
+            if cs == end + by.end():
+                return iso3
+    return None
+
+
+def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnnotations,
+                 products: set[str]) -> set[str]:
+    targets = set()
+    for cs, ce, iso3, _word in _country_mentions(ann):
+        if iso3 == imposer or not (start - 80 <= cs <= end + 120):
+            continue
+        before = text[max(0, cs - 40):cs]
+        if re.search(r"\b(including|such as|like|notably)\s+(the\s+)?$", before, re.I):
+            continue  # an example of those affected, not the target
+        if re.search(r"\b(to|against|on|from|for|toward|towards|targeting|removed|remove|"
+                     r"removing|drop|dropped|dropping|strip|strips|stripped|exclude|excluded|"
+                     r"of|made in|imported from|aimed at|cutting)\s+(the\s+)?"
+                     r"(relevant\s+|certain\s+|some\s+|all\s+)?$", before, re.I):
+            targets.add(iso3)
+        elif _is_target_modifier(text, ce) and not re.search(
+                r"\b(including|such as|like)\s+$", before, re.I):
+            targets.add(iso3)
+    for c in ann.country_places:
+        if c.value != imposer and start <= c.start <= end + 80:
+            targets.add(c.value)
+    if "all_goods" in products and not targets:
+        return {WORLD}
+    return targets or {WORLD}
+
+
+UNREAL = re.compile(r"\b(no|not|whether|would|could|may|might|first step|failed|refused|"
+                    r"declined|urg\w*|call\w* for|call\w* on|demand\w*|ask\w*|hope\w*|seek\w*|"
+                    r"sought|want\w*|wish\w*|pressed)\b", re.I)
+
+
+def _unreal(clause: str, at: int) -> bool:
+    """A lifting that is asked for, hoped for, denied or hypothetical has not happened."""
+    return bool(UNREAL.search(clause[max(0, at - 60):at]))
+
+
+def classify_measure_status(clause: str, measure_type: str, demanded: bool,
+                            rules: MeasureRules) -> str:
+    if demanded:
+        return "in_force"
+    lifted = rules.status["lifted"].search(clause)
+    if measure_type == "preferential_status_removal":
+        # removing a country from the list is the measure; restoring it is the lifting
+        lifted = re.search(r"\b(restor\w*|reinstat\w*|return\w*|put back|re-?add\w*|"
+                           r"readmit\w*)\b", clause, re.I)
+    elif measure_type == "entity_list" and re.search(r"\badd(ed|s|ing)?\b", clause, re.I):
+        lifted = None
+    if lifted and not _unreal(clause, lifted.start()):
+        return "lifted"
+    for status in ("eased", "withdrawn"):
+        found = rules.status[status].search(clause)
+        if found and not _unreal(clause, found.start()):
+            return status
+    if re.search(r"\b(took effect|in place|in force|remains?|since|has required|have required|"
+                 r"already)\b", clause, re.I):
+        return "in_force"
+    if re.search(r"\b(announced|unveiled)\b", clause, re.I):
+        return "announced"  # "announced on October 9 and expected to take effect ..."
+    if HEDGE.search(clause):
+        return "expected"
+    if rules.status["announced"].search(clause):
+        return "announced"
+    return "in_force"
+
+
+def text_of(ann: SentenceAnnotations) -> str:
+    return getattr(ann, "text", "")
+
+
+def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type: str
+                   ) -> set[str]:
+    spans = [f for f in ann.products
+             if not any(o is not f and o.start <= f.start and f.end <= o.end
+                        and (o.end - o.start) > (f.end - f.start) for o in ann.products)]
+    if measure_type != "tariff":
+        spans = [f for f in spans if f.value != "all_goods"]
+    # "gallium, a metal used in making semiconductors": a description, not a product
+    described = [f for f in spans if DESCRIPTION.search(text_of(ann)[max(0, f.start - 30):f.start])]
+    if len(described) < len(spans):
+        spans = [f for f in spans if f not in described]
+    text = text_of(ann)
+    hi = min([i for i in (text.find(sep, end) for sep in CLAUSE_BREAKS) if i != -1]
+             + [end + 120])
+    lo = max([text.rfind(sep, 0, start) for sep in CLAUSE_BREAKS] + [start - 80])
+    after = {f.value for f in spans if end <= f.start <= hi}
+    inside = {f.value for f in spans if start <= f.start < end}
+    before = {f.value for f in spans if lo <= f.start < start}
+    found = inside | after or before
+    if "semiconductor_materials" in found and found & {"gallium", "germanium"}:
+        found.discard("semiconductor_materials")  # "metals used in chipmaking like gallium"
+    if "semiconductor_materials" in found:
+        # the codebook: the named chemicals too, wherever the sentence names them
+        found |= {f.value for f in spans if f.value in CHEMICALS}
+    return found
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), start - 90)
+    right_candidates = [i for i in (text.find(";", end), end + 90) if i != -1]
+    return text[max(0, left):min(right_candidates)]
+
+
+def _date_fields(text: str, start: int, end: int, status: str, published: dt.date
+                 ) -> dict[str, Window]:
+    """Each cued date in the trigger's neighbourhood goes to the field its cue names.
+    A date after a start cue in a future-tense clause resolves forward."""
+    backward = find_dates(text, published, False)
+    forward = find_dates(text, published, True)
+    governing = text[max(0, start - 30):start]
+    announce_governs = bool(re.search(r"\b(announc\w*|unveil\w*)\s+(the\s+|a\s+|an\s+)?"
+                                      r"([\w-]+\s+){0,2}$", governing, re.I))
+    hi = min([i for i in (text.find(sep, end) for sep in CLAUSE_BREAKS) if i != -1]
+             + [end + 200])
+    lo = max([text.rfind(sep, 0, start) for sep in CLAUSE_BREAKS] + [start - 120])
+    fields: dict[str, Window] = {}
+    for back, fwd in zip(backward, forward, strict=True):
+        if not back.is_date or not (lo <= back.start <= hi):
+            continue
+        lead = text[max(0, back.start - 40):back.start] + " " + back.text
+        tail = text[back.end:back.end + 50]
+        near = lead + " " + tail
+        if IN_FORCE_CUE.search(lead[-(len(back.text) + 16):]) or re.search(
+                r"\b(take|took|takes) effect\b", near, re.I):
+            field = "in_force"
+        elif status in LIBERALISING and LIFT_CUE.search(near):
+            field = "lifted"
+        elif ANNOUNCE_CUE.search(near) or announce_governs:
+            field = "announced"
+        elif status in LIBERALISING and abs(back.start - end) < 60:
+            field = "lifted"
+        elif IN_FORCE_CUE.search(near) or (status in ("expected", "announced", "in_force")
+                                           and 0 <= back.start - end < 80):
+            field = "in_force"
+        else:
+            continue
+        mention: DateMention = back
+        future = re.search(r"\b(will|would|shall|is due to|are due to|is set to|are set to|"
+                           r"to take effect|takes effect)\b", lead, re.I)
+        if field == "in_force" and (status in ("expected", "announced") or future):
+            mention = fwd
+        window = Window.from_mention(mention)
+        if field not in fields or window.width < fields[field].width:
+            fields[field] = window
+    if status in LIBERALISING and "lifted" not in fields:
+        unused = [d for d in backward if d.is_date]
+        if len(unused) == 1:
+            fields["lifted"] = Window.from_mention(unused[0])
+    if "announced" in fields and "in_force" not in fields and re.search(
+            r"\b(with immediate effect|immediately|effective immediately)\b", text, re.I):
+        fields["in_force"] = fields["announced"]
+    return fields
+
+
+def _demand_text(ann: SentenceAnnotations, imposer: str, published: dt.date) -> str:
+    """'JPN urged lifting, 2025-10-30': the date the sentence gives, else publication."""
+    demander = next((a.country for _, a in ann.persons if a.country != imposer), None) or \
+        next((c[2] for c in _country_mentions(ann) if c[2] != imposer), "")
+    if not demander:
+        return ""
+    dates = [d for d in find_dates(text_of(ann), published, False)
+             if d.is_date and d.precision == "day"]
+    when = dates[0].iso() if dates else published.isoformat()
+    return f"{demander} urged lifting, {when}"
+
+
+def extract_measures(article_id: str, published: dt.date, sentences: list[Sentence],
+                     annotations: list[SentenceAnnotations], rules: MeasureRules
+                     ) -> list[MeasureRecord]:
+    measures: list[MeasureRecord] = []
+    loose: list[tuple[Sentence, str, str | None, str, str, dict]] = []
+    previous_subject: str | None = None
+    for sentence, ann in zip(sentences, annotations, strict=True):
+        text = sentence.text
+        subject = _country_mentions(ann, people=True)
+        this_subject = subject[0][2] if subject and subject[0][0] < 40 else None
+        if any(p.search(text) for p in rules.exclude):
+            previous_subject = this_subject or previous_subject
+            continue
+        seen_types: set[str] = set()
+        if measures and rules.demand.search(text) and not any(
+                p.search(text) and t != "tariff" for p, t in rules.triggers):
+            # "urged Beijing to lift the ban": a demand about a measure already reported
+            urged = find_imposer(text, len(text), len(text), ann, True, rules)
+            target = next((m for m in reversed(measures) if urged in (None, m.imposer)), None)
+            if target is not None and urged is not None:
+                demand = _demand_text(ann, target.imposer, published)
+                if demand and demand not in target.demands:
+                    target.demands.append(demand)
+                    target.demand_sentences[demand] = sentence.index
+                if not any(x.sentence_index == sentence.index for x in target.mentions):
+                    target.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                                   sentence.end, text, "measure:demand",
+                                                   rules.demand.search(text).group()))
+                previous_subject = this_subject or previous_subject
+                continue
+        found = sorted(((m, t, i) for i, (p, t) in enumerate(rules.triggers)
+                        for m in p.finditer(text)), key=lambda x: (x[2], x[0].start()))
+        accepted: list[tuple[int, int]] = []
+        list_ends: list[tuple[int, str]] = []
+        for match, measure_type, _order in found:
+            span = (match.start(), match.end())
+            if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
+                continue  # a wider or earlier trigger already covers these words
+            if measure_family(measure_type) == "export" and any(
+                    0 <= span[0] - end < 80 for end, kind in list_ends
+                    if kind in ("preferential_status_removal", "entity_list")):
+                continue  # licences that follow from a list change describe that change
+            # a WTO step's own words (and what follows "over ...") describe the challenged
+            # measure, not a new one
+            accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
+            seen_types.add(measure_type)
+            list_ends.append((match.end(), measure_type))
+            clause = _clause(text, match.start(), match.end())
+            demanded = bool(rules.demand.search(text))
+            status = classify_measure_status(clause, measure_type, demanded, rules)
+            products = _near_products(ann, match.start(), match.end(), measure_type)
+            anchor = match.start()
+            if measure_type == "wto_dispute":
+                noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(),
+                                 re.I)
+                anchor = match.start() + (noun.start() if noun else 0)
+            imposer = find_imposer(text, anchor, match.end(), ann, demanded, rules)
+            if imposer is None:
+                # "restrictions remain on Australian rock lobster": the government already
+                # acting against that country in this article
+                origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
+                          if match.end() <= cs < match.end() + 60
+                          and _is_target_modifier(text, ce)}
+                imposer = next((m.imposer for m in reversed(measures)
+                                if m.targets & origin), None)
+            context = next((m for m in reversed(measures)
+                            if measure_family(m.measure_type) == measure_family(measure_type)),
+                           None)
+            if imposer is None and previous_subject and re.match(
+                    r"(Its|It|Their|They|The (ministry|department|government|agency|"
+                    r"commission|administration|decision|move|country))\b", text):
+                imposer = previous_subject  # "Its commerce ministry said ...": coreference
+            if imposer is None and this_subject and re.search(
+                    r"\b(ministry|government|commerce|customs|department|administration|"
+                    r"cabinet|council|commission|agency|regulators?)\b[^.]{0,40}\b(said|says|"
+                    r"announced|stated|ordered|decided|notice|statement)\b",
+                    text[:match.start()], re.I):
+                # "China's Ministry of Commerce said ... exporters will need licences"
+                imposer = this_subject
+            if imposer is None and context is not None:
+                imposer = context.imposer  # the story's acting government
+            if measure_type == "wto_dispute" and imposer is not None:
+                # the challenged measure: prefer the kind the sentence names after the trigger
+                named = {measure_family(t) for p, t in rules.triggers
+                         if t != "wto_dispute" and p.search(text[match.start():])}
+                candidates = [m for m in reversed(measures) if m.imposer != imposer
+                              and m.measure_type != "wto_dispute"]
+                respondent = next((m for m in candidates
+                                   if measure_family(m.measure_type) in named),
+                                  candidates[-1] if candidates else None)
+                if not products and respondent is not None:
+                    products = set(respondent.products)
+            if measure_type in DEFAULT_PRODUCTS:
+                # the codebook: lists (end-user, entity, preferential) are dual-use items
+                products = {DEFAULT_PRODUCTS[measure_type]}
+            if imposer is None or not products:
+                fields = _date_fields(text, match.start(), match.end(), status, published)
+                loose.append((sentence, measure_type, imposer, match.group(), status, fields))
+                continue
+            targets = find_targets(text, match.start(), match.end(), imposer, ann, products)
+            if measure_type == "wto_dispute":
+                respondent = next((m for m in reversed(measures) if m.imposer != imposer
+                                   and m.measure_type != "wto_dispute"
+                                   and VOCABULARY.product_families_of(m.products)
+                                   & VOCABULARY.product_families_of(products)), None)
+                if respondent is not None and targets == {WORLD}:
+                    targets = {respondent.imposer}
+            fields = _date_fields(text, match.start(), match.end(), status, published)
+            demands = []
+            if demanded:
+                demand = _demand_text(ann, imposer, published)
+                if demand:
+                    demands.append(demand)
+            record = MeasureRecord(
+                article_ids=[article_id], published=published, imposer=imposer,
+                targets=targets, measure_type=measure_type,
+                direction=VOCABULARY.direction_of(status),
+                products=products, dates=fields, status=status, demands=demands,
+                demand_sentences={d: sentence.index for d in demands})
+            record.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                           sentence.end, text, f"measure:{measure_type}",
+                                           match.group()))
+            records = [record] + _coordinated(record, text, match.end(), ann, status,
+                                              published, rules, sentence)
+            for rec in records:
+                same = next((m for m in measures if same_measure(m, rec)), None)
+                if same is not None:
+                    merge_measure(same, rec)
+                else:
+                    measures.append(rec)
+        previous_subject = this_subject or previous_subject
+    for sentence, measure_type, imposer, matched, status, fields in loose:
+        at = sentence.text.find(matched)
+        if not re.search(r"\b(the|these|those|its|their|such|this|that|Japan's|China's)\s+"
+                         r"([\w-]+\s+){0,3}$", sentence.text[:max(at, 0)], re.I) \
+                and status not in LIBERALISING:
+            continue  # "a system for talking about export controls": no particular measure
+        family = measure_family(measure_type)
+        target = next((m for m in reversed(measures) if (imposer is None or m.imposer == imposer)
+                       and measure_family(m.measure_type) == family), None)
+        if target and status in LIBERALISING:
+            # "Beijing lifted the import ban": the lifting updates the measure it ends
+            target.status, target.direction = status, VOCABULARY.direction_of(status)
+            if "lifted" in fields:
+                target.dates["lifted"] = fields["lifted"]
+        if target and not any(x.sentence_index == sentence.index for x in target.mentions):
+            target.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                           sentence.end, sentence.text, "measure:anaphora",
+                                           matched))
+    return measures
+
+
+def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnotations,
+                 status: str, published: dt.date, rules: MeasureRules, sentence: Sentence
+                 ) -> list[MeasureRecord]:
+    """"... licences for gallium from August 2023, and for antimony since Sept. 15": a
+    later clause with its own products and dates but no trigger of its own is the same
+    kind of measure on other products."""
+    out = []
+    breaks = sorted(i for sep in (", and ", "; ", " and ") for i in _all(text, sep) if i > end)
+    bounds = [*breaks, len(text)]
+    for seg_start, seg_end in zip(bounds, bounds[1:], strict=False):
+        segment = text[seg_start:seg_end]
+        if any(p.search(segment) for p, _ in rules.triggers):
+            break
+        products = {f.value for f in ann.products
+                    if seg_start <= f.start < seg_end} - record.products
+        products.discard("all_goods")
+        if not products or not re.match(r",? (and )?((for|on|of|to)\b|[\w-]+( [\w-]+)? "
+                                        r"(since|from|starting)\b)", segment.lstrip(";")):
+            continue
+        fields = _date_fields(text, seg_start + 1, seg_start + 1, status, published)
+        sibling = MeasureRecord(
+            article_ids=list(record.article_ids), published=published, imposer=record.imposer,
+            targets=set(record.targets), measure_type=record.measure_type,
+            direction=record.direction, products=products, dates=fields, status=status,
+            demands=[])
+        sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
+                                        sentence.end, text, "measure:coordinated",
+                                        segment.strip(" ,;")[:60]))
+        out.append(sibling)
+    return out
+
+
+def _all(text: str, needle: str) -> list[int]:
+    found, i = [], text.find(needle)
+    while i != -1:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
+
+
+__all__ = ["Found", "MeasureRules", "extract_measures"]

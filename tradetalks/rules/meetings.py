@@ -1,0 +1,399 @@
+"""Meetings: a trigger (met, talks, summit, phone call, letter ...) plus at least two
+governments, with status, level, format, date, place, occasion, topics and outcome.
+
+A sentence that only refers back ("during the meeting", "the two leaders") adds a mention,
+topics and outcome to the article's latest meeting instead of creating a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from tradetalks.ingest.sentences import Sentence
+from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
+from tradetalks.knowledge.dates import find_dates
+from tradetalks.knowledge.records import MeetingRecord, Mention, Window
+from tradetalks.resolve import merge_meeting, same_meeting
+from tradetalks.vocabulary import vocabulary
+
+VOCABULARY = vocabulary()
+LEVEL_RANK = VOCABULARY.level_rank
+OUTCOME_ORDER = VOCABULARY.outcomes
+PROSPECTIVE = VOCABULARY.prospective
+
+PAIR_WORDS = re.compile(r"\b(two|both) (countries|sides|nations|governments|neighbou?rs)\b|"
+                        r"\bthe two\b|\bbilateral\b|\bcounterparts?\b|\beach other\b", re.I)
+SIDELINES = re.compile(r"\b(on the sidelines of|during|at|on the margins of|ahead of|before)\b",
+                       re.I)
+
+
+class MeetingRules:
+    def __init__(self, triggers: dict):
+        spec = triggers["meeting"]
+        self.triggers = [(re.compile(t["pattern"], re.I), t.get("format"), t.get("outcome"))
+                         for t in spec["triggers"]]
+        self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
+        # phrasings that report a meeting only when people of two governments are named
+        self.needs_two = [re.compile(t["pattern"], re.I) for t in spec["triggers"]
+                          if t.get("needs_two")]
+        self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
+        self.exclude_soft = [re.compile(p, re.I) for p in spec.get("exclude_soft", [])]
+        self.anaphora = re.compile(spec["anaphora"], re.I)
+        self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
+        self.outcome = {k: re.compile(v, re.I) for k, v in spec["outcome"].items()}
+        self.level_words = {k: re.compile(v, re.I) for k, v in spec["level_words"].items()}
+
+
+def classify_status(text: str, rules: MeetingRules) -> str:
+    for status, pattern in rules.status:
+        if pattern.search(text):
+            return status
+    return "held"
+
+
+def classify_outcome(text: str, rules: MeetingRules, hint: str | None = None) -> str:
+    best = hint or "not_reported"
+    for outcome, pattern in rules.outcome.items():
+        if pattern.search(text) and OUTCOME_ORDER.index(outcome) > OUTCOME_ORDER.index(best):
+            best = outcome
+    return best
+
+
+def level_of(text: str, ann: SentenceAnnotations, rules: MeetingRules) -> str:
+    levels = [actor.level for _, actor in ann.persons]
+    for level, pattern in rules.level_words.items():
+        if pattern.search(text):
+            levels.append(level)
+    if not levels:
+        return "working_level"
+    return max(levels, key=lambda lv: LEVEL_RANK[lv])
+
+
+def party_countries(ann: SentenceAnnotations) -> set[str]:
+    """Governments taking part: the named officials' countries when they name two or more
+    (other countries in the sentence are then context), else every party mention."""
+    parties = {actor.country for _, actor in ann.persons}
+    if len(parties) >= 2:
+        return parties
+    parties |= {f.value for f in ann.countries if not f.value.endswith("?")}
+    return parties
+
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
+                      r"session)\b", re.I)
+REPORTED_BY = re.compile(r"^\W{0,3}(report(s|ed)?|said|says|announced|stated)\b", re.I)
+# a reporting verb with no "that" between it and the date: the date is the report's
+REPORTING = re.compile(r"\b(said|announced|reported|told|stated|posted|according to)\b"
+                       r"(?:(?!\bthat\b)[^.]){0,45}$", re.I)
+
+
+def top_countries(counts: Counter) -> list[str]:
+    return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+
+
+def _location(text: str, ann: SentenceAnnotations, annotator: Annotator) -> str:
+    for found in ann.places:
+        before = text[: found.start]
+        if re.search(r"\b(in|at)\s+(the\s+)?$", before, re.I):
+            return found.value
+    for found in ann.country_places:
+        if re.search(r"\bin\s+(the\s+)?$", text[: found.start], re.I):
+            return annotator.country_names.get(found.value, found.value)
+    return ""
+
+
+def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, held: bool,
+                     annotator: Annotator):
+    """The occasion's date window; where the gazetteer has a ministerial or leaders' part
+    of the same occasion, the one matching the meeting's level."""
+    if not ann.occasions:
+        return None, ""
+    found, occasion = ann.occasions[0]
+    wanted = {"minister": "minist", "leader": "leader"}.get(level)
+    if wanted:
+        near = [o for o in annotator.d.occasions
+                if o.start <= occasion.end and occasion.start <= o.end
+                and wanted in o.name.lower()]
+        if near:
+            occasion = min(near, key=lambda o: ((o.end - o.start).days, o.occasion_id))
+    label = f"{occasion.short}, {occasion.city}" if occasion.city else occasion.short
+    start, end = occasion.start, occasion.end
+    if held and end > published:
+        end = published
+    if start > end:
+        return None, label
+    return Window(start, end, "window", found.text), label
+
+
+def extract_meetings(article_id: str, published: dt.date, sentences: list[Sentence],
+                     annotations: list[SentenceAnnotations], annotator: Annotator,
+                     rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
+    meetings: list[MeetingRecord] = []
+    history: list[SentenceAnnotations] = []
+    outcomes: list[tuple[Sentence, set[str]]] = []
+    last_occasion = None
+    for sentence, ann in zip(sentences, annotations, strict=True):
+        recent = history[-2:]
+        history.append(ann)
+        if ann.occasions:
+            last_occasion = ann.occasions[0]
+        elif last_occasion is not None and re.search(
+                r"\b(at|on the sidelines of|during|on the margins of) the (summit|meeting|forum|"
+                r"gathering|event|conference)\b", sentence.text, re.I):
+            # "met Biden at the summit": the occasion the article has already named
+            from dataclasses import replace
+
+            ann = replace(ann, occasions=[last_occasion])
+        text = sentence.text
+        quoted = [q.span() for q in QUOTED.finditer(text)]
+        found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
+                 if not any(a <= m.start() < b for a, b in quoted)]
+        excluded = any(p.search(text) for p in rules.exclude)
+        soft = [m.span() for p in rules.exclude_soft for m in p.finditer(text)]
+        if not excluded and soft:
+            # a series, a press conference or background: still a meeting when a trigger
+            # outside those words reports a contact between two governments ("told a press
+            # conference that the team had wrapped up talks with USTR"), or people of two
+            # governments are named in a held contact
+            named = {a.country for f, a in ann.persons if not is_speaker(text, f)}
+            strong = any(fmt in ("phone", "written") or re.match(
+                r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
+                for m, fmt, _ in found)
+            outside = [t for t in found
+                       if not any(t[0].start() < b and a < t[0].end() for a, b in soft)
+                       and (re.match(r"(met|meet|held|hold|had|received|hosted|spoke|talked|"
+                                     r"sat|signed|wrapped)\b", t[0].group(), re.I)
+                            or re.match(r"\s+(with|between)\b", text[t[0].end():]))]
+            excluded = not ((strong and len(named) >= 2)
+                            or (outside and len(party_countries(ann)) >= 2))
+            if not excluded and outside:
+                found = outside
+        trigger = _choose_trigger(found, ann)
+        anaphoric = rules.anaphora.search(text)
+        if trigger is None or excluded:
+            if anaphoric and meetings and not excluded:
+                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
+                        "anaphora", anaphoric.group())
+            elif excluded and rules.outcome["mechanism_established"].search(text):
+                # "the ministers decided to create a system for talking": not a meeting
+                # itself, but the result of one between the same governments
+                parties = party_countries(ann)
+                if len(parties) >= 2:
+                    outcomes.append((sentence, parties))
+            continue
+        match, fmt, outcome_hint = trigger
+        # status from the trigger's own clause, so a past suspension or a planned follow-up
+        # elsewhere in the sentence does not recode this meeting
+        status = classify_status(_status_clause(text, match.start(), match.end()), rules)
+        statuses = dict(rules.status)
+        if statuses["undecided"].search(text):
+            status = "undecided"  # "no decision has been made about ...", wherever it stands
+        elif status in VOCABULARY.cancellable and statuses["cancelled"].search(
+                text[max(0, match.start() - 90):match.end() + 90]):
+            status = "cancelled"
+        ann = _without_speakers(ann, text)
+        parties = party_countries(ann)
+        if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
+                and len({a.country for _, a in ann.persons}) < 2:
+            continue  # "signed a framework", "speak with": a meeting only between named people
+        if outcome_hint == "concerns_raised" and len(parties) < 2:
+            # "X summoned the Japanese ambassador" in Seoul: the host government is a party
+            parties |= {f.value for f in ann.country_places}
+        visited = ""
+        if any(p.search(match.group()) for p in rules.visit):
+            # "will visit Beijing", "a state visit to the United States": the host is a party
+            host = next((f for f in ann.country_places if 0 <= f.start - match.end() < 40),
+                        None)
+            if host is not None:
+                parties.add(host.value)
+                visited = annotator.country_names.get(host.value, host.value)
+                if host.text in annotator.place_by_word:
+                    place, country = annotator.place_by_word[host.text]
+                    visited = annotator.place_label(place, country)
+        persons = list(ann.persons)
+        if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
+                                           r"letter|message|call|request|invitation)\b",
+                                           text, re.I) or not parties):
+            # "discussions with his counterpart", "the appeal was conveyed through a letter":
+            # the first two governments' people of the sentences just before are the parties
+            for before_ann in reversed(recent):
+                borrowed, countries = [], list(parties)
+                for found, actor in before_ann.persons:
+                    if actor.country not in countries and len(countries) >= 2:
+                        continue
+                    if actor.country not in countries:
+                        countries.append(actor.country)
+                    borrowed.append((found, actor))
+                if len(set(countries)) >= 2:
+                    persons += borrowed
+                    parties |= set(countries)
+                    break
+        if len(parties) == 1 and re.search(r"\bwith\b", text[match.start():match.end() + 40]):
+            # "a teleconference with USTR officials": the other side is the story's subject
+            others = [c for c in top_countries(country_counts) if c not in parties]
+            if others:
+                parties.add(others[0])
+        if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
+            parties |= set(top_countries(country_counts))
+        if len(parties) < 2:
+            if anaphoric and meetings:
+                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
+                        "anaphora", anaphoric.group())
+            continue
+        level = level_of(text, ann, rules)
+        for _, actor in persons:
+            if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
+                level = actor.level
+        named = {a.country for _, a in persons if a.country in parties}
+        if fmt is None and len(named) == 2 and len(parties) > 2 and re.search(
+                r"\btrilateral (summit|meeting|talks)\b", text, re.I):
+            parties = set(named)  # the pair meets at a trilateral: see below
+        if fmt is None:
+            fmt = ("trilateral" if len(parties) == 3 or (
+                re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
+                   else "multilateral" if len(parties) > 3 else "bilateral")
+        forward = status in PROSPECTIVE
+        dates = [d for d in find_dates(text, published, forward) if d.is_date]
+        if not forward:
+            ahead = {d.start: d for d in find_dates(text, published, True)}
+            dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
+                                                 r"(for|on)\s+$", text[:d.start], re.I)
+                     and d.start in ahead else d for d in dates]
+        window = None
+        # a date right after a reporting verb ("announced on Sunday that ...") dates the
+        # report, not the meeting
+        dates = [d for d in dates if not (d.start < match.start()
+                                          and REPORTING.search(text[:d.start]))
+                 and not REPORTED_BY.search(text[d.end:])]
+        if dates:
+            best = min(dates, key=lambda d: abs(d.start - match.start()))
+            window = Window.from_mention(best)
+        occasion_window, occasion = _occasion_window(ann, level, published, status == "held",
+                                                     annotator)
+        if occasion_window is not None and SIDELINES.search(text) and (
+                window is None or window.precision == "year"):
+            window = occasion_window
+        location = _location(text, ann, annotator) or visited
+        if not location and ann.occasions:
+            o = ann.occasions[0][1]
+            location = annotator.place_label(o.city, o.country) if o.city else ""
+        elif not location and last_occasion is not None and window is not None:
+            o = last_occasion[1]
+            if o.city and o.start <= window.end and window.start <= o.end:
+                # dated within the occasion the article is about: held there
+                location = annotator.place_label(o.city, o.country)
+                occasion = occasion or (f"{o.short}, {o.city}")
+        record = MeetingRecord(
+            article_ids=[article_id], published=published, countries=parties,
+            participants={actor.name for _, actor in persons if actor.country in parties},
+            level=level, format=fmt,
+            status=status, window=window, location=location, occasion=occasion,
+            topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
+        )
+        record.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
+                                       text, "meeting_trigger", match.group()))
+        records = [record]
+        extra = {f.value for f in ann.countries if not f.value.endswith("?")} - parties
+        host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
+        if host and fmt == "bilateral" and len(record.participants) >= 2 and extra:
+            # "A and B will meet on the sidelines of a trilateral summit with C": the
+            # bilateral and the summit it is held at are two meetings
+            summit = MeetingRecord(
+                article_ids=[article_id], published=published, countries=parties | extra,
+                participants=set(record.participants), level=level, format="trilateral",
+                status=status, window=window, location=location, occasion=occasion,
+                topics=set(ann.topics), outcome="not_reported")
+            summit.mentions.append(Mention(article_id, sentence.index, sentence.start,
+                                           sentence.end, text, "meeting_trigger",
+                                           host.group()))
+            records.append(summit)
+        for rec in records:
+            same = next((m for m in reversed(meetings) if same_meeting(m, rec, True)), None)
+            if same is not None:
+                merge_meeting(same, rec)
+            else:
+                meetings.append(rec)
+    for sentence, parties in outcomes:
+        target = next((m for m in meetings if m.countries == parties and m.status == "held"),
+                      None)
+        if target is not None:
+            target.outcome = "mechanism_established"
+            _attach(target, sentence, article_id, SentenceAnnotations(text=sentence.text),
+                    rules, "outcome", "mechanism")
+    return meetings
+
+
+def _without_speakers(ann: SentenceAnnotations, text: str) -> SentenceAnnotations:
+    if not any(is_speaker(text, f) for f, _ in ann.persons):
+        return ann
+    from dataclasses import replace
+
+    return replace(ann, persons=[(f, a) for f, a in ann.persons if not is_speaker(text, f)])
+
+
+def _choose_trigger(found: list, ann: SentenceAnnotations):
+    """Several triggers ("the meeting ... could build momentum before planned talks between
+    A and B"): the one nearest the named people reports their meeting; a phone or written
+    trigger wins outright."""
+    if not found:
+        return None
+    if len(found) == 1 or not ann.persons or found[0][1] is not None:
+        return found[0]
+    people = [f.start for f, _ in ann.persons]
+    return min(found, key=lambda t: (min(abs(t[0].start() - q) for q in people),
+                                     t[0].start()))
+
+
+def _status_clause(text: str, start: int, end: int) -> str:
+    """The words that say whether this meeting happened: the trigger's clause (between
+    commas or semicolons), widened to 40 characters before it for "plans to", "no
+    decision has been made about"."""
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
+    left = min(left + 1 if left >= 0 else 0, max(0, start - 40))
+    rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
+    right = min(rights) if rights else len(text)
+    return text[left:max(right, min(len(text), end + 30))]
+
+
+def _antecedent(meetings: list[MeetingRecord], text: str, rules: MeetingRules
+                ) -> MeetingRecord:
+    """The meeting a back-reference points to: the latest one whose status the sentence
+    shares (a past-tense "the dialogue took place" is not the planned next round)."""
+    status = classify_status(text, rules)
+    noun = re.search(r"\b(meeting|talks|summit|dialogue|call|conversation|letter|discussions?)\b",
+                     text, re.I)
+    if noun:
+        # "the dialogue" points to the meeting first reported as a dialogue
+        word = noun.group(1).lower().rstrip("s")
+        named = [m for m in meetings if any(word in x.matched_text.lower() for x in m.mentions)]
+        if named:
+            return next((m for m in reversed(named) if m.status == status), named[-1])
+    return next((m for m in reversed(meetings) if m.status == status), meetings[-1])
+
+
+def _attach(meeting: MeetingRecord, sentence: Sentence, article_id: str,
+            ann: SentenceAnnotations, rules: MeetingRules, rule: str, matched: str) -> None:
+    if any(m.sentence_index == sentence.index and m.article_id == article_id
+           for m in meeting.mentions):
+        return
+    meeting.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
+                                    sentence.text, rule, matched))
+    meeting.topics |= set(ann.topics)
+    meeting.outcome = classify_outcome(sentence.text, rules, meeting.outcome)
+    for found, actor in ann.persons:
+        if actor.country in meeting.countries and not is_speaker(sentence.text, found):
+            meeting.participants.add(actor.name)
+
+
+def is_speaker(text: str, found) -> bool:
+    """'Kajiyama said ...', 'said Aoyama': the person reports; that alone does not make
+    them a participant -- unless they report their own meeting ("Lee said that he would
+    hold his first summit with Trump")."""
+    reports = re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
+                       text[found.end:]) or re.search(r"\bsaid\s+$", text[:found.start])
+    own = re.search(r"\b(he|she|his|her)\b[^.]{0,40}\b(meet|met|hold|held|visit|talk|speak|"
+                    r"spoke|call|summit|talks)\b", text[found.end:found.end + 120], re.I)
+    return bool(reports) and not own
