@@ -41,8 +41,9 @@ pdf: $(STAMP) bib tables
 	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
 	$(JB) build . --builder pdflatex
 
-## test: run every test, including the book, browser and PDF checks
+## test: lint, import contracts, then every test (book, browser and PDF checks included)
 test: $(STAMP)
+	$(BIN)/ruff check tradetalks tests benchmarks
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests without the slow book, browser and PDF checks

@@ -14,7 +14,7 @@ import re
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, measure_family
 from tradetalks.vocabulary import vocabulary
 
-REMOTE_FORMATS = frozenset({"phone", "written"})
+REMOTE_FORMATS = vocabulary().remote_formats
 WORLD = vocabulary().all_destinations["code"]
 
 

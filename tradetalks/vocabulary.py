@@ -24,10 +24,13 @@ class Vocabulary:
     prospective: frozenset[str]
     cancellable: frozenset[str]
     formats: tuple[str, ...]
+    remote_formats: frozenset[str]
     outcomes: tuple[str, ...]
     status_shapes: dict[str, str]
     measure_statuses: tuple[str, ...]
     liberalising: frozenset[str]
+    pending: frozenset[str]
+    list_types: frozenset[str]
     directions: tuple[str, ...]
     date_fields: tuple[str, ...]
     measure_families: dict[str, str]
@@ -45,6 +48,12 @@ class Vocabulary:
     def level_rank(self) -> dict[str, int]:
         """Higher is more senior (the last level ranks 0)."""
         return {name: rank for rank, name in enumerate(reversed(self.levels))}
+
+    def types_of_family(self, family: str) -> frozenset[str]:
+        return frozenset(t for t, f in self.measure_families.items() if f == family)
+
+    def levels_below(self, level: str) -> tuple[str, ...]:
+        return self.levels[self.levels.index(level) + 1:]
 
     def measure_family(self, measure_type: str) -> str:
         return self.measure_families.get(measure_type, measure_type)
@@ -110,11 +119,18 @@ def load_vocabulary(path: Path = CODEBOOK_VOCABULARY) -> Vocabulary:
     directions = _words(raw, "measure.directions", path)
     if len(directions) != 2:
         raise InputError("'measure.directions' must hold two words: restrictive first", path)
+    formats = _words(raw, "meeting.formats", path)
+    remote = _words(raw, "meeting.remote_formats", path)
+    _subset(remote, formats, "meeting.remote_formats", path)
+    pending = _words(raw, "measure.pending", path)
+    _subset(pending, measure_statuses, "measure.pending", path)
+    list_types = _words(raw, "measure.list_types", path)
     shapes = raw["meeting"].get("status_shapes") or {}
     _subset(shapes, meeting_statuses, "meeting.status_shapes", path)
     types = raw["measure"].get("types")
     if not isinstance(types, dict) or not types:
         raise InputError("'measure.types' must map each type to its family", path)
+    _subset(list_types, types, "measure.list_types", path)
     families = {t: str((spec or {}).get("family", t)) for t, spec in types.items()}
     defaults = {t: str(spec["default_product"]) for t, spec in types.items()
                 if isinstance(spec, dict) and spec.get("default_product")}
@@ -124,9 +140,10 @@ def load_vocabulary(path: Path = CODEBOOK_VOCABULARY) -> Vocabulary:
     return Vocabulary(
         levels=_words(raw, "levels", path), meeting_statuses=meeting_statuses,
         prospective=frozenset(prospective),
-        cancellable=frozenset(cancellable), formats=_words(raw, "meeting.formats", path),
+        cancellable=frozenset(cancellable), formats=formats, remote_formats=frozenset(remote),
         outcomes=_words(raw, "meeting.outcomes", path), status_shapes=dict(shapes),
         measure_statuses=measure_statuses, liberalising=frozenset(liberalising),
+        pending=frozenset(pending), list_types=frozenset(list_types),
         directions=directions, date_fields=_words(raw, "measure.date_fields", path),
         measure_families=families, default_products=defaults,
         product_families={str(k): str(v) for k, v in products.items()},

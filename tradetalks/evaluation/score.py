@@ -84,7 +84,7 @@ def measure_date_exact(pred: dict, gold: dict) -> bool:
     field the gold lacks counts against a prediction only if the prediction comes from
     this article alone (a merged event may carry dates that other articles supply)."""
     merged = len(pred.get("_articles", ())) > 1
-    for key in ("announced", "in_force", "lifted"):
+    for key in vocabulary().date_fields:
         pw, gw = iso_window(pred.get(key, "")), iso_window(gold.get(key, ""))
         if pw is None and gw is None:
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tradetalks.errors import InputError, InputWarning
+from tradetalks.errors import InputError
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = (
@@ -303,10 +303,3 @@ def load_corpus(folder: Path | str, today: dt.date | None = None) -> Corpus:
         )
     articles.sort(key=lambda a: a.article_id)
     return Corpus(folder=folder, articles=tuple(articles), warnings=tuple(warnings))
-
-
-def warn_all(corpus: Corpus) -> None:
-    import warnings as _w
-
-    for message in corpus.warnings:
-        _w.warn(InputWarning(message), stacklevel=2)

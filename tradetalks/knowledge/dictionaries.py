@@ -139,11 +139,40 @@ def _iso3(value: str, path: Path, line: int) -> str:
     return value
 
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_actor_rows(rows: list[tuple[int, dict[str, str]]], path: Path) -> None:
+    """The invariants README.md promises: ids are slugs, one id is one name, tenures run
+    forward, and no name or alias points to two people whose tenures overlap."""
+    names: dict[str, str] = {}
+    spans: dict[str, list[tuple[str, dt.date, dt.date, int]]] = {}
+    for line, row in rows:
+        actor_id = row["actor_id"]
+        if not SLUG.match(actor_id):
+            raise InputError(f"actor_id {actor_id!r} is not a lowercase ASCII slug", path, line)
+        if names.setdefault(actor_id, row["name"]) != row["name"]:
+            raise InputError(f"actor_id {actor_id!r} has two names: {names[actor_id]!r} and "
+                             f"{row['name']!r}", path, line)
+        start = _date(row["valid_from"], path, line) or dt.date.min
+        end = _date(row["valid_to"], path, line, last=True) or dt.date.max
+        if end < start:
+            raise InputError("valid_to is before valid_from", path, line)
+        for alias in {row["name"], *_split(row["aliases"])}:
+            for other, o_start, o_end, o_line in spans.setdefault(alias, []):
+                if other != actor_id and start <= o_end and o_start <= end:
+                    raise InputError(f"alias {alias!r} names {other!r} (line {o_line}) and "
+                                     f"{actor_id!r} in overlapping tenures", path, line)
+            spans[alias].append((actor_id, start, end, line))
+
+
 def load_actors(path: Path) -> tuple[ActorEntry, ...]:
     cols = ("actor_id", "name", "aliases", "country", "role", "organisation", "level",
             "valid_from", "valid_to")
     out = []
-    for line, row in _rows(path, cols):
+    rows = _rows(path, cols)
+    _check_actor_rows(rows, path)
+    for line, row in rows:
         levels = vocabulary().levels
         if row["level"] not in levels:
             raise InputError(f"level {row['level']!r} not one of {levels}", path, line)
@@ -157,7 +186,12 @@ def load_actors(path: Path) -> tuple[ActorEntry, ...]:
 
 def load_countries(path: Path) -> tuple[Country, ...]:
     out = []
+    seen: dict[str, int] = {}
     for line, row in _rows(path, ("iso3", "name", "short", "aliases", "demonyms", "capital")):
+        if row["iso3"] in seen:
+            raise InputError(f"{row['iso3']} is listed twice (first on line {seen[row['iso3']]})",
+                             path, line)
+        seen[row["iso3"]] = line
         out.append(Country(_iso3(row["iso3"], path, line), row["name"],
                            row["short"] or row["name"], _split(row["aliases"]),
                            _split(row["demonyms"]), row["capital"]))

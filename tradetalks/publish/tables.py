@@ -24,7 +24,7 @@ MEETING_COLUMNS = ["meeting_id", "date_start", "date_end", "date_precision", "da
                    "occasion", "topics", "outcome", "cameo", "plover", "mentions",
                    "articles", "rule", "matched_text"]
 MEASURE_COLUMNS = ["measure_id", "imposer", "targets", "measure_type", "direction", "products",
-                   "announced", "in_force", "lifted", "date_precision", "date_text", "status",
+                   *vocabulary().date_fields, "date_precision", "date_text", "status",
                    "demands", "mentions", "articles", "rule", "matched_text"]
 ACTOR_COLUMNS = ["actor_id", "name", "country", "role", "organisation", "aliases", "level",
                  "articles", "in_dictionary"]
@@ -88,7 +88,7 @@ def _ordered(mentions):
 
 
 def measure_row(measure_id: str, m: MeasureRecord) -> dict:
-    fields = ("announced", "in_force", "lifted")
+    fields = vocabulary().date_fields
     return {
         "measure_id": measure_id, "imposer": m.imposer, "targets": _join(m.targets),
         "measure_type": m.measure_type, "direction": m.direction,

@@ -116,12 +116,14 @@ def _measure_phases(measures: pd.DataFrame, end_of_record: str) -> pd.DataFrame:
 
     rows = []
     for row in measures.to_dict("records"):
-        targets = ", ".join("all" if t == "WLD" else t for t in row["targets"].split(";"))
+        everywhere = vocabulary().all_destinations
+        targets = ", ".join(everywhere["short"] if t == everywhere["code"] else t
+                            for t in row["targets"].split(";"))
         label = (f"{row['imposer']} → {targets}: "
                  f"{row['products'].replace(';', ', ').replace('_', ' ')}"
                  f" ({row['measure_type'].replace('_', ' ').replace('wto', 'WTO')})")
         points = {}
-        for field_name in ("announced", "in_force", "lifted"):
+        for field_name in vocabulary().date_fields:
             window = iso_window(str(row.get(field_name) or ""))
             if window:
                 points[field_name] = window[0].isoformat()
@@ -179,7 +181,7 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
                         scale=alt.Scale(domain=imposers, range=_palette(len(imposers)))),
         tooltip=tooltip,
     )
-    phase_domain = ["announced", "in force", "lifted"]
+    phase_domain = [f.replace("_", " ") for f in vocabulary().date_fields]
     marks = base.transform_filter(alt.datum.phase != "in force (span)").mark_point(
         filled=True, size=120
     ).encode(

@@ -41,15 +41,16 @@ def meeting_figures(t: Tables) -> dict:
     tied = sorted(p for p, n in pairs.items() if n == top_pair_n)
     top_pair = " and ".join(tied) if tied else "none"
     outcomes = Counter(m["outcome"])
+    v = vocabulary()
     return {
         "n_meetings": len(m),
         "n_meetings_held": int((m["status"] == "held").sum()),
-        "n_meetings_prospective": int(m["status"].isin(vocabulary().prospective).sum()),
+        "n_meetings_prospective": int(m["status"].isin(v.prospective).sum()),
         "n_meetings_cancelled": int((m["status"] == "cancelled").sum()),
         "n_meetings_leader": int((m["level"] == "leader").sum()),
         "n_meetings_minister": int((m["level"] == "minister").sum()),
-        "n_meetings_officials": int(m["level"].isin(["senior_official", "working_level"]).sum()),
-        "n_meetings_written_phone": int(m["format"].isin(["written", "phone"]).sum()),
+        "n_meetings_officials": int(m["level"].isin(v.levels_below("minister")).sum()),
+        "n_meetings_written_phone": int(m["format"].isin(v.remote_formats).sum()),
         "n_meetings_undated": int((m["date_start"].astype(str) == "").sum()),
         "n_country_groups": len(pairs),
         "top_pair": top_pair,
@@ -70,6 +71,7 @@ def measure_figures(t: Tables) -> dict:
     top_imposer = " and ".join(sorted(i for i, n in imposers.items() if n == top_imposer_n)) \
         or "none"
     types = Counter(x["measure_type"])
+    v = vocabulary()
     return {
         "n_measures": len(x),
         "n_imposers": len(imposers),
@@ -78,15 +80,13 @@ def measure_figures(t: Tables) -> dict:
         "n_measures_restrictive": int((x["direction"] == "restrictive").sum()),
         "n_measures_liberalising": int((x["direction"] == "liberalising").sum()),
         "n_measures_in_force": int((x["status"] == "in_force").sum()),
-        "n_measures_expected": int(x["status"].isin(["expected", "announced"]).sum()),
-        "n_measures_lifted": int(x["status"].isin(vocabulary().liberalising).sum()),
+        "n_measures_expected": int(x["status"].isin(v.pending).sum()),
+        "n_measures_lifted": int(x["status"].isin(v.liberalising).sum()),
         "n_measures_demanded": int((x["demands"].astype(str) != "").sum()),
-        "n_export_measures": int(x["measure_type"].isin(
-            ["export_control", "export_ban", "screening"]).sum()),
+        "n_export_measures": int(x["measure_type"].isin(v.types_of_family("export")).sum()),
         "n_import_bans": types.get("import_ban", 0),
         "n_tariffs": types.get("tariff", 0),
-        "n_list_measures": int(x["measure_type"].isin(
-            ["entity_list", "preferential_status_removal"]).sum()),
+        "n_list_measures": int(x["measure_type"].isin(v.list_types).sum()),
         "n_wto_steps": types.get("wto_dispute", 0),
         "n_products": len(set(_split(x["products"]))),
         "n_multi_article_measures": int((x["articles"].astype(str).str.count(";") > 0).sum()),
@@ -134,7 +134,7 @@ def measures_for_reading(t: Tables) -> pd.DataFrame:
     out = pd.DataFrame({
         "imposed by": x["imposer"].map(readable), "on": x["targets"].map(readable),
         "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
-        "announced": x["announced"], "in force": x["in_force"], "lifted": x["lifted"],
+        **{f.replace("_", " "): x[f] for f in vocabulary().date_fields},
         "status (latest report)": x["status"].map(readable),
         "demands to lift": x["demands"]})
     return out.reset_index(drop=True)
