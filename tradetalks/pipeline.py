@@ -116,9 +116,10 @@ def _with_progress(results: Iterable[ArticleExtraction], total: int,
         yield result
 
 
-def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False) -> Tables:
+def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
+        follow_symlinks: bool = False) -> Tables:
     """Load, extract and merge a corpus folder; the tables carry the corpus warnings."""
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus(corpus_dir, follow_symlinks=follow_symlinks)
     articles = list(corpus.articles)
     results = list(_with_progress(_extract_all(articles, jobs), len(articles), progress))
     tables = build_tables(results)
