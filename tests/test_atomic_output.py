@@ -228,7 +228,7 @@ def test_a_second_run_waits_for_the_lock(previous, capsys):
 
 # --- the real command, killed and raced (slow: each run starts a Python process) -------------
 
-def command(corpus: Path, out: Path, pause: str = "") -> list[str]:
+def command(corpus: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "tradetalks", "extract", str(corpus), "--out", str(out),
             "--quiet"]
 
@@ -338,3 +338,34 @@ def test_concurrent_runs_into_one_out_all_succeed_and_leave_a_whole_set(tmp_path
     assert all(code == 0 for code, _ in results), results
     assert not any("Traceback" in err for _, err in results)
     assert snapshot(out) in (set_a, set_b) and not leftovers(out)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [2.0, 5.0, 8.0])
+def test_ctrl_c_with_worker_processes_is_one_line_without_traceback(tmp_path, delay):
+    """Ctrl-C reaches the whole process group, workers included: the main process
+    reports it in one line, the workers print nothing."""
+    corpus = write_corpus(tmp_path / "corpus", {f"a{i}": FIRST for i in range(8)})
+    process = subprocess.Popen(command(corpus, tmp_path / "out") + ["--jobs", "2"],
+                               env=environment(), stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    time.sleep(delay)
+    try:
+        os.killpg(process.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass
+    _, err = process.communicate(timeout=300)
+    assert "Traceback" not in err, err
+    assert process.returncode in (0, 130), err
+    if process.returncode == 130:
+        assert err.strip().splitlines()[-1].startswith("interrupted"), err
+
+
+def test_write_atomic_keeps_a_files_permissions(tmp_path):
+    from tradetalks.publish.output import write_atomic
+
+    path = tmp_path / "references.bib"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o644)
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new" and (path.stat().st_mode & 0o777) == 0o644

@@ -96,7 +96,7 @@ def _extract(args: argparse.Namespace) -> int:
         return 130
     if not args.quiet:
         counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
-        print(f"wrote {len(written)} files to {args.out}: {counts}", file=sys.stderr)
+        print(printable(f"wrote {len(written)} files to {args.out}: {counts}"), file=sys.stderr)
         if len(tables.meetings) == 0 and len(tables.measures) == 0:
             print("note: no meeting or trade measure was recognised in this corpus; the "
                   "tables are written with their headers only", file=sys.stderr)

@@ -55,11 +55,15 @@ class SwapState:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Replace one file atomically, keeping its permissions (a new file gets 0666 less the
+    umask, as ``open`` would give it, not the temporary file's 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_of(path, 0o666)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -241,14 +245,14 @@ def _swap(out: Path, kind: str, version: Path, state: SwapState) -> None:
     _pause("after-swap")
 
 
-def _folder_mode(out: Path) -> int:
-    """OUT's permissions, or a new folder's (0777 less the umask)."""
+def _mode_of(path: Path, new: int) -> int:
+    """The permissions of ``path``, or those ``new`` less the umask gives a new one."""
     try:
-        return stat.S_IMODE(os.stat(out).st_mode)
+        return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         mask = os.umask(0)
         os.umask(mask)
-        return 0o777 & ~mask
+        return new & ~mask
 
 
 def publish_folder(out: Path, files: dict[str, bytes], validate: Callable[[Path], None],
@@ -261,7 +265,7 @@ def publish_folder(out: Path, files: dict[str, bytes], validate: Callable[[Path]
     with _locked(out):
         kind = check_out(out, legacy_names)
         clean_leftovers(out, legacy_names)
-        mode = _folder_mode(out)
+        mode = _mode_of(out, 0o777)
         version = Path(tempfile.mkdtemp(prefix=_version_prefix(out), dir=out.parent))
         try:
             (version / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
