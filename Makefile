@@ -60,7 +60,7 @@ checksums: tables
 
 ## reproduce: as Binder would: fresh venv from requirements.txt, run every notebook, compare tables
 reproduce:
-	rm -rf _build/reproduce book/tables
+	rm -rf _build/reproduce book/tables book/.tables.*
 	$(PYTHON) -m venv _build/reproduce/venv
 	_build/reproduce/venv/bin/python -m pip install --quiet -r requirements.txt
 	for nb in notebooks/*.md; do \
@@ -72,4 +72,4 @@ reproduce:
 
 ## clean: remove the build folder (the .venv stays)
 clean:
-	rm -rf _build book/tables
+	rm -rf _build book/tables book/.tables.*

@@ -153,7 +153,9 @@ def describe_code(repo: Path) -> dict[str, str | bool | None]:
 
 def measure(corpus: Path, out: Path, jobs: int, articles: int, repo: Path) -> Measurement:
     """Run the extract command once in a child process; time it and record its memory."""
-    if out.exists():
+    if out.is_symlink():  # the tool's OUT is a link to a versioned folder beside it
+        out.unlink()
+    elif out.exists():
         shutil.rmtree(out)
     command = [sys.executable, "-m", "tradetalks", "extract", str(corpus), "--out", str(out),
                "--jobs", str(jobs), "--quiet"]

@@ -10,9 +10,9 @@ from tradetalks.ingest.corpus import MANIFEST_COLUMNS
 
 
 def manifest_bytes(rows: list[dict[str, str]], columns: tuple[str, ...] = MANIFEST_COLUMNS,
-                   encoding: str = "utf-8") -> bytes:
+                   encoding: str = "utf-8", quoting: int = csv.QUOTE_MINIMAL) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=quoting)
     writer.writerow(columns)
     for values in rows:
         writer.writerow([values.get(c, "") for c in columns])

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import os
 import random
+import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,8 +48,12 @@ class Run:
         self.seconds = 0.0
 
     def __call__(self, texts: dict[str, str | bytes], rows: list[dict[str, str]] | None = None,
-                 columns=MANIFEST_COLUMNS, manifest: bytes | None = None) -> Run:
-        self.corpus.mkdir()
+                 columns=MANIFEST_COLUMNS, manifest: bytes | None = None,
+                 setup: Callable[[Path], object] | None = None,
+                 options: tuple[str, ...] = (), command: bool = True) -> Run:
+        """Write the texts and the manifest (``setup`` may then add links, pipes, folders
+        or an OUT), run ``extract CORPUS --out OUT --quiet OPTIONS`` and keep its stderr."""
+        self.corpus.mkdir(exist_ok=True)
         for name, content in texts.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             (self.corpus / name).write_bytes(data)
@@ -53,9 +61,18 @@ class Run:
             rows = [row(Path(n).stem) for n in texts] if rows is None else rows
             manifest = manifest_bytes(rows, columns)
         (self.corpus / "manifest.csv").write_bytes(manifest)
+        if setup is not None:
+            setup(self.corpus)
+        if not command:
+            return self
+        return self.command("extract", str(self.corpus), "--out", str(self.out), "--quiet",
+                            *options)
+
+    def command(self, *argv: str) -> Run:
+        """Run any subcommand through ``cli.main``; stderr never holds a traceback."""
         self._capsys.readouterr()
         started = time.monotonic()
-        self.status = main(["extract", str(self.corpus), "--out", str(self.out), "--quiet"])
+        self.status = main(list(argv))
         self.seconds = time.monotonic() - started
         self.stderr = self._capsys.readouterr().err
         assert "Traceback" not in self.stderr
@@ -258,3 +275,294 @@ def test_non_utf8_manifest_stops_naming_the_line(run):
     manifest = manifest_bytes([row("a1"), row("a2", outlet="Caf\u00e9 Press")], encoding="cp1252")
     run({"a1.txt": ENGLISH, "a2.txt": ENGLISH}, manifest=manifest).stops(
         "manifest.csv, line 3", "not valid UTF-8")
+
+
+# --- the corpus is a closed box ----------------------------------------------------------------
+
+def _link(name: str, target: str | Path) -> Callable[[Path], None]:
+    def setup(corpus: Path) -> None:
+        (corpus / name).unlink(missing_ok=True)
+        (corpus / name).symlink_to(target)
+    return setup
+
+
+def test_article_symlinked_to_a_system_file_stops_unread(run):
+    run({"a1.txt": ENGLISH}, setup=_link("a1.txt", "/etc/passwd")).stops(
+        "a1.txt", "a symbolic link, not read")
+
+
+def test_article_symlinked_to_a_device_stops_as_a_link_not_as_missing(run):
+    message = run({"a1.txt": ENGLISH}, setup=_link("a1.txt", "/dev/zero")).stops(
+        "a1.txt", "a symbolic link, not read")
+    assert "does not exist" not in message
+
+
+def test_symlinked_manifest_stops_unread(run, tmp_path):
+    elsewhere = tmp_path / "elsewhere.csv"
+    elsewhere.write_bytes(manifest_bytes([row("a1")]))
+    run({"a1.txt": ENGLISH}, setup=_link("manifest.csv", elsewhere)).stops(
+        "manifest.csv", "a symbolic link, not read")
+
+
+def test_symlinked_corpus_folder_stops_unread(run, tmp_path):
+    run({"a1.txt": ENGLISH}, command=False)
+    linked = tmp_path / "linked"
+    linked.symlink_to(run.corpus)
+    run.command("extract", str(linked), "--out", str(run.out), "--quiet")
+    run.stops("linked", "a symbolic link, not read")
+
+
+def test_follow_symlinks_reads_a_link_inside_the_corpus(run):
+    def setup(corpus: Path) -> None:
+        (corpus / "texts").mkdir()
+        (corpus / "texts" / "a1-source.txt").write_text(ENGLISH, encoding="utf-8")
+        _link("a1.txt", corpus / "texts" / "a1-source.txt")(corpus)
+
+    run({"a1.txt": ENGLISH}, setup=setup, options=("--follow-symlinks",)).works()
+    assert int(article_rows(run)[0]["sentences"]) == 2
+
+
+def test_follow_symlinks_still_refuses_a_target_outside_the_corpus(run):
+    run({"a1.txt": ENGLISH}, setup=_link("a1.txt", "/etc/passwd"),
+        options=("--follow-symlinks",)).stops("a1.txt", "outside the corpus folder", "not read")
+
+
+def test_follow_symlinks_reads_a_symlinked_corpus_folder(run, tmp_path):
+    run({"a1.txt": ENGLISH}, command=False)
+    linked = tmp_path / "linked"
+    linked.symlink_to(run.corpus)
+    run.command("extract", str(linked), "--out", str(run.out), "--quiet", "--follow-symlinks")
+    run.works()
+
+
+def test_named_pipe_named_like_an_article_stops_without_hanging(run):
+    def setup(corpus: Path) -> None:
+        (corpus / "a1.txt").unlink()
+        os.mkfifo(corpus / "a1.txt")
+
+    run({"a1.txt": ENGLISH}, setup=setup).stops("a1.txt", "a named pipe (FIFO)")
+
+
+def test_device_named_like_an_article_stops(run):
+    def setup(corpus: Path) -> None:
+        (corpus / "a1.txt").unlink()
+        try:
+            os.mknod(corpus / "a1.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("creating a device file needs privileges")
+
+    run({"a1.txt": ENGLISH}, setup=setup).stops("a1.txt", "a device, not a regular file")
+
+
+def test_folder_named_like_an_article_stops(run):
+    def setup(corpus: Path) -> None:
+        (corpus / "a1.txt").unlink()
+        (corpus / "a1.txt").mkdir()
+
+    run({"a1.txt": ENGLISH}, setup=setup).stops("a1.txt", "a folder, not a text file")
+
+
+def test_notes_and_gold_folder_beside_the_articles_are_not_articles(run):
+    def setup(corpus: Path) -> None:
+        (corpus / "NOTES.md").write_text("# Notes\n", encoding="utf-8")
+        (corpus / "gold").mkdir()
+        (corpus / "gold" / "meetings.csv").write_text("article_id\n", encoding="utf-8")
+
+    run({"a1.txt": ENGLISH}, setup=setup).works()
+
+
+# --- OUT belongs to the tool ---------------------------------------------------------------------
+
+def test_out_holding_gold_annotations_stops_and_keeps_them(run):
+    gold = {"meetings.csv": "article_id,date_start\na1,2024-03-01\n",
+            "measures.csv": "article_id,imposer\n"}
+    run.out.mkdir()
+    for name, text in gold.items():
+        (run.out / name).write_text(text, encoding="utf-8")
+    run({"a1.txt": ENGLISH}).stops(str(run.out), "holds files this tool did not write",
+                                   "meetings.csv", "give --out another folder")
+    assert {p.name: p.read_text() for p in run.out.iterdir()} == gold
+
+
+def test_out_being_the_corpus_folder_stops_and_keeps_the_corpus(run):
+    run({"a1.txt": ENGLISH}, command=False)
+    before = sorted(p.name for p in run.corpus.iterdir())
+    run.command("extract", str(run.corpus), "--out", str(run.corpus), "--quiet")
+    run.stops("--out is the corpus folder")
+    assert sorted(p.name for p in run.corpus.iterdir()) == before
+    assert (run.corpus / "a1.txt").read_text(encoding="utf-8") == ENGLISH
+
+
+def test_out_holding_a_folder_named_like_an_output_stops_and_keeps_it(run):
+    notes = run.out / "meetings.csv" / "notes.txt"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("my notes", encoding="utf-8")
+    run({"a1.txt": ENGLISH}).stops("holds files this tool did not write")
+    assert notes.read_text(encoding="utf-8") == "my notes"
+
+
+def test_out_being_a_file_stops(run):
+    run.out.write_text("mine", encoding="utf-8")
+    run({"a1.txt": ENGLISH}).stops(str(run.out), "a file, not a folder")
+    assert run.out.read_text(encoding="utf-8") == "mine"
+
+
+def test_out_under_a_file_stops_naming_the_file(run, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("mine", encoding="utf-8")
+    run.out = blocker / "out"
+    run({"a1.txt": ENGLISH}).stops(str(blocker), "a file, not a folder")
+
+
+def test_out_symlinked_elsewhere_stops(run, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    run.out.symlink_to(tmp_path / "elsewhere")
+    run({"a1.txt": ENGLISH}).stops("a symbolic link to", "did not make")
+
+
+def test_empty_out_folder_is_used_and_keeps_its_permissions(run):
+    run.out.mkdir()
+    run.out.chmod(0o751)
+    run({"a1.txt": ENGLISH}).works()
+    assert stat.S_IMODE(run.out.stat().st_mode) == 0o751
+
+
+def test_rerun_into_its_own_out_works_and_keeps_its_permissions(run):
+    run({"a1.txt": ENGLISH}).works()
+    run.out.resolve().chmod(0o705)
+    run.command("extract", str(run.corpus), "--out", str(run.out), "--quiet").works()
+    assert stat.S_IMODE(run.out.stat().st_mode) == 0o705
+
+
+# --- operating-system errors: one line naming the path ------------------------------------------
+
+@pytest.mark.parametrize(("code", "meaning"), [
+    (errno.ENOSPC, "no space left on the device"),
+    (errno.EACCES, "permission denied"),
+    (errno.ENAMETOOLONG, "a file name is too long"),
+    (errno.ENOTDIR, "a part of the path is a file, not a folder"),
+    (errno.EISDIR, "a folder where a file was expected"),
+])
+def test_os_error_while_writing_stops_naming_the_path(run, monkeypatch, code, meaning):
+    real_write_bytes = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        if self.name == "meetings.csv":
+            raise OSError(code, os.strerror(code), str(self))
+        return real_write_bytes(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    message = run({"a1.txt": ENGLISH}).stops("meetings.csv", meaning)
+    assert not run.out.exists()
+    assert not [p for p in run.out.parent.iterdir() if p.name.startswith(".out.v-")], message
+
+
+def test_unwritable_parent_of_out_stops_naming_it(run, monkeypatch, tmp_path):
+    import tradetalks.publish.output as output
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(output.tempfile, "mkdtemp", denied)
+    run({"a1.txt": ENGLISH}).stops(str(tmp_path), "permission denied")
+
+
+def test_article_id_too_long_for_a_file_name_stops_naming_the_line(run):
+    long_id = "a" * 300
+    run({"a1.txt": ENGLISH}, rows=[row(long_id)]).stops(
+        "manifest.csv, line 2", "article_id is 300 characters long")
+
+
+def test_manifest_field_over_the_csv_limit_stops_naming_the_line(run):
+    run({"a1.txt": ENGLISH}, rows=[row("a1", title="x" * 140_000)]).stops(
+        "manifest.csv, line 2", "a field is longer than 131,072 characters")
+
+
+@pytest.mark.parametrize("jobs", ["99999999999999999999", "1000"])
+def test_absurd_jobs_is_capped_to_the_machine_with_a_warning(run, jobs):
+    run({"a1.txt": ENGLISH}, options=("--jobs", jobs)).works()
+    assert "is more than this machine's" in run.stderr and "CPUs; using" in run.stderr
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3"])
+def test_non_positive_jobs_stops(run, jobs):
+    run({"a1.txt": ENGLISH}, options=("--jobs", jobs)).stops(
+        f"--jobs {jobs}", "at least 1")
+
+
+def test_unforeseen_error_is_one_line_pointing_to_debug(run, monkeypatch):
+    import tradetalks.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(tradetalks.pipeline, "run", broken)
+    run({"a1.txt": ENGLISH})
+    assert run.status == 1
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "something nobody foresaw" in lines[0] and "--debug" in lines[0]
+
+
+def test_debug_shows_the_traceback_of_an_unforeseen_error(tmp_path, monkeypatch):
+    import tradetalks.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(tradetalks.pipeline, "run", broken)
+    with pytest.raises(RuntimeError, match="nobody foresaw"):
+        main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), "--debug"])
+
+
+# --- clean text at the door -------------------------------------------------------------------
+
+@pytest.mark.parametrize("article_id", ["a;1", "a,1", "a 1", "a/1", ".a1", "\u04301"])
+def test_article_id_outside_the_safe_set_stops_naming_the_line(run, article_id):
+    run({"a1.txt": ENGLISH}, rows=[row(article_id, file=f"{article_id}.txt")]).stops(
+        "manifest.csv, line 2", "may hold only ASCII letters, digits")
+
+
+@pytest.mark.parametrize(("char", "code"), [
+    ("\x00", "U+0000"), ("\r", "U+000D"), ("\x1b", "U+001B"), ("\u202e", "U+202E"),
+])
+@pytest.mark.parametrize("column", ["title", "outlet"])
+def test_control_character_in_a_manifest_field_stops_naming_the_line(run, char, code, column):
+    rows = [row("a1", **{column: f"[Story{char}one]"})]
+    run({"a1.txt": ENGLISH}, manifest=manifest_bytes(rows, quoting=csv.QUOTE_ALL)).stops(
+        "manifest.csv, line 2", f"field '{column}' holds a control character ({code})")
+
+
+def test_carriage_return_in_an_id_stops_naming_the_line(run):
+    manifest = manifest_bytes([row("a\r1", file="a1.txt", title="", url="")],
+                              quoting=csv.QUOTE_ALL)
+    run({"a1.txt": ENGLISH}, manifest=manifest).stops(
+        "manifest.csv, line 2", "field 'article_id' holds a control character (U+000D)")
+
+
+def test_stray_file_name_with_escape_codes_is_shown_escaped(run):
+    message = run({"a1.txt": ENGLISH, "x\x1b[31mred.txt": ENGLISH}, rows=[row("a1")]).stops(
+        "no row in manifest.csv")
+    assert "\x1b" not in run.stderr and "\\x1b[31mred.txt" in message
+
+
+def test_nfc_file_name_in_the_manifest_finds_its_nfd_named_file(run):
+    nfc, nfd = "a1.t\u00ebxt", "a1.te\u0308xt"
+    run({nfd: ENGLISH}, rows=[row("a1", file=nfc)]).works()
+    assert article_rows(run)[0]["file"] == nfc
+
+
+def test_formula_like_title_is_neutralised_in_the_csv(run):
+    title = '=HYPERLINK("http://example.org/x","click")'
+    run({"a1.txt": ENGLISH}, rows=[row("a1", title=title)]).works()
+    assert article_rows(run)[0]["title"] == "'" + title
+
+
+def test_ids_giving_one_bibliography_key_stop_the_bib_command(run):
+    run({"x.1.txt": ENGLISH, "x-1.txt": ENGLISH}, command=False)
+    run.command("bib", str(run.corpus)).stops("manifest.csv", "same bibliography key",
+                                               "'x-1'", "'x.1'")
+
+
+def test_ids_differing_only_in_case_stop_the_bib_command(run):
+    run({"A1.txt": ENGLISH, "a1.txt": ENGLISH}, command=False)
+    run.command("bib", str(run.corpus)).stops("same bibliography key")

@@ -10,6 +10,7 @@ from tradetalks.cli import main
 from tradetalks.ingest.clean import clean_text
 from tradetalks.ingest.corpus import load_corpus
 from tradetalks.paths import SEEDS_DIR
+from tradetalks.publish.cells import restore
 
 EXPECTED = ["articles.csv", "removals.csv", "mentions.csv", "meetings.csv", "measures.csv",
             "actors.csv", "quotes.csv", "datapackage.json"]
@@ -33,13 +34,16 @@ def test_every_mention_sentence_is_its_span_of_the_cleaned_article(seed_tables):
     assert rows
     for row in rows:
         text = cleaned[row["article_id"]]
-        assert text[int(row["start"]):int(row["end"])] == row["sentence"], row["mention_id"]
+        # the CSV cell is spreadsheet-safe; restoring it gives the exact span (codebook)
+        assert text[int(row["start"]):int(row["end"])] == restore(row["sentence"]), \
+            row["mention_id"]
 
 
 def test_every_quote_is_its_span_of_the_cleaned_article(seed_tables):
     cleaned = {a.article_id: clean_text(a.text).text for a in load_corpus(SEEDS_DIR).articles}
     for row in _rows(seed_tables / "quotes.csv"):
-        assert cleaned[row["article_id"]][int(row["start"]):int(row["end"])] == row["text"]
+        span = cleaned[row["article_id"]][int(row["start"]):int(row["end"])]
+        assert span == restore(row["text"])
 
 
 def test_every_event_lists_at_least_one_known_mention(seed_tables):

@@ -1,29 +1,102 @@
 """Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums``.
 
 Bad input ends with one message naming the file and line and exit status 2, never a
-traceback.
+traceback: input errors, every operating-system error (disk full, no permission, a name
+too long, a file where a folder should be) and anything unforeseen are one ``error:``
+line; ``--debug`` shows the traceback of an unforeseen one.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import re
 import sys
 from pathlib import Path
 
 from tradetalks.errors import InputError
 
+# What each operating-system error means for the user, by errno
+OS_ERRORS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EROFS: "the file system is read-only",
+    errno.ENAMETOOLONG: "a file name is too long for the file system",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "a folder where a file was expected",
+    errno.EEXIST: "already exists",
+    errno.ENOENT: "no such file or folder",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.EMFILE: "too many open files",
+    errno.EIO: "input/output error (a failing disk?)",
+}
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """A message safe for a terminal: control characters and bidirectional overrides
+    (from stray file names or manifest fields) are shown as escapes, never obeyed."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line naming the path: ``…/OUT/meetings.csv: no space left on the device``."""
+    meaning = OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+    paths = [p for p in (exc.filename, exc.filename2) if p]
+    where = " -> ".join(os.fsdecode(p) for p in paths)
+    return f"{where}: {meaning}" if where else meaning
+
+
+def _machine_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _jobs(requested: int) -> int:
+    """--jobs: at least 1; more than the machine's CPUs is capped, with a warning."""
+    if requested < 1:
+        raise InputError(f"--jobs {requested}: give a whole number of at least 1")
+    cpus = _machine_cpus()
+    if requested > cpus:
+        shown = str(requested) if requested < 10**12 else f"{str(requested)[:12]}…"
+        print(f"warning: --jobs {shown} is more than this machine's {cpus} CPUs; using {cpus}",
+              file=sys.stderr)
+        return cpus
+    return requested
+
 
 def _extract(args: argparse.Namespace) -> int:
     from tradetalks.pipeline import run
+    from tradetalks.publish.output import SwapState
     from tradetalks.publish.package import write_package
 
-    tables = run(args.corpus, jobs=args.jobs, progress=not args.quiet)
-    for warning in tables.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    written = write_package(tables, args.out)
+    jobs = _jobs(args.jobs)
+    if args.out.resolve() == args.corpus.resolve():
+        raise InputError("--out is the corpus folder; the outputs go to a folder of their own",
+                         args.out)
+    state = SwapState()
+    try:
+        tables = run(args.corpus, jobs=jobs, progress=not args.quiet,
+                     follow_symlinks=args.follow_symlinks)
+        for warning in tables.warnings:
+            print(printable(f"warning: {warning}"), file=sys.stderr)
+        written = write_package(tables, args.out, state)
+    except KeyboardInterrupt:
+        if state.swapped:
+            print(f"interrupted after the new outputs were in place: {args.out} holds the "
+                  "new set", file=sys.stderr)
+        else:
+            print(f"interrupted before the new outputs were in place: {args.out} was left "
+                  "as it was", file=sys.stderr)
+        return 130
     if not args.quiet:
         counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
-        print(f"wrote {len(written)} files to {args.out}: {counts}", file=sys.stderr)
+        print(printable(f"wrote {len(written)} files to {args.out}: {counts}"), file=sys.stderr)
         if len(tables.meetings) == 0 and len(tables.measures) == 0:
             print("note: no meeting or trade measure was recognised in this corpus; the "
                   "tables are written with their headers only", file=sys.stderr)
@@ -47,7 +120,7 @@ def _bib(args: argparse.Namespace) -> int:
     from tradetalks.publish.bibliography import bibtex
     from tradetalks.publish.output import write_atomic
 
-    text = bibtex(load_corpus(args.corpus))
+    text = bibtex(load_corpus(args.corpus, follow_symlinks=args.follow_symlinks))
     if args.out:
         write_atomic(Path(args.out), text.encode("utf-8"))
     else:
@@ -81,18 +154,32 @@ def _checksums(args: argparse.Namespace) -> int:
     return 0
 
 
+FOLLOW_HELP = ("read symbolic links in the corpus folder (and the folder itself, if a link); "
+               "links to anything outside the corpus folder are still refused")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tradetalks", description=__doc__)
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the traceback of an unforeseen error")
+    parser.add_argument("--debug", action="store_true", default=False,
+                        help="show the traceback of an unforeseen error")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    extract = sub.add_parser("extract", help="extract the codebook's tables from a corpus folder")
+    extract = sub.add_parser("extract", parents=[debug],
+                             help="extract the codebook's tables from a corpus folder")
     extract.add_argument("corpus", type=Path, help="folder with text files and manifest.csv")
-    extract.add_argument("--out", type=Path, required=True, help="output folder")
-    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    extract.add_argument("--out", type=Path, required=True,
+                         help="output folder: new, empty, or written by an earlier run")
+    extract.add_argument("--jobs", type=int, default=1,
+                         help="worker processes (default 1; at most the machine's CPUs)")
     extract.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    extract.add_argument("--follow-symlinks", action="store_true", help=FOLLOW_HELP)
     extract.set_defaults(func=_extract)
 
-    evaluate = sub.add_parser("evaluate", help="score an output folder against gold")
+    evaluate = sub.add_parser("evaluate", parents=[debug],
+                              help="score an output folder against gold")
     evaluate.add_argument("output", type=Path, help="folder written by extract")
     evaluate.add_argument("gold", type=Path, help="folder with gold meetings.csv, measures.csv")
     evaluate.add_argument("--corpus", type=Path, default=None,
@@ -101,20 +188,23 @@ def build_parser() -> argparse.ArgumentParser:
                           help="also list each missed gold row and each spurious row")
     evaluate.set_defaults(func=_evaluate)
 
-    bib = sub.add_parser("bib", help="write the corpus bibliography as BibTeX")
+    bib = sub.add_parser("bib", parents=[debug], help="write the corpus bibliography as BibTeX")
     bib.add_argument("corpus", type=Path)
     bib.add_argument("--out", type=Path)
+    bib.add_argument("--follow-symlinks", action="store_true", help=FOLLOW_HELP)
     bib.set_defaults(func=_bib)
 
     guard = sub.add_parser(
-        "cache-guard", help="clear the notebook cache when the book's inputs change")
+        "cache-guard", parents=[debug],
+        help="clear the notebook cache when the book's inputs change")
     guard.add_argument("--cache", default="_build/.jupyter_cache")
     guard.add_argument("--stamp", default="_build/.inputs-digest")
     guard.add_argument("--also", action="append", default=[],
                        help="a further folder to clear with the cache (repeatable)")
     guard.set_defaults(func=_cache_guard)
 
-    sums = sub.add_parser("checksums", help="record or check the tables' checksums")
+    sums = sub.add_parser("checksums", parents=[debug],
+                          help="record or check the tables' checksums")
     sums.add_argument("tables", type=Path, help="folder written by extract")
     mode = sums.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, help="write the checksum manifest here")
@@ -128,8 +218,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(printable(f"error: {os_error_message(exc)}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted; earlier outputs were left as they were", file=sys.stderr)
+        print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the promise: one line, never a traceback, unless asked
+        if args.debug:
+            raise
+        print(printable(f"error: unexpected {type(exc).__name__}: {exc}; run again with "
+                        "--debug to see the traceback, and please report it"),
+              file=sys.stderr)
+        return 1

@@ -16,6 +16,7 @@ call :func:`run`.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections import Counter
@@ -96,9 +97,15 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
                              _topics(sentences, annotations))
 
 
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which reports it in one line (a worker
+    interrupted mid-task would print its own traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extract_all(articles: list[Article], jobs: int) -> Iterator[ArticleExtraction]:
     if jobs > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt) as pool:
             yield from pool.map(extract_article, articles,
                                 chunksize=max(1, len(articles) // (jobs * 8)))
     else:
@@ -116,9 +123,10 @@ def _with_progress(results: Iterable[ArticleExtraction], total: int,
         yield result
 
 
-def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False) -> Tables:
+def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
+        follow_symlinks: bool = False) -> Tables:
     """Load, extract and merge a corpus folder; the tables carry the corpus warnings."""
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus(corpus_dir, follow_symlinks=follow_symlinks)
     articles = list(corpus.articles)
     results = list(_with_progress(_extract_all(articles, jobs), len(articles), progress))
     tables = build_tables(results)

@@ -9,7 +9,9 @@ date any mention supports.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Hashable, Iterable
 
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, measure_family
 from tradetalks.vocabulary import vocabulary
@@ -48,8 +50,17 @@ def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False)
     return a.status == b.status
 
 
+def _add_articles(into, other) -> None:
+    """Keep ``into.article_ids`` sorted and unique without rebuilding it on every merge."""
+    ids = into.article_ids
+    for article_id in other.article_ids:
+        at = bisect.bisect_left(ids, article_id)
+        if at == len(ids) or ids[at] != article_id:
+            ids.insert(at, article_id)
+
+
 def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
-    into.article_ids = sorted(set(into.article_ids) | set(other.article_ids))
+    _add_articles(into, other)
     into.participants |= other.participants
     into.topics |= other.topics
     rank = vocabulary().level_rank
@@ -92,7 +103,7 @@ def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
 
 
 def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
-    into.article_ids = sorted(set(into.article_ids) | set(other.article_ids))
+    _add_articles(into, other)
     into.products |= other.products
     if WORLD in into.targets and other.targets != {WORLD}:
         into.targets = set(other.targets)
@@ -141,38 +152,127 @@ def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[Meeti
 
 
 def _add_mentions(into, other) -> None:
-    seen = {(m.article_id, m.sentence_index) for m in into.mentions}
-    into.mentions += [m for m in other.mentions if (m.article_id, m.sentence_index) not in seen]
+    """Append the other record's new mentions. The set of seen (article, sentence) pairs is
+    kept on the record and brought up to date with mentions appended since (the mention
+    lists only grow), so a meeting reported in 20,000 sentences merges in linear time."""
+    seen, counted = into.mention_keys
+    if counted != len(into.mentions):
+        seen.update((m.article_id, m.sentence_index) for m in into.mentions[counted:])
+    for m in other.mentions:
+        key = (m.article_id, m.sentence_index)
+        if key not in seen:
+            seen.add(key)
+            into.mentions.append(m)
+    into.mention_keys = (seen, len(into.mentions))
 
 
 # --- across the corpus -------------------------------------------------------------------
 
-def _merge_all(per_article: list[list], same, merge, key) -> list:
-    """Merge records in article order. Candidates are looked up by a blocking key that
-    ``same`` requires to be equal (the countries of a meeting; the imposer and type family
-    of a measure), so large corpora merge in near-linear time."""
+MONTHS_INDEXED = 24  # a window wider than this is a candidate for every date
+
+
+def _months(window) -> Iterable[int] | None:
+    """The months a window touches (as year*12+month), or None when it is wider than
+    ``MONTHS_INDEXED``: such windows, like missing ones, are checked against every record."""
+    if window is None:
+        return None
+    first = window.start.year * 12 + window.start.month
+    last = window.end.year * 12 + window.end.month
+    if last - first >= MONTHS_INDEXED:
+        return None
+    return range(first, last + 1)
+
+
+class _Index:
+    """Records under fine keys: groups that ``same`` requires to match (one or more per
+    record) and the months of a date window that ``same`` requires to overlap. A record
+    may sit under more keys than it needs (keys are only added as merges change it), never
+    fewer, so a lookup returns a superset of the records ``same`` can accept, in the order
+    the records were first kept: the first one ``same`` accepts is the one a scan of all
+    records would find."""
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}
+        self.group: dict[Hashable, list] = {}      # every record of a group, in order
+        self.undated: dict[Hashable, list] = {}    # no window, or a wide one
+        self.month: dict[tuple, list] = {}         # (group, month) -> records
+        self.placed: set[tuple] = set()
+
+    def _put(self, table: dict, key: Hashable, record) -> None:
+        mark = (id(record), id(table), key)
+        if mark not in self.placed:
+            self.placed.add(mark)
+            table.setdefault(key, []).append(record)
+
+    def add(self, record, groups: Iterable[Hashable], window) -> None:
+        self.order.setdefault(id(record), len(self.order))
+        months = _months(window)
+        for group in groups:
+            self._put(self.group, group, record)
+            if months is None:
+                self._put(self.undated, group, record)
+            else:
+                for m in months:
+                    self._put(self.month, (group, m), record)
+
+    def candidates(self, groups: list, window) -> list:
+        months = _months(window)
+        if months is None and len(groups) == 1:
+            return self.group.get(groups[0], [])
+        found: dict[int, object] = {}
+        for group in groups:
+            if months is None:
+                found.update((id(r), r) for r in self.group.get(group, ()))
+                continue
+            found.update((id(r), r) for r in self.undated.get(group, ()))
+            for m in months:
+                found.update((id(r), r) for r in self.month.get((group, m), ()))
+        return sorted(found.values(), key=lambda r: self.order[id(r)])
+
+
+def _merge_all(per_article: list[list], same, merge,
+               keys: Callable[[object], tuple[list, object]]) -> list:
+    """Merge records in article order: each record joins the first earlier record ``same``
+    accepts, found through an index of fine keys (``keys`` gives a record's groups and its
+    date window), so both many mentions of one event and many distinct events merge in
+    linear time."""
     merged: list = []
-    blocks: dict = {}
+    index = _Index()
     for records in per_article:
         for record in records:
-            block = blocks.setdefault(key(record), [])
-            target = next((m for m in block if same(m, record)), None)
+            groups, window = keys(record)
+            target = next((m for m in index.candidates(groups, window) if same(m, record)),
+                          None)
             if target is None:
                 merged.append(record)
-                block.append(record)
+                index.add(record, groups, window)
             else:
                 merge(target, record)
+                index.add(target, *keys(target))
     return merged
 
 
+def _meeting_keys(m: MeetingRecord) -> tuple[list, object]:
+    """Countries and format family (a call, a letter or in person) must match; dates
+    must overlap where both are known."""
+    family = m.format if m.format in REMOTE_FORMATS else "in_person"
+    return [(frozenset(m.countries), family)], m.window
+
+
+def _measure_keys(m: MeasureRecord) -> tuple[list, object]:
+    """Imposer, type family and one shared product family must match; in-force dates
+    must overlap where both are known. A measure without products matches nothing."""
+    family = measure_family(m.measure_type)
+    products = sorted(vocabulary().product_families_of(m.products))
+    return [(m.imposer, family, p) for p in products], m.dates.get("in_force")
+
+
 def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
-    return _merge_all(per_article, same_meeting, merge_meeting,
-                      key=lambda m: frozenset(m.countries))
+    return _merge_all(per_article, same_meeting, merge_meeting, _meeting_keys)
 
 
 def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
-    return _merge_all(per_article, same_measure, merge_measure,
-                      key=lambda m: (m.imposer, measure_family(m.measure_type)))
+    return _merge_all(per_article, same_measure, merge_measure, _measure_keys)
 
 
 def _unique(ids: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tradetalks.knowledge.dates import iso_window
 from tradetalks.knowledge.records import measure_family
+from tradetalks.publish.cells import restore
 from tradetalks.vocabulary import vocabulary
 
 MEETING_FIELDS = ("level", "status", "format")
@@ -31,7 +32,8 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+        return [{k: restore((v or "").strip()) for k, v in row.items()}
+                for row in csv.DictReader(handle)]
 
 
 def _window(row: dict, start_key: str = "date_start", end_key: str = "date_end"):

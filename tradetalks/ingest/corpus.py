@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +27,15 @@ MANIFEST_COLUMNS = (
     "article_id", "file", "outlet", "url", "title", "published", "date_basis", "language",
 )
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Article ids go into file names, ;-joined list columns, mention ids and citation keys:
+# ASCII letters and digits first, then those or '_', '-', '.' (no look-alike letters).
+ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+MAX_FIELD_LENGTH = 131_072  # characters in one manifest field (the csv module's default)
+MAX_ID_LENGTH = 200  # with its extension, a file name must fit the usual 255-byte limit
+# Control characters (C0, DEL, C1) and the bidirectional controls that reorder text on
+# screen; none belongs in a manifest field.
+_FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                            "\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 LANGUAGE_SAMPLE = 100_000  # characters read to guess the language
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -192,22 +204,82 @@ def looks_english(text: str) -> bool:
     return hits / len(words) >= 0.05
 
 
-def read_manifest(folder: Path) -> tuple[list[dict[str, str]], list[int], list[str]]:
-    """Rows of ``manifest.csv`` with their line numbers, and warnings; raises on any error."""
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder, not a text file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    return "not a regular file"
+
+
+def read_regular(path: Path, root: Path, follow_symlinks: bool = False) -> bytes:
+    """The bytes of a regular file of the corpus. A symbolic link is refused unless
+    ``follow_symlinks``, and even then when it points outside the corpus folder ``root``;
+    folders, devices, pipes and sockets are refused. The file is opened without following
+    a link and checked again once open, so it cannot be swapped for a link in between."""
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        if not follow_symlinks:
+            raise InputError("a symbolic link, not read (pass --follow-symlinks to read links "
+                             "that stay inside the corpus folder)", path)
+        target = path.resolve()
+        if root not in target.parents:
+            raise InputError(f"a symbolic link to {target}, outside the corpus folder; "
+                             "not read", path)
+        path, info = target, os.lstat(target)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(_kind(info.st_mode), path)
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise InputError("not a regular file", path)
+        return handle.read()
+
+
+def _check_fields(values: list[str], header: list[str], path: Path, line: int) -> None:
+    for name, value in zip(header, values, strict=True):
+        bad = _FIELD_CONTROL.search(value)
+        if bad:
+            raise InputError(f"field {name!r} holds a control character (U+{ord(bad.group()):04X});"
+                             " remove it", path, line)
+
+
+def read_manifest(folder: Path, root: Path | None = None, follow_symlinks: bool = False,
+                  ) -> tuple[list[dict[str, str]], list[int], list[str]]:
+    """Rows of ``manifest.csv`` with their line numbers, and warnings; raises on any error.
+    Fields are NFC-normalised; control characters in them are refused."""
     path = folder / MANIFEST_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise InputError(f"no {MANIFEST_NAME} in the corpus folder", folder)
-    data = path.read_bytes()
+    data = read_regular(path, root or folder.resolve(), follow_symlinks)
     bad_line = _first_bad_utf8_line(data.removeprefix(b"\xef\xbb\xbf"))
     if bad_line:
         raise InputError("the manifest is not valid UTF-8; save it as UTF-8", path, bad_line)
     text = data.decode("utf-8-sig")
     reader = csv.reader(io.StringIO(text, newline=""))
+    limit = csv.field_size_limit(MAX_FIELD_LENGTH)  # the same limit whoever changed it
+    try:
+        return _manifest_rows(reader, path)
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise InputError(f"a field is longer than {MAX_FIELD_LENGTH:,} characters",
+                             path, reader.line_num) from None
+        raise InputError(f"cannot be read as CSV ({exc})", path, max(reader.line_num, 1)) from None
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _manifest_rows(reader, path: Path) -> tuple[list[dict[str, str]], list[int], list[str]]:
     try:
         header = next(reader)
     except StopIteration:
         raise InputError("the manifest is empty; it needs a header row", path, 1) from None
-    header = [h.strip() for h in header]
+    header = [unicodedata.normalize("NFC", h.strip()) for h in header]
+    _check_fields(header, header, path, 1)
     missing = [c for c in MANIFEST_COLUMNS if c not in header]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}", path, 1)
@@ -216,17 +288,31 @@ def read_manifest(folder: Path) -> tuple[list[dict[str, str]], list[int], list[s
     if extra:
         warnings.append(f"{path}, line 1: extra column(s) ignored: {', '.join(extra)}")
     rows, lines = [], []
+    ended = reader.line_num
     for values in reader:
-        line = reader.line_num
+        line, ended = ended + 1, reader.line_num  # the line the row starts on
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
             raise InputError(
                 f"{len(values)} fields where the header has {len(header)}", path, line
             )
-        rows.append({h: v.strip() for h, v in zip(header, values, strict=True)})
+        values = [unicodedata.normalize("NFC", v.strip()) for v in values]
+        _check_fields(values, header, path, line)
+        rows.append(dict(zip(header, values, strict=True)))
         lines.append(line)
     return rows, lines, warnings
+
+
+def check_article_id(article_id: str, path: Path, line: int) -> None:
+    if not article_id:
+        raise InputError("empty article_id", path, line)
+    if len(article_id) > MAX_ID_LENGTH:
+        raise InputError(f"article_id is {len(article_id)} characters long; at most "
+                         f"{MAX_ID_LENGTH} are allowed", path, line)
+    if not ARTICLE_ID.match(article_id):
+        raise InputError(f"article_id {article_id!r} may hold only ASCII letters, digits, '_', "
+                         "'-' and '.', and must start with a letter or digit", path, line)
 
 
 def validate_published(value: str, path: Path, line: int, today: dt.date) -> dt.date:
@@ -243,21 +329,51 @@ def validate_published(value: str, path: Path, line: int, today: dt.date) -> dt.
     return day
 
 
-def load_corpus(folder: Path | str, today: dt.date | None = None) -> Corpus:
-    """Read and validate a corpus folder; errors name the file and the manifest line."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError("corpus folder not found", folder)
+def _corpus_folder(folder: Path, follow_symlinks: bool) -> Path:
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        raise InputError("corpus folder not found", folder) from None
+    if stat.S_ISLNK(info.st_mode):
+        if not follow_symlinks:
+            raise InputError("a symbolic link, not read (pass --follow-symlinks to read the "
+                             "folder it points to)", folder)
+        info = os.stat(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        raise InputError("not a folder; the corpus is a folder of text files and "
+                         f"{MANIFEST_NAME}", folder)
+    return folder
+
+
+def _entries(folder: Path) -> dict[str, str]:
+    """The folder's file names by their NFC form (an NFD-named file is found by its NFC
+    name); two names that are one name in NFC are refused."""
+    names: dict[str, str] = {}
+    for name in sorted(os.listdir(folder)):
+        key = unicodedata.normalize("NFC", name)
+        if key in names:
+            raise InputError(f"two files are named {key!r} once Unicode-normalised (NFC); "
+                             "rename one", folder / name)
+        names[key] = name
+    return names
+
+
+def load_corpus(folder: Path | str, today: dt.date | None = None,
+                follow_symlinks: bool = False) -> Corpus:
+    """Read and validate a corpus folder; errors name the file and the manifest line.
+    Only regular files directly in the folder are read (see :func:`read_regular`)."""
+    folder = _corpus_folder(Path(folder), follow_symlinks)
+    root = folder.resolve()
     today = today or dt.date.today()
     manifest = folder / MANIFEST_NAME
-    rows, lines, warnings = read_manifest(folder)
+    rows, lines, warnings = read_manifest(folder, root, follow_symlinks)
+    entries = _entries(folder)
     seen: dict[str, int] = {}
     listed_files: set[str] = set()
     articles = []
     for row, line in zip(rows, lines, strict=True):
         article_id, file = row["article_id"], row["file"]
-        if not article_id:
-            raise InputError("empty article_id", manifest, line)
+        check_article_id(article_id, manifest, line)
         if article_id in seen:
             raise InputError(
                 f"duplicate article_id {article_id!r} (first on line {seen[article_id]})",
@@ -266,19 +382,19 @@ def load_corpus(folder: Path | str, today: dt.date | None = None) -> Corpus:
         seen[article_id] = line
         if not file:
             raise InputError(f"row {article_id!r} names no file", manifest, line)
-        if Path(file).name != file:
+        if Path(file).name != file or file in (".", ".."):
             raise InputError(f"file {file!r} must be a plain file name", manifest, line)
         if Path(file).stem != article_id:
             raise InputError(
                 f"article_id {article_id!r} is not the stem of its file {file!r}", manifest, line
             )
-        path = folder / file
-        if not path.is_file():
+        if file not in entries:
             raise InputError(f"row {article_id!r} names a file that does not exist: {file}",
                              manifest, line)
+        path = folder / entries[file]
         listed_files.add(file)
         published = validate_published(row["published"], manifest, line, today)
-        text, notes = decode_text(path.read_bytes(), path)
+        text, notes = decode_text(read_regular(path, root, follow_symlinks), path)
         if not text.strip():
             raise InputError("empty article text", path)
         if row["url"] and not row["url"].startswith(("http://", "https://")):
@@ -296,10 +412,11 @@ def load_corpus(folder: Path | str, today: dt.date | None = None) -> Corpus:
             title=row["title"], published=published, date_basis=row["date_basis"],
             language=language, text=text, path=path, warnings=article_warnings,
         ))
-    unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in listed_files)
+    unlisted = sorted(key for key in entries if key.endswith(".txt") and key not in listed_files)
     if unlisted:
         raise InputError(
-            f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}", folder / unlisted[0]
+            f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}",
+            folder / entries[unlisted[0]]
         )
     articles.sort(key=lambda a: a.article_id)
     return Corpus(folder=folder, articles=tuple(articles), warnings=tuple(warnings))

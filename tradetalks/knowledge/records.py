@@ -71,6 +71,10 @@ class MeetingRecord:
     topics: set[str]
     outcome: str
     mentions: list[Mention] = field(default_factory=list)
+    # (article, sentence) pairs of ``mentions`` and how many mentions they cover, kept by
+    # ``resolve`` so merging stays linear; mentions are only ever appended
+    mention_keys: tuple[set, int] = field(default_factory=lambda: (set(), 0), repr=False,
+                                          compare=False)
 
 
 @dataclass
@@ -86,4 +90,8 @@ class MeasureRecord:
     status: str
     demands: list[str]
     mentions: list[Mention] = field(default_factory=list)
+    # (article, sentence) pairs of ``mentions`` and how many mentions they cover, kept by
+    # ``resolve`` so merging stays linear; mentions are only ever appended
+    mention_keys: tuple[set, int] = field(default_factory=lambda: (set(), 0), repr=False,
+                                          compare=False)
     demand_sentences: dict[str, int] = field(default_factory=dict)

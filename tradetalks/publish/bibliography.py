@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tradetalks.ingest.corpus import Corpus
+from tradetalks.errors import InputError
+from tradetalks.ingest.corpus import MANIFEST_NAME, Corpus
 
 _BIBTEX_SPECIAL = re.compile(r"([{}\\#%&$_^~])")
 
@@ -25,8 +26,25 @@ def citation_key(article_id: str) -> str:
     return "article-" + re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
 
 
+def citation_keys(corpus: Corpus) -> dict[str, str]:
+    """Each article's citation key; two articles whose keys are one key to BibTeX (which
+    ignores case) stop the run: a citation must name one article."""
+    keys: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for a in corpus.articles:
+        key = citation_key(a.article_id)
+        other = first.setdefault(key.casefold(), a.article_id)
+        if other != a.article_id:
+            raise InputError(f"article ids {other!r} and {a.article_id!r} give the same "
+                             f"bibliography key {key!r}; rename one",
+                             corpus.folder / MANIFEST_NAME)
+        keys[a.article_id] = key
+    return keys
+
+
 def bibtex(corpus: Corpus) -> str:
     entries = []
+    keys = citation_keys(corpus)
     for a in corpus.articles:
         fields = {
             "title": "{" + (a.title or f"[Untitled article, {a.outlet}, "
@@ -42,6 +60,6 @@ def bibtex(corpus: Corpus) -> str:
             fields["url"] = a.url  # other schemes (javascript:, data:) are never linked
         body = ",\n".join(f"  {k} = {{{_bibtex_text(v) if k != 'title' else _title(v)}}}"
                            for k, v in fields.items())
-        entries.append(f"@misc{{{citation_key(a.article_id)},\n{body}\n}}\n")
+        entries.append(f"@misc{{{keys[a.article_id]},\n{body}\n}}\n")
     return "% Generated from the corpus manifest by `python -m tradetalks bib`; do not edit.\n\n" \
         + "\n".join(entries)

@@ -1,22 +1,22 @@
 """Write the tables as CSV plus a Frictionless data package, validated before they land.
 
-Files are written to a temporary folder beside the output, validated against the
-package's Table Schemas, and only then moved into place, so a failed or interrupted run
-leaves the previous outputs as they were. CSV bytes are deterministic: fixed column
-order, sorted rows, LF line ends, no timestamps or absolute paths.
+Files are written to a new folder beside the output, validated against the package's
+Table Schemas, and only then swapped in by one atomic rename (``publish.output``), so a
+failed, interrupted or killed run leaves the previous outputs as they were. CSV bytes are
+deterministic: fixed column order, sorted rows, LF line ends, no timestamps or absolute
+paths; text cells a spreadsheet would run as a formula are neutralised (``publish.cells``).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from tradetalks.errors import InputError
+from tradetalks.publish.cells import neutralise_frame
+from tradetalks.publish.output import SwapState, publish_folder
 from tradetalks.publish.tables import Tables
 from tradetalks.vocabulary import vocabulary
 
@@ -123,7 +123,9 @@ def descriptor(tables: Tables) -> dict:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Deterministic CSV bytes; text cells a spreadsheet would run as a formula are
+    neutralised (``publish.cells``)."""
+    return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def validate_package(folder: Path) -> None:
@@ -138,32 +140,12 @@ def validate_package(folder: Path) -> None:
         raise InputError("output failed its schema: " + "; ".join(problems), folder)
 
 
-def write_package(tables: Tables, out: Path) -> list[Path]:
-    """Write every file to a staging folder beside ``out``, validate, then swap the
-    folders (two renames), so ``out`` holds either the old set or the new one, whole.
-    If ``out`` holds files this program did not write, they are kept: the new files are
-    then moved in one by one (each move atomic) instead."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    try:
-        files = {f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()}
-        files["datapackage.json"] = (json.dumps(descriptor(tables), indent=2, sort_keys=True,
-                                                ensure_ascii=False) + "\n").encode("utf-8")
-        files["run_log.txt"] = tables.run_log().encode("utf-8")
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        validate_package(staging)
-        foreign = [p for p in out.iterdir() if p.name not in files] if out.exists() else []
-        if foreign:
-            for name in sorted(files):
-                os.replace(staging / name, out / name)
-        else:
-            retired = out.parent / f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}"
-            if out.exists():
-                os.replace(out, retired)
-            os.replace(staging, out)
-            shutil.rmtree(retired, ignore_errors=True)
-        return [out / name for name in sorted(files)]
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+def write_package(tables: Tables, out: Path, state: SwapState | None = None) -> list[Path]:
+    """Write every file to a new versioned folder beside ``out``, validate it there, then
+    make ``out`` name it by one atomic rename (``publish.output.publish_folder``), so
+    ``out`` holds the old set or the new one, whole, at every instant."""
+    files = {f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()}
+    files["datapackage.json"] = (json.dumps(descriptor(tables), indent=2, sort_keys=True,
+                                            ensure_ascii=False) + "\n").encode("utf-8")
+    files["run_log.txt"] = tables.run_log().encode("utf-8")
+    return publish_folder(out, files, validate_package, state)
