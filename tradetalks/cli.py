@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums``.
+"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums|describe``.
 
 Bad input ends with one message naming the file and line and exit status 2, never a
 traceback.
@@ -81,6 +81,14 @@ def _checksums(args: argparse.Namespace) -> int:
     return 0
 
 
+def _describe(args: argparse.Namespace) -> int:
+    from tradetalks.publish.descriptors import write_descriptors
+
+    for path in write_descriptors():
+        print(f"wrote and validated {path}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tradetalks", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", type=Path, help="write the checksum manifest here")
     mode.add_argument("--check", type=Path, help="compare with this checksum manifest")
     sums.set_defaults(func=_checksums)
+
+    describe = sub.add_parser(
+        "describe", help="write and validate the data packages of the dictionaries, the "
+        "code tables and the gold sets")
+    describe.set_defaults(func=_describe)
     return parser
 
 

@@ -85,8 +85,9 @@ FOREIGN_KEYS = {
 }
 
 
-def _field(name: str, kind: str = "string", enum: str | None = None, pattern: str | None = None,
-           required: bool = False) -> dict:
+def field_schema(name: str, kind: str = "string", enum: str | None = None,
+                 pattern: str | None = None, required: bool = False) -> dict:
+    """One Table Schema field; ``enum`` names a vocabulary of the codebook."""
     field: dict = {"name": name, "type": kind}
     if kind == "list":  # a ';'-joined list of strings (Frictionless v2 list type)
         field.update(delimiter=";", itemType="string")
@@ -103,7 +104,7 @@ def _field(name: str, kind: str = "string", enum: str | None = None, pattern: st
 
 
 def _codes(prefix: str = "") -> list[dict]:
-    s = _field
+    s = field_schema
     fields = [s(f"{prefix}cameo", pattern=CAMEO), s(f"{prefix}plover"), s(f"{prefix}plover_mode")]
     if not prefix:
         fields += [s("plover_context"), s("quad_class", "integer"), s("goldstein", "number")]
@@ -111,7 +112,7 @@ def _codes(prefix: str = "") -> list[dict]:
 
 
 def schemas() -> dict[str, list[dict]]:
-    s = _field
+    s = field_schema
     return {
         "articles": [s("article_id", required=True), s("file"), s("outlet"), s("url"),
                      s("title"), s("published", "date"), s("date_basis"), s("language"),
