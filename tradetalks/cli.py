@@ -1,4 +1,5 @@
-"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums|describe``.
+"""Command line: ``python -m tradetalks <command>`` (extract, evaluate, bib, cache-guard,
+checksums, describe, release).
 
 Bad input ends with one message naming the file and line and exit status 2, never a
 traceback.
@@ -89,6 +90,15 @@ def _describe(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from tradetalks.paths import PROJECT_ROOT
+    from tradetalks.publish.release import write_release
+
+    archive, digest = write_release(args.tables, args.out, PROJECT_ROOT, pdf=args.pdf)
+    print(f"wrote {archive} (sha256 {digest})", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tradetalks", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
         "describe", help="write and validate the data packages of the dictionaries, the "
         "code tables and the gold sets")
     describe.set_defaults(func=_describe)
+
+    release = sub.add_parser(
+        "release", help="write a dated archive of the tables, package, citation files and PDF")
+    release.add_argument("tables", type=Path, help="folder written by extract")
+    release.add_argument("--out", type=Path, required=True, help="folder for the archive")
+    release.add_argument("--pdf", type=Path, default=None, help="the PDF, if built")
+    release.set_defaults(func=_release)
     return parser
 
 
