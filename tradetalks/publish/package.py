@@ -54,7 +54,7 @@ EXCERPT_LICENCE = {
     "name": "publisher-excerpts",
     "title": "Quoted excerpts of the publishers' articles: the publishers keep their rights; "
              "reproduced as short quotations, as evidence for each row (see LICENSE-CONTENT.md)",
-    "path": "LICENSE-CONTENT.md"}
+    "path": "https://github.com/talking-trade/talking-trade/blob/main/LICENSE-CONTENT.md"}
 EXCERPT_RIGHTS = ("Verbatim text of the publisher's article, quoted as evidence; the "
                   "publisher's rights apply, not CC BY 4.0")
 # Columns that hold publishers' verbatim text (per table): everything else is the
