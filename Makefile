@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB := $(BIN)/jupyter-book
 
-.PHONY: help venv book pdf test test-fast lint tables clean bib checksums reproduce
+.PHONY: help venv book pdf test test-fast lint tables clean bib checksums reproduce lock \
+	describe release
 
 ## help: list the targets
 help:
@@ -44,6 +45,7 @@ pdf: $(STAMP) bib tables
 ## test: lint, import contracts, then every test (book, browser and PDF checks included)
 test: $(STAMP)
 	$(BIN)/ruff check tradetalks tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests without the slow book, browser and PDF checks
@@ -69,6 +71,21 @@ reproduce:
 	    || exit 1; \
 	done
 	_build/reproduce/venv/bin/python -m tradetalks checksums book/tables --check results/checksums.json
+
+## lock: compile requirements.txt from pyproject.toml (direct dependencies and extras), each pin annotated
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --extra book --extra test --extra dev --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.txt pyproject.toml
+	$(BIN)/python scripts/lock_header.py requirements.txt
+
+## describe: write and validate the data packages of data/dictionaries, data/codes and each gold set
+describe: $(STAMP)
+	$(BIN)/python -m tradetalks describe
+
+## release: a dated archive of the tables, data package, citation files and PDF (if built), with checksums
+release: tables
+	$(BIN)/python -m tradetalks release book/tables --out _build/release \
+	  $$(test -f _build/latex/talking-trade.pdf && echo --pdf _build/latex/talking-trade.pdf)
 
 ## clean: remove the build folder (the .venv stays)
 clean:

@@ -300,3 +300,11 @@ def test_seeds_are_byte_identical_to_the_shared_seeds():
     assert [p.name for p in shared] == sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
     for path in shared:
         assert (SEEDS_DIR / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_one_windows_1252_byte_in_utf8_text_leaves_the_rest_without_mojibake(make_corpus):
+    utf8 = "Caf\u00e9 owners in T\u014dky\u014d said \u201cno\u201d to \u6771\u4eac rules.\n"
+    data = ENGLISH.encode() + utf8.encode() + b"caf\xe9 closed.\n"
+    article = only_article(make_corpus({"a1.txt": data}))
+    assert article.text.endswith(utf8 + "caf\u00e9 closed.\n")
+    assert "\u00c3" not in article.text and "\u00e2\u20ac" not in article.text

@@ -126,8 +126,11 @@ def test_a_specific_target_replaces_all_destinations():
     assert into.targets == {"KOR"}
 
 
-def test_identical_slugs_get_numbered_ids_in_a_stable_order():
+def test_event_ids_come_from_the_first_mention_and_survive_a_refined_date():
     first, second = meeting("a", 1), meeting("b", 2, participants={"x"})
     ids, _ = assign_ids([second, first], [])
-    assert [i for i, _ in ids] == ["2023-11-16_CHN-JPN_leader", "2023-11-16_CHN-JPN_leader-2"]
-    assert ids[0][1] is first
+    assert len({i for i, _ in ids}) == 2
+    assert all(i.startswith("mtg-") for i, _ in ids)
+    refined = meeting("a", 1, window=_window(DAY - dt.timedelta(days=1)))
+    again, _ = assign_ids([refined], [])
+    assert again[0][0] == dict((id(m), i) for i, m in ids)[id(first)]

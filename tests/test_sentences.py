@@ -179,3 +179,11 @@ def test_long_run_of_punctuation_is_split_quickly(char):
     assert time.monotonic() - started < 5
     assert sentences[0].text == "Talks resumed."
     assert sentences[-1].text.endswith("Officials left.")
+
+
+@pytest.mark.parametrize("opener,closer", [("(", ")"), ("[", "]")])
+def test_opening_bracket_starts_the_next_sentence(opener, closer):
+    assert texts(f"Japan lifted the curbs. {opener}The decision was welcomed in Seoul."
+                 f"{closer} Trade resumed.") == [
+        "Japan lifted the curbs.", f"{opener}The decision was welcomed in Seoul.{closer}",
+        "Trade resumed."]

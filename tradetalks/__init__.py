@@ -8,4 +8,6 @@ sentences with offsets), ``dictionaries`` (curated data in ``data/``), ``dates``
 events), ``tables`` (the codebook's tables), ``package`` (the data package), ``charts``.
 """
 
-__version__ = "0.1.0"
+# The one version of the code and of the data release (pyproject reads it; the data
+# package, CITATION.cff, .zenodo.json and CHANGELOG.md repeat it, checked by a test).
+__version__ = "0.2.0"

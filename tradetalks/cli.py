@@ -1,4 +1,5 @@
-"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums``.
+"""Command line: ``python -m tradetalks <command>`` (extract, evaluate, bib, cache-guard,
+checksums, describe, release).
 
 Bad input ends with one message naming the file and line and exit status 2, never a
 traceback: input errors, every operating-system error (disk full, no permission, a name
@@ -156,6 +157,21 @@ def _checksums(args: argparse.Namespace) -> int:
 
 FOLLOW_HELP = ("read symbolic links in the corpus folder (and the folder itself, if a link); "
                "links to anything outside the corpus folder are still refused")
+def _describe(args: argparse.Namespace) -> int:
+    from tradetalks.publish.descriptors import write_descriptors
+
+    for path in write_descriptors():
+        print(f"wrote and validated {path}", file=sys.stderr)
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from tradetalks.paths import PROJECT_ROOT
+    from tradetalks.publish.release import write_release
+
+    archive, digest = write_release(args.tables, args.out, PROJECT_ROOT, pdf=args.pdf)
+    print(f"wrote {archive} (sha256 {digest})", file=sys.stderr)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,6 +226,18 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", type=Path, help="write the checksum manifest here")
     mode.add_argument("--check", type=Path, help="compare with this checksum manifest")
     sums.set_defaults(func=_checksums)
+
+    describe = sub.add_parser(
+        "describe", help="write and validate the data packages of the dictionaries, the "
+        "code tables and the gold sets")
+    describe.set_defaults(func=_describe)
+
+    release = sub.add_parser(
+        "release", help="write a dated archive of the tables, package, citation files and PDF")
+    release.add_argument("tables", type=Path, help="folder written by extract")
+    release.add_argument("--out", type=Path, required=True, help="folder for the archive")
+    release.add_argument("--pdf", type=Path, default=None, help="the PDF, if built")
+    release.set_defaults(func=_release)
     return parser
 
 

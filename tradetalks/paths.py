@@ -43,6 +43,7 @@ def project_root() -> Path:
 PROJECT_ROOT = project_root()
 DATA_DIR = PROJECT_ROOT / "data"
 DICTIONARY_DIR = DATA_DIR / "dictionaries"
+CODES_DIR = DATA_DIR / "codes"
 RULES_DIR = DATA_DIR / "rules"
 CODEBOOK_VOCABULARY = PROJECT_ROOT / MARKER
 SEEDS_DIR = PROJECT_ROOT / "seeds"

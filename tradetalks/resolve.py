@@ -10,10 +10,11 @@ date any mention supports.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections.abc import Callable, Hashable, Iterable
 
-from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, measure_family
+from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, Mention, measure_family
 from tradetalks.vocabulary import vocabulary
 
 REMOTE_FORMATS = vocabulary().remote_formats
@@ -285,6 +286,8 @@ def _unique(ids: list[str]) -> list[str]:
 
 
 def meeting_slug(m: MeetingRecord) -> str:
+    """A readable sort key (date, governments, level); not the id, since it changes when
+    a later article refines the date."""
     date = m.window.start.isoformat() if m.window else "undated"
     return f"{date}_{'-'.join(sorted(m.countries))}_{m.level}"
 
@@ -292,6 +295,33 @@ def meeting_slug(m: MeetingRecord) -> str:
 def measure_slug(m: MeasureRecord) -> str:
     product = sorted(m.products)[0] if m.products else "unspecified"
     return f"{m.imposer}_{m.measure_type.replace('_', '-')}_{re.sub('_', '-', product)}"
+
+
+def first_mention(record: MeetingRecord | MeasureRecord,
+                  article_order: dict[str, int] | None = None) -> Mention:
+    """The earliest mention: first article in publication order (``article_order``, else
+    the order the merge kept), then the first sentence."""
+    if article_order is None:
+        return record.mentions[0]
+    return min(record.mentions, key=lambda x: (article_order.get(x.article_id, len(
+        article_order)), x.article_id, x.sentence_index))
+
+
+def _stable_id(prefix: str, first: Mention, what: str) -> str:
+    """Derived from the first mention (article id and sentence index) and what no merge
+    changes (a meeting's governments; a measure's imposer and type), so a later article
+    that refines a date, a status or the products leaves the id as it was."""
+    digest = hashlib.sha256(f"{first.mention_id}|{what}".encode()).hexdigest()
+    return f"{prefix}-{digest[:12]}"
+
+
+def meeting_id(m: MeetingRecord, article_order: dict[str, int] | None = None) -> str:
+    return _stable_id("mtg", first_mention(m, article_order), "-".join(sorted(m.countries)))
+
+
+def measure_id(m: MeasureRecord, article_order: dict[str, int] | None = None) -> str:
+    return _stable_id("msr", first_mention(m, article_order),
+                      f"{m.imposer}-{m.measure_type}")
 
 
 def meeting_sort_key(m: MeetingRecord):
@@ -302,10 +332,14 @@ def measure_sort_key(m: MeasureRecord):
     return (measure_slug(m), m.mentions[0].article_id, m.mentions[0].sentence_index)
 
 
-def assign_ids(meetings: list[MeetingRecord], measures: list[MeasureRecord]):
+def assign_ids(meetings: list[MeetingRecord], measures: list[MeasureRecord],
+               article_order: dict[str, int] | None = None):
+    """Rows sorted by date and governments (meetings) or imposer and type (measures);
+    ids stable across releases (:func:`meeting_id`). ``article_order`` maps article ids
+    to their publication rank."""
     meetings = sorted(meetings, key=meeting_sort_key)
     measures = sorted(measures, key=measure_sort_key)
-    meeting_ids = _unique([meeting_slug(m) for m in meetings])
-    measure_ids = _unique([measure_slug(m) for m in measures])
+    meeting_ids = _unique([meeting_id(m, article_order) for m in meetings])
+    measure_ids = _unique([measure_id(m, article_order) for m in measures])
     return list(zip(meeting_ids, meetings, strict=True)), list(zip(measure_ids, measures,
                                                                    strict=True))

@@ -39,6 +39,7 @@ class Vocabulary:
     date_precisions: tuple[str, ...]
     event_kinds: tuple[str, ...]
     all_destinations: dict[str, str]
+    sectors: tuple[str, ...] = ()
 
     @property
     def measure_types(self) -> tuple[str, ...]:
@@ -149,7 +150,8 @@ def load_vocabulary(path: Path = CODEBOOK_VOCABULARY) -> Vocabulary:
         product_families={str(k): str(v) for k, v in products.items()},
         date_precisions=_words(raw, "date_precisions", path),
         event_kinds=_words(raw, "event_kinds", path),
-        all_destinations=_all_destinations(raw, path))
+        all_destinations=_all_destinations(raw, path),
+        sectors=_words(raw, "sectors", path))
 
 
 @lru_cache(maxsize=1)

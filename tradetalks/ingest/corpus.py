@@ -9,6 +9,7 @@ extra manifest column) are repaired and recorded as warnings in the run log.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -145,6 +146,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+def _cp1252_byte(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: the first offending byte read as Windows-1252."""
+    return exc.object[exc.start:exc.start + 1].decode("cp1252", errors="replace"), exc.start + 1
+
+
+codecs.register_error("tradetalks-cp1252-byte", _cp1252_byte)
+
+
+def _utf8_with_cp1252_bytes(data: bytes) -> str:
+    """UTF-8, with each byte that is not part of valid UTF-8 read as Windows-1252: a
+    mostly-UTF-8 file with one stray byte keeps its other characters (no mojibake).
+    One pass, linear in the length."""
+    return data.decode("utf-8", errors="tradetalks-cp1252-byte")
+
+
 def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
     """Bytes to text by the documented policy; returns the text and the repair warnings."""
     notes: list[str] = []
@@ -164,16 +180,14 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         text = text16
         notes.append("decoded as UTF-16 without a byte-order mark (NUL in every other byte)")
     elif data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="strict") if _first_bad_utf8_line(data[3:]) == 0 \
-            else data[3:].decode("cp1252", errors="replace")
+        text = _utf8_with_cp1252_bytes(data[3:])
         notes.append("UTF-8 byte-order mark removed")
     else:
         bad_line = _first_bad_utf8_line(data)
         if bad_line:
-            text = data.decode("cp1252", errors="replace")
-            notes.append(
-                f"not valid UTF-8 (first bad byte on line {bad_line}); decoded as Windows-1252"
-            )
+            text = _utf8_with_cp1252_bytes(data)
+            notes.append(f"not valid UTF-8 (first bad byte on line {bad_line}); bytes that "
+                         "are not UTF-8 decoded as Windows-1252")
         else:
             text = data.decode("utf-8")
     controls = len(_CONTROL.findall(text))

@@ -19,6 +19,9 @@ import spacy
 from spacy.language import Language
 
 OPENING_QUOTES = "“‘\"'«"
+# Characters that open a sentence: the tokenizer may leave them at the end of the one
+# before ("... curbs. (The decision ..."); the repair moves them to the next sentence.
+OPENERS = OPENING_QUOTES + "(["
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?")
 # A wire dateline: a place in capitals ("SAN FRANCISCO"), optionally a region ("Calif."), a
@@ -102,9 +105,10 @@ def _spans_in_paragraph(paragraph: str) -> list[tuple[int, int]]:
         if carry is not None:
             start = carry
             carry = None
-        # an opening quote stranded at the end of this span belongs to the next sentence
+        # an opening quote or bracket stranded at the end of this span belongs to the next
+        # sentence
         stripped_end = end
-        while stripped_end > start and paragraph[stripped_end - 1] in OPENING_QUOTES and (
+        while stripped_end > start and paragraph[stripped_end - 1] in OPENERS and (
             stripped_end - 1 == start or paragraph[stripped_end - 2].isspace()
         ):
             stripped_end -= 1

@@ -23,6 +23,7 @@ from tradetalks.paths import DICTIONARY_DIR, RULES_DIR
 from tradetalks.vocabulary import vocabulary
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
+QID = re.compile(r"^Q[1-9]\d*$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class ActorEntry:
     level: str
     valid_from: dt.date | None
     valid_to: dt.date | None
+    sector: str = ""
+    wikidata: str = "none"
 
     def valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -64,6 +67,10 @@ class Place:
     place: str
     country: str
     aliases: tuple[str, ...]
+    place_id: str = ""
+    geonames_id: str = "none"
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,7 @@ class Occasion:
     country: str
     start: dt.date
     end: dt.date
+    multilateral: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,21 +174,36 @@ def _check_actor_rows(rows: list[tuple[int, dict[str, str]]], path: Path) -> Non
             spans[alias].append((actor_id, start, end, line))
 
 
+def _wikidata(row: dict[str, str], path: Path, line: int) -> str:
+    """A Wikidata QID, or an explicit ``none`` that says why in ``wikidata_note``."""
+    value = row["wikidata"]
+    if value == "none":
+        if not row["wikidata_note"]:
+            raise InputError("wikidata is 'none' but wikidata_note gives no reason", path, line)
+        return value
+    if not QID.match(value):
+        raise InputError(f"wikidata {value!r} is neither a QID (Q123) nor 'none'", path, line)
+    return value
+
+
 def load_actors(path: Path) -> tuple[ActorEntry, ...]:
     cols = ("actor_id", "name", "aliases", "country", "role", "organisation", "level",
-            "valid_from", "valid_to")
+            "sector", "wikidata", "wikidata_note", "valid_from", "valid_to")
     out = []
     rows = _rows(path, cols)
     _check_actor_rows(rows, path)
     for line, row in rows:
-        levels = vocabulary().levels
+        levels, sectors = vocabulary().levels, vocabulary().sectors
         if row["level"] not in levels:
             raise InputError(f"level {row['level']!r} not one of {levels}", path, line)
+        if row["sector"] not in sectors:
+            raise InputError(f"sector {row['sector']!r} not one of {sectors}", path, line)
         out.append(ActorEntry(row["actor_id"], row["name"], _split(row["aliases"]),
                               _iso3(row["country"], path, line), row["role"],
                               row["organisation"], row["level"],
                               _date(row["valid_from"], path, line),
-                              _date(row["valid_to"], path, line, last=True)))
+                              _date(row["valid_to"], path, line, last=True),
+                              row["sector"], _wikidata(row, path, line)))
     return tuple(out)
 
 
@@ -198,20 +221,43 @@ def load_countries(path: Path) -> tuple[Country, ...]:
     return tuple(out)
 
 
+def _coordinate(value: str, limit: float, path: Path, line: int) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not -limit <= number <= limit:
+        raise InputError(f"coordinate {value!r} is not a number within +-{limit:g}", path, line)
+    return number
+
+
 def load_places(path: Path) -> tuple[Place, ...]:
-    return tuple(Place(row["place"], _iso3(row["country"], path, line), _split(row["aliases"]))
-                 for line, row in _rows(path, ("place", "country", "aliases")))
+    cols = ("place_id", "place", "country", "aliases", "geonames_id", "latitude", "longitude")
+    out = []
+    for line, row in _rows(path, cols):
+        if not (row["geonames_id"] == "none" or row["geonames_id"].isdigit()):
+            raise InputError(f"geonames_id {row['geonames_id']!r} is neither digits nor "
+                             "'none'", path, line)
+        out.append(Place(row["place"], _iso3(row["country"], path, line),
+                         _split(row["aliases"]), row["place_id"], row["geonames_id"],
+                         _coordinate(row["latitude"], 90, path, line),
+                         _coordinate(row["longitude"], 180, path, line)))
+    return tuple(out)
 
 
 def load_occasions(path: Path) -> tuple[Occasion, ...]:
-    cols = ("occasion_id", "name", "short", "aliases", "city", "country", "start", "end")
+    cols = ("occasion_id", "name", "short", "aliases", "city", "country", "start", "end",
+            "multilateral")
     out = []
     for line, row in _rows(path, cols):
         start, end = _date(row["start"], path, line), _date(row["end"], path, line)
         if start is None or end is None or end < start:
             raise InputError("occasion needs start <= end", path, line)
+        if row["multilateral"] not in ("yes", "no"):
+            raise InputError("multilateral must be 'yes' or 'no'", path, line)
         out.append(Occasion(row["occasion_id"], row["name"], row["short"], _split(row["aliases"]),
-                            row["city"], row["country"], start, end))
+                            row["city"], row["country"], start, end,
+                            row["multilateral"] == "yes"))
     return tuple(out)
 
 

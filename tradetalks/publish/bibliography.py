@@ -1,4 +1,8 @@
-"""One BibTeX entry per article, made from the manifest, so the bibliography follows the corpus."""
+"""One BibTeX entry per article, made from the manifest, so the bibliography follows the corpus.
+
+The file keeps every character as written (the HTML book shows CJK titles as they are);
+characters pdflatex cannot set are replaced only in the LaTeX output, by the book's
+Sphinx extension (``build.sphinxext``), never in ``references.bib`` itself."""
 
 from __future__ import annotations
 
@@ -11,10 +15,8 @@ _BIBTEX_SPECIAL = re.compile(r"([{}\\#%&$_^~])")
 
 
 def _bibtex_text(value: str) -> str:
-    from tradetalks.publish.latex import pdflatex_safe
-
     return _BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "{}\\^~"
-                               else " ", pdflatex_safe(value))
+                               else " ", value)
 
 
 def _title(value: str) -> str:

@@ -12,7 +12,8 @@ from tradetalks.errors import InputError
 from tradetalks.publish.output import write_atomic
 
 PUBLISHED = ("articles.csv", "removals.csv", "mentions.csv", "meetings.csv", "measures.csv",
-             "actors.csv", "quotes.csv", "unknown_actors.csv", "datapackage.json")
+             "actors.csv", "participants.csv", "quotes.csv", "unknown_actors.csv",
+             "datapackage.json")
 
 
 def table_checksums(folder: Path) -> dict[str, str]:

@@ -9,11 +9,13 @@ paths; text cells a spreadsheet would run as a formula are neutralised (``publis
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pandas as pd
 
+from tradetalks import __version__
 from tradetalks.errors import InputError
 from tradetalks.publish.cells import neutralise_frame
 from tradetalks.publish.output import SwapState, publish_folder
@@ -28,10 +30,12 @@ def _vocabularies() -> dict[str, list[str]]:
             "format": list(v.formats), "precision": list(v.date_precisions),
             "outcome": list(v.outcomes), "measure_type": list(v.measure_types),
             "direction": list(v.directions), "status_measure": list(v.measure_statuses),
-            "event_kind": list(v.event_kinds)}
+            "event_kind": list(v.event_kinds), "sector": list(v.sectors)}
 
 
-LIST_ISO3 = r"^$|^[A-Z]{3}(;[A-Z]{3})*$"
+ISO3 = r"^[A-Z]{3}$"
+CAMEO = r"^$|^\d{3,4}$"
+QID_OR_NONE = r"^(Q[1-9]\d*|none)$"
 DESCRIPTIONS = {
     "articles": "One row per article: manifest fields and word counts before and after cleaning.",
     "removals": "Every line removed by the cleaning stage, with the rule that removed it.",
@@ -39,15 +43,54 @@ DESCRIPTIONS = {
     "meetings": "Meetings between governments, merged across articles (codebook MEETINGS).",
     "measures": "Trade measures, merged across articles (codebook TRADE MEASURES).",
     "actors": "People named in the articles who are in the actor dictionary (codebook ACTORS).",
+    "participants": "One row per meeting and participant: the join of meetings to actors.",
     "quotes": "Direct quotations with their speakers (codebook QUOTES).",
     "unknown_actors": "People named with a title but absent from the actor dictionary.",
     "topics": "Per article, how many sentences touch each topic of the codebook's vocabulary.",
 }
+CODING_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                  "path": "https://creativecommons.org/licenses/by/4.0/"}
+EXCERPT_LICENCE = {
+    "name": "publisher-excerpts",
+    "title": "Quoted excerpts of the publishers' articles: the publishers keep their rights; "
+             "reproduced as short quotations, as evidence for each row (see LICENSE-CONTENT.md)",
+    "path": "https://github.com/talking-trade/talking-trade/blob/main/LICENSE-CONTENT.md"}
+EXCERPT_RIGHTS = ("Verbatim text of the publisher's article, quoted as evidence; the "
+                  "publisher's rights apply, not CC BY 4.0")
+# Columns that hold publishers' verbatim text (per table): everything else is the
+# project's own coding.
+EXCERPTS = {"removals": {"text"}, "mentions": {"sentence", "matched_text"},
+            "meetings": {"matched_text"}, "measures": {"matched_text"}, "quotes": {"text"},
+            "unknown_actors": {"sentence"}, "topics": {"example"}}
+PRIMARY_KEYS = {"articles": ["article_id"], "mentions": ["mention_id", "event_id"],
+                "meetings": ["meeting_id"], "measures": ["measure_id"],
+                "actors": ["actor_id"], "participants": ["meeting_id", "actor_id"],
+                "quotes": ["quote_id"]}
 
 
-def _field(name: str, kind: str = "string", enum: str | None = None, pattern: str | None = None,
-           required: bool = False) -> dict:
+def _fk(field: str, resource: str, target: str) -> dict:
+    return {"fields": [field], "reference": {"resource": resource, "fields": [target]}}
+
+
+FOREIGN_KEYS = {
+    "removals": [_fk("article_id", "articles", "article_id")],
+    "mentions": [_fk("article_id", "articles", "article_id"),
+                 _fk("meeting_id", "meetings", "meeting_id"),
+                 _fk("measure_id", "measures", "measure_id")],
+    "participants": [_fk("meeting_id", "meetings", "meeting_id"),
+                     _fk("actor_id", "actors", "actor_id")],
+    "quotes": [_fk("article_id", "articles", "article_id")],
+    "unknown_actors": [_fk("article_id", "articles", "article_id")],
+    "topics": [_fk("article_id", "articles", "article_id")],
+}
+
+
+def field_schema(name: str, kind: str = "string", enum: str | None = None,
+                 pattern: str | None = None, required: bool = False) -> dict:
+    """One Table Schema field; ``enum`` names a vocabulary of the codebook."""
     field: dict = {"name": name, "type": kind}
+    if kind == "list":  # a ';'-joined list of strings (Frictionless v2 list type)
+        field.update(delimiter=";", itemType="string")
     constraints: dict = {}
     if enum:
         constraints["enum"] = _vocabularies()[enum]
@@ -60,8 +103,16 @@ def _field(name: str, kind: str = "string", enum: str | None = None, pattern: st
     return field
 
 
-def schemas() -> dict[str, dict]:
-    s = _field
+def _codes(prefix: str = "") -> list[dict]:
+    s = field_schema
+    fields = [s(f"{prefix}cameo", pattern=CAMEO), s(f"{prefix}plover"), s(f"{prefix}plover_mode")]
+    if not prefix:
+        fields += [s("plover_context"), s("quad_class", "integer"), s("goldstein", "number")]
+    return fields
+
+
+def schemas() -> dict[str, list[dict]]:
+    s = field_schema
     return {
         "articles": [s("article_id", required=True), s("file"), s("outlet"), s("url"),
                      s("title"), s("published", "date"), s("date_basis"), s("language"),
@@ -72,25 +123,32 @@ def schemas() -> dict[str, dict]:
         "mentions": [s("mention_id", required=True, pattern=r"^.+:\d+$"), s("article_id"),
                      s("sentence"), s("start", "integer"), s("end", "integer"),
                      s("event_kind", enum="event_kind"), s("event_id", required=True),
-                     s("rule"), s("matched_text")],
+                     s("meeting_id"), s("measure_id"), s("rule"), s("matched_text")],
         "meetings": [s("meeting_id", required=True), s("date_start", "date"),
                      s("date_end", "date"), s("date_precision", enum="precision"),
                      s("date_text"), s("status", enum="status_meeting", required=True),
                      s("level", enum="level"), s("format", enum="format"),
-                     s("countries", pattern=LIST_ISO3), s("participants"), s("location"),
-                     s("occasion"), s("topics"), s("outcome", enum="outcome"), s("cameo"),
-                     s("plover"), s("mentions", required=True), s("articles"), s("rule"),
-                     s("matched_text")],
-        "measures": [s("measure_id", required=True), s("imposer", pattern=r"^[A-Z]{3}$"),
-                     s("targets", pattern=LIST_ISO3), s("measure_type", enum="measure_type"),
-                     s("direction", enum="direction"), s("products"), s("announced"),
+                     s("countries", "list"), s("participants", "list"),
+                     s("participant_ids", "list"), s("location"), s("place_id"),
+                     s("location_country", pattern=ISO3), s("latitude", "number"),
+                     s("longitude", "number"), s("occasion"),
+                     s("multilateral_occasion", "boolean"), s("topics", "list"),
+                     s("outcome", enum="outcome"), *_codes(), s("mentions", "list",
+                                                                required=True),
+                     s("articles", "list"), s("rule"), s("matched_text")],
+        "measures": [s("measure_id", required=True), s("imposer", pattern=ISO3),
+                     s("targets", "list"), s("measure_type", enum="measure_type"),
+                     s("direction", enum="direction"), s("products", "list"), s("announced"),
                      s("in_force"), s("lifted"), s("date_precision"), s("date_text"),
-                     s("status", enum="status_measure"), s("demands"),
-                     s("mentions", required=True), s("articles"), s("rule"),
-                     s("matched_text")],
-        "actors": [s("actor_id", required=True), s("name"), s("country", pattern=r"^[A-Z]{3}$"),
-                   s("role"), s("organisation"), s("aliases"), s("level", enum="level"),
-                   s("articles"), s("in_dictionary", "boolean")],
+                     s("status", enum="status_measure"), *_codes(), s("demands"),
+                     *_codes("demand_"), s("mentions", "list", required=True),
+                     s("articles", "list"), s("rule"), s("matched_text")],
+        "actors": [s("actor_id", required=True), s("name"), s("country", pattern=ISO3),
+                   s("role"), s("organisation"), s("aliases", "list"), s("level", enum="level"),
+                   s("sector", enum="sector"), s("wikidata", pattern=QID_OR_NONE),
+                   s("articles", "list"), s("in_dictionary", "boolean")],
+        "participants": [s("meeting_id", required=True), s("actor_id", required=True),
+                         s("name")],
         "quotes": [s("quote_id", required=True), s("article_id"), s("speaker"), s("text"),
                    s("start", "integer"), s("end", "integer"), s("speaker_name"), s("rule")],
         "unknown_actors": [s("name"), s("article_id"), s("sentence_index", "integer"),
@@ -100,26 +158,56 @@ def schemas() -> dict[str, dict]:
     }
 
 
+def _resource(name: str, frame: pd.DataFrame, fields: list[dict]) -> dict:
+    if [f["name"] for f in fields] != list(frame.columns):
+        raise AssertionError(f"schema of {name} does not match its columns")
+    excerpts = EXCERPTS.get(name, set())
+    fields = [{**f, "rights": EXCERPT_RIGHTS} if f["name"] in excerpts else f
+              for f in fields]
+    schema: dict = {"fields": fields, "missingValues": [""]}
+    if name in PRIMARY_KEYS:
+        schema["primaryKey"] = PRIMARY_KEYS[name]
+    if name in FOREIGN_KEYS:
+        schema["foreignKeys"] = FOREIGN_KEYS[name]
+    data = csv_bytes(frame)
+    return {
+        "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+        "encoding": "utf-8", "description": DESCRIPTIONS[name],
+        "licenses": [CODING_LICENCE, EXCERPT_LICENCE] if excerpts else [CODING_LICENCE],
+        "hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data),
+        "schema": schema,
+    }
+
+
+def sources(articles: pd.DataFrame) -> list[dict]:
+    """The articles the tables were coded from, as Frictionless sources."""
+    out = []
+    for row in articles.itertuples(index=False):
+        source = {"title": f"{row.outlet}, {row.title or row.article_id}, {row.published}"}
+        if row.url:
+            source["path"] = row.url
+        out.append(source)
+    return out
+
+
 def descriptor(tables: Tables) -> dict:
-    resources = []
+    """A Frictionless v2 data package: version, sources, contributors, licences per
+    resource, primary and foreign keys, list fields, each resource's hash and bytes."""
     all_schemas = schemas()
-    for name, frame in tables.items():
-        fields = all_schemas[name]
-        if [f["name"] for f in fields] != list(frame.columns):
-            raise AssertionError(f"schema of {name} does not match its columns")
-        primary = {"mentions": ["mention_id", "event_id"], "meetings": ["meeting_id"],
-                   "measures": ["measure_id"], "actors": ["actor_id"], "quotes": ["quote_id"],
-                   "articles": ["article_id"]}.get(name)
-        schema: dict = {"fields": fields, "missingValues": [""]}
-        if primary:
-            schema["primaryKey"] = primary
-        resources.append({
-            "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "description": DESCRIPTIONS[name], "schema": schema,
-        })
-    return {"name": "talking-trade", "title": "Talking Trade: meetings and trade measures",
-            "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
-            "resources": resources}
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "talking-trade", "title": "Talking Trade: meetings and trade measures",
+        "version": __version__,
+        "description": "Meetings and trade measures between governments coded from news "
+                       "articles by the rules and dictionaries of Talking Trade; every row "
+                       "points to the sentences it was coded from. Codebook: docs/codebook.md.",
+        "homepage": "https://github.com/talking-trade/talking-trade",
+        "licenses": [CODING_LICENCE],
+        "contributors": [{"title": "Talking Trade project team", "roles": ["creator"]}],
+        "sources": sources(tables.articles),
+        "resources": [_resource(name, frame, all_schemas[name])
+                      for name, frame in tables.items()],
+    }
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
