@@ -172,6 +172,12 @@ def test_lone_cr_line_ends_work_with_a_warning(run):
     assert int(article_rows(run)[0]["sentences"]) == 2
 
 
+def test_bidirectional_overrides_in_the_text_are_removed_with_a_warning(run):
+    text = ENGLISH.replace("export-control", "export-\u202econtrol\u202c")
+    run({"a1.txt": text}).works("a1.txt", "2 bidirectional control character(s) removed")
+    assert "\u202e" not in (run.out / "mentions.csv").read_text(encoding="utf-8")
+
+
 def test_saved_html_page_works_with_a_warning(run):
     page = ("<!DOCTYPE html><html><head><title>News</title><script>var x = 1;</script>"
             "</head><body><nav><a href='/'>Home</a></nav>"
