@@ -572,3 +572,18 @@ def test_ids_giving_one_bibliography_key_stop_the_bib_command(run):
 def test_ids_differing_only_in_case_stop_the_bib_command(run):
     run({"A1.txt": ENGLISH, "a1.txt": ENGLISH}, command=False)
     run.command("bib", str(run.corpus)).stops("same bibliography key")
+
+
+def test_a_neutralised_sentence_still_restores_to_its_exact_span(run):
+    from tradetalks.ingest.clean import clean_text
+    from tradetalks.publish.cells import restore
+
+    text = ("- Japan and South Korea held their first export-control dialogue in three years "
+            "on Monday in Tokyo.\n")
+    run({"a1.txt": text}).works()
+    with (run.out / "mentions.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cleaned = clean_text(text).text
+    assert rows and rows[0]["sentence"].startswith("'-")
+    for r in rows:
+        assert cleaned[int(r["start"]):int(r["end"])] == restore(r["sentence"])
