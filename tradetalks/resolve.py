@@ -54,6 +54,9 @@ def _add_articles(into, other) -> None:
     """Keep ``into.article_ids`` sorted and unique without rebuilding it on every merge."""
     ids = into.article_ids
     for article_id in other.article_ids:
+        if not ids or article_id > ids[-1]:
+            ids.append(article_id)  # the usual case: ids arrive in order
+            continue
         at = bisect.bisect_left(ids, article_id)
         if at == len(ids) or ids[at] != article_id:
             ids.insert(at, article_id)
