@@ -284,6 +284,8 @@ def test_out_holds_the_old_or_the_new_set_after_sigkill_at_twenty_moments(tmp_pa
         assert now in (set_a, set_b), (i, moment)
         seen["new" if now == (set_a if corpus == a else set_b) else "old"] += 1
     assert seen["old"] and seen["new"], seen
+    print(f"20 SIGKILLs: OUT held the old set {seen['old']} times, the new set "
+          f"{seen['new']} times")
     assert subprocess.run(command(a, out), env=environment()).returncode == 0
     assert snapshot(out) == set_a and not leftovers(out) and len(versions(out)) <= 2
 
@@ -324,6 +326,8 @@ def test_a_reader_polling_out_during_reruns_always_sees_a_complete_set(tmp_path)
         stop.set()
         reader.join()
     assert polls and set(polls) == {"a", "b"}, sorted(set(polls))
+    print(f"{len(polls)} polls during 6 reruns: {polls.count('a')} saw set A, "
+          f"{polls.count('b')} set B, none incomplete")
 
 
 @pytest.mark.slow

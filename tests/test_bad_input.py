@@ -172,6 +172,12 @@ def test_lone_cr_line_ends_work_with_a_warning(run):
     assert int(article_rows(run)[0]["sentences"]) == 2
 
 
+def test_bidirectional_overrides_in_the_text_are_removed_with_a_warning(run):
+    text = ENGLISH.replace("export-control", "export-\u202econtrol\u202c")
+    run({"a1.txt": text}).works("a1.txt", "2 bidirectional control character(s) removed")
+    assert "\u202e" not in (run.out / "mentions.csv").read_text(encoding="utf-8")
+
+
 def test_saved_html_page_works_with_a_warning(run):
     page = ("<!DOCTYPE html><html><head><title>News</title><script>var x = 1;</script>"
             "</head><body><nav><a href='/'>Home</a></nav>"
@@ -566,3 +572,18 @@ def test_ids_giving_one_bibliography_key_stop_the_bib_command(run):
 def test_ids_differing_only_in_case_stop_the_bib_command(run):
     run({"A1.txt": ENGLISH, "a1.txt": ENGLISH}, command=False)
     run.command("bib", str(run.corpus)).stops("same bibliography key")
+
+
+def test_a_neutralised_sentence_still_restores_to_its_exact_span(run):
+    from tradetalks.ingest.clean import clean_text
+    from tradetalks.publish.cells import restore
+
+    text = ("- Japan and South Korea held their first export-control dialogue in three years "
+            "on Monday in Tokyo.\n")
+    run({"a1.txt": text}).works()
+    with (run.out / "mentions.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cleaned = clean_text(text).text
+    assert rows and rows[0]["sentence"].startswith("'-")
+    for r in rows:
+        assert cleaned[int(r["start"]):int(r["end"])] == restore(r["sentence"])

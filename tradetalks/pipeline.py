@@ -105,6 +105,7 @@ def _ignore_interrupt() -> None:
 
 def _extract_all(articles: list[Article], jobs: int) -> Iterator[ArticleExtraction]:
     if jobs > 1 and len(articles) > 1:
+        jobs = min(jobs, len(articles))  # no idle workers, each loading the models
         with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt) as pool:
             yield from pool.map(extract_article, articles,
                                 chunksize=max(1, len(articles) // (jobs * 8)))

@@ -55,6 +55,9 @@ def _add_articles(into, other) -> None:
     """Keep ``into.article_ids`` sorted and unique without rebuilding it on every merge."""
     ids = into.article_ids
     for article_id in other.article_ids:
+        if not ids or article_id > ids[-1]:
+            ids.append(article_id)  # the usual case: ids arrive in order
+            continue
         at = bisect.bisect_left(ids, article_id)
         if at == len(ids) or ids[at] != article_id:
             ids.insert(at, article_id)
@@ -169,24 +172,24 @@ def _add_mentions(into, other) -> None:
 
 # --- across the corpus -------------------------------------------------------------------
 
-MONTHS_INDEXED = 24  # a window wider than this is a candidate for every date
+WEEKS_INDEXED = 106  # a window wider than about two years is a candidate for every date
 
 
-def _months(window) -> Iterable[int] | None:
-    """The months a window touches (as year*12+month), or None when it is wider than
-    ``MONTHS_INDEXED``: such windows, like missing ones, are checked against every record."""
+def _weeks(window) -> Iterable[int] | None:
+    """The weeks (days since 0001-01-01 divided by 7) a window touches, or None when it is
+    wider than ``WEEKS_INDEXED``: such windows, like missing ones, are checked against
+    every record of their group."""
     if window is None:
         return None
-    first = window.start.year * 12 + window.start.month
-    last = window.end.year * 12 + window.end.month
-    if last - first >= MONTHS_INDEXED:
+    first, last = window.start.toordinal() // 7, window.end.toordinal() // 7
+    if last - first >= WEEKS_INDEXED:
         return None
     return range(first, last + 1)
 
 
 class _Index:
     """Records under fine keys: groups that ``same`` requires to match (one or more per
-    record) and the months of a date window that ``same`` requires to overlap. A record
+    record) and the weeks of a date window that ``same`` requires to overlap. A record
     may sit under more keys than it needs (keys are only added as merges change it), never
     fewer, so a lookup returns a superset of the records ``same`` can accept, in the order
     the records were first kept: the first one ``same`` accepts is the one a scan of all
@@ -196,7 +199,7 @@ class _Index:
         self.order: dict[int, int] = {}
         self.group: dict[Hashable, list] = {}      # every record of a group, in order
         self.undated: dict[Hashable, list] = {}    # no window, or a wide one
-        self.month: dict[tuple, list] = {}         # (group, month) -> records
+        self.week: dict[tuple, list] = {}          # (group, week) -> records
         self.placed: set[tuple] = set()
 
     def _put(self, table: dict, key: Hashable, record) -> None:
@@ -207,27 +210,27 @@ class _Index:
 
     def add(self, record, groups: Iterable[Hashable], window) -> None:
         self.order.setdefault(id(record), len(self.order))
-        months = _months(window)
+        weeks = _weeks(window)
         for group in groups:
             self._put(self.group, group, record)
-            if months is None:
+            if weeks is None:
                 self._put(self.undated, group, record)
             else:
-                for m in months:
-                    self._put(self.month, (group, m), record)
+                for w in weeks:
+                    self._put(self.week, (group, w), record)
 
     def candidates(self, groups: list, window) -> list:
-        months = _months(window)
-        if months is None and len(groups) == 1:
+        weeks = _weeks(window)
+        if weeks is None and len(groups) == 1:
             return self.group.get(groups[0], [])
         found: dict[int, object] = {}
         for group in groups:
-            if months is None:
+            if weeks is None:
                 found.update((id(r), r) for r in self.group.get(group, ()))
                 continue
             found.update((id(r), r) for r in self.undated.get(group, ()))
-            for m in months:
-                found.update((id(r), r) for r in self.month.get((group, m), ()))
+            for w in weeks:
+                found.update((id(r), r) for r in self.week.get((group, w), ()))
         return sorted(found.values(), key=lambda r: self.order[id(r)])
 
 

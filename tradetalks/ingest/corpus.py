@@ -38,6 +38,7 @@ MAX_ID_LENGTH = 200  # with its extension, a file name must fit the usual 255-by
 _FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
                             "\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")  # overrides and isolates
 LANGUAGE_SAMPLE = 100_000  # characters read to guess the language
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as by at from was were said has have it".split()
@@ -194,6 +195,11 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
     if controls and controls > max(3, len(text) // 100):
         raise InputError(f"binary data ({controls} control characters), not a text article", path)
     text = _CONTROL.sub(" ", text)
+    bidi = len(_BIDI.findall(text))
+    if bidi:
+        text = _BIDI.sub("", text)
+        notes.append(f"{bidi} bidirectional control character(s) removed (they reorder text "
+                     "on screen)")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("CR or CRLF line ends converted to LF")
