@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tradetalks.publish.latex import pdflatex_safe
+from tradetalks.report import display
 from tradetalks.report.display import (
     ChartOutput,
     chart_output,
@@ -49,24 +50,57 @@ def attack_chart() -> alt.Chart:
     ).properties(description="Sentences per article <b>&</b>")
 
 
-def test_chart_html_contains_exactly_its_own_closing_script_tag():
+def test_first_chart_of_a_kernel_carries_the_vega_library_once(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", False)
+    first = ChartOutput(attack_chart(), "one", "A test chart").html()
+    second = ChartOutput(attack_chart(), "two", "A test chart").html()
+    assert first.count("window.vegaEmbed") >= 1 and "tt-vega-ready" in first
+    assert "if (!window.vegaEmbed)" not in second
+
+
+def test_chart_output_carries_the_vega_lite_spec_and_a_png(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
+    bundle = ChartOutput(attack_chart(), "attack", "A test chart")._repr_mimebundle_()
+    assert bundle[display.VEGALITE_MIME]["mark"]["type"] == "bar"
+    assert bundle["image/png"].startswith(b"\x89PNG")
+
+
+def test_chart_png_has_a_fixed_width_for_a_container_wide_chart():
+    spec = {"width": "container", "layer": [{"width": "container", "mark": "point"}]}
+    assert display._fixed_width(spec) == {"width": display.PNG_WIDTH,
+                                          "layer": [{"width": display.PNG_WIDTH,
+                                                     "mark": "point"}]}
+
+
+def test_chart_html_contains_exactly_its_own_closing_script_tag(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
     page = ChartOutput(attack_chart(), "Attack Test", "A test chart").html()
     assert page.count("</script>") == 1
     assert page.lower().count("<script") == 1
     assert page.rstrip().endswith("</script></figure>")
 
 
-def test_chart_html_spec_round_trips_to_the_chart_data():
+def test_chart_html_spec_round_trips_to_the_chart_data(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
     output = ChartOutput(attack_chart(), "attack", "A test chart")
     page = output.html()
     spec_json = re.search(r"var spec = (.*?);var options", page).group(1)
     assert json.loads(spec_json) == output.spec
 
 
-def test_chart_html_escapes_the_description():
+def test_chart_html_escapes_the_description(monkeypatch, tmp_path):
+    monkeypatch.setattr(display, "chart_data_folder", lambda: tmp_path)
     page = chart_output(attack_chart(), "attack").html()
     assert 'aria-label="Sentences per article &lt;b&gt;&amp;&lt;/b&gt;"' in page
     assert "<b>" not in page
+
+
+def test_chart_output_publishes_the_data_it_draws_with_a_link(monkeypatch, tmp_path):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
+    monkeypatch.setattr(display, "chart_data_folder", lambda: tmp_path)
+    page = chart_output(attack_chart(), "attack").html()
+    assert pd.read_csv(tmp_path / "attack.csv")["n"].tolist() == [1, 2]
+    assert 'href="../_static/chart-data/attack.csv"' in page
 
 
 def test_chart_output_requires_a_description():
@@ -114,7 +148,7 @@ def test_table_latex_escapes_cells_and_caption():
     table = table_output(pd.DataFrame({"text": ["50% & more"]}), "Shares_of #1")
     latex = table.latex()
     assert r"50\% \& more" in latex
-    assert r"\caption*{Shares\_of \#1}" in latex
+    assert r"\caption{Shares\_of \#1}" in latex
 
 
 # --- characters pdflatex can set ------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""Sphinx hooks for the book: ship Vega offline, keep the PDF buildable with any script.
+"""Sphinx hooks for the book: a style sheet, no remote scripts, and a PDF buildable with
+any script.
 
-* HTML: the Vega, Vega-Lite and Vega-Embed libraries come from vl-convert-python's
-  bundle, written once into ``_build/.vega/`` and served as a static file, so the book
-  renders with no network.
+* HTML: the book's style sheet and each chart's CSV are static files; scripts from other
+  hosts are dropped (the chart and table libraries are inlined by the notebooks' outputs).
 * LaTeX: pdflatex cannot typeset CJK or other scripts outside its fonts. Characters it
   cannot set are replaced, in the LaTeX output only, by a visible ``[U+XXXX]`` code.
 """
@@ -16,40 +16,30 @@ from sphinx.application import Sphinx
 
 from tradetalks.publish.latex import pdflatex_safe
 
-BUNDLE_NAME = "vega-bundle.js"
-
-ITABLES_LOADER = "itables-loader.js"
+STYLE_NAME = "tradetalks.css"
+# Tables stay inside the text column: cells wrap, identifiers break anywhere; charts take
+# the column's width.
+STYLE = """\
+table.tt-table { width: 100% !important; }
+table.tt-table th, table.tt-table td { white-space: normal !important;
+  overflow-wrap: break-word; vertical-align: top; font-size: 0.85em; padding: 4px 5px; }
+table.tt-table td.tt-id { overflow-wrap: anywhere; }
+table.tt-table th { hyphens: manual; }
+.tt-table-caption { margin-bottom: 0.2em; }
+figure.tt-chart { width: 100%; margin: 1em 0; }
+.tt-chart-canvas { width: 100%; }
+.tt-chart-canvas .vega-embed { width: 100%; }
+.tt-chart-data { font-size: 0.85em; }
+"""
 
 
 def _write_static(app: Sphinx, config) -> None:
-    """Write the Vega bundle and the itables DataTables bundle into a static folder."""
-    import itables
-    import vl_convert
-
+    """Write the book's style sheet into the static folder (which also receives each
+    chart's CSV). The Vega and DataTables libraries need no file: each page's first chart
+    and first table carry them inline, so pages work from ``file://``."""
     folder = Path(app.srcdir) / "_build" / ".book-static"
     folder.mkdir(parents=True, exist_ok=True)
-    versions = (f"vega {vl_convert.get_vega_version()}, vega-embed "
-                f"{vl_convert.get_vega_embed_version()}, itables {itables.__version__}")
-    stamp = Path(app.srcdir) / "_build" / ".book-static.version"
-    if not stamp.exists() or stamp.read_text() != versions:
-        # wrapped in a function so the bundle's top-level names cannot clash with the theme's
-        bundle = "(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n"
-        (folder / BUNDLE_NAME).write_text(bundle, encoding="utf-8")
-        source = Path(itables.__file__).parent / "html"
-        for name in ("dt_bundle.js", "dt_bundle.css"):
-            (folder / name).write_bytes((source / name).read_bytes())
-        variable = "_itables_" + itables.__version__.replace(".", "_")
-        (folder / ITABLES_LOADER).write_text(
-            "(function () {\n"
-            "  var base = document.currentScript.src.replace(/[^/]*$/, '');\n"
-            f"  window.{variable} = import(base + 'dt_bundle.js');\n"
-            f"  window.{variable}.then(function () {{\n"
-            "    window.dispatchEvent(new Event('itables-version-ready'));\n"
-            "  });\n"
-            "})();\n",
-            encoding="utf-8",
-        )
-        stamp.write_text(versions)
+    (folder / STYLE_NAME).write_text(STYLE, encoding="utf-8")
     # The report typesets no mathematics; a stub stands in for MathJax, which myst-nb would
     # otherwise load on every page from a CDN.
     (folder / "mathjax-off.js").write_text("/* no mathematics in this book */\n")
@@ -93,9 +83,7 @@ def _latex_safe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _write_static)
-    app.add_js_file(BUNDLE_NAME)
-    app.add_js_file(ITABLES_LOADER)
-    app.add_css_file("dt_bundle.css")
+    app.add_css_file(STYLE_NAME)
     app.connect("html-page-context", _offline_page, priority=900)
     app.connect("doctree-resolved", _latex_safe)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

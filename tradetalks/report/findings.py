@@ -117,11 +117,17 @@ def all_figures(t: Tables) -> dict:
     return {**corpus_figures(t), **meeting_figures(t), **measure_figures(t), **actor_figures(t)}
 
 
+def date_window(value: str) -> str:
+    """One date style for the tables: ISO days or months, a window as 'first to last'."""
+    first, _, last = str(value).partition("/")
+    return f"{first} to {last}" if last and last != first else first
+
+
 def meetings_for_reading(t: Tables) -> pd.DataFrame:
     m = t.meetings.copy()
     m["governments"] = m["countries"].map(country_label)
-    m["date"] = [s if s == e else f"{s} to {e}" for s, e in zip(m["date_start"], m["date_end"],
-                                                                strict=True)]
+    m["date"] = [date_window(f"{s}/{e}") for s, e in zip(m["date_start"], m["date_end"],
+                                                         strict=True)]
     for column in ("level", "format", "status", "outcome"):
         m[column] = m[column].map(readable)
     m["participants"] = m["participants"].str.replace(";", "; ")
@@ -134,7 +140,8 @@ def measures_for_reading(t: Tables) -> pd.DataFrame:
     out = pd.DataFrame({
         "imposed by": x["imposer"].map(readable), "on": x["targets"].map(readable),
         "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
-        "announced": x["announced"], "in force": x["in_force"], "lifted": x["lifted"],
+        "announced": x["announced"].map(date_window),
+        "in force": x["in_force"].map(date_window), "lifted": x["lifted"].map(date_window),
         "status (latest report)": x["status"].map(readable),
         "demands to lift": x["demands"]})
     return out.reset_index(drop=True)
