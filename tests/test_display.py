@@ -129,7 +129,15 @@ def test_latex_escape_leaves_plain_text_alone():
 
 
 def test_latex_escape_allows_breaks_in_very_long_words():
-    assert latex_escape("x" * 45) == "x" * 30 + r"\allowbreak{}" + "x" * 15
+    assert latex_escape("x" * 25) == r"\allowbreak{}".join(["x" * 10, "x" * 10, "x" * 5])
+
+
+def test_latex_escape_allows_breaks_after_separators_in_identifiers():
+    assert latex_escape("003_e23dd1acf:12") == r"003\_\allowbreak{}e23dd1acf:\allowbreak{}12"
+
+
+def test_latex_escape_leaves_short_words_whole():
+    assert latex_escape("export control") == "export control"
 
 
 def test_latex_escape_long_word_break_does_not_split_an_escape():
@@ -171,13 +179,24 @@ def test_pdflatex_safe_keeps_curly_quotes_and_dashes():
 @pytest.mark.parametrize(("text", "expected"), [
     ("習近平", "[U+7FD2][U+8FD1][U+5E73]"),
     ("윤석열", "[U+C724][U+C11D][U+C5F4]"),
-    ("▲ 0.5", "[U+25B2] 0.5"),
     ("emoji 😀", "emoji [U+1F600]"),
 ])
 def test_pdflatex_safe_labels_characters_outside_the_fonts(text, expected):
     assert pdflatex_safe(text) == expected
 
 
+@pytest.mark.parametrize(("symbol", "command"), [
+    ("≠", r"\ensuremath{\neq}"), ("→", r"\ensuremath{\rightarrow}"),
+    ("▲", r"\ensuremath{\blacktriangle}"), ("▼", r"\ensuremath{\blacktriangledown}"),
+])
+def test_latex_escape_sets_symbols_pdflatex_has_as_commands(symbol, command):
+    assert latex_escape(f"a {symbol} b") == f"a {command} b"
+
+
+def test_pdflatex_safe_keeps_symbols_that_have_a_latex_command():
+    assert pdflatex_safe("start ≠ end → ▲") == "start ≠ end → ▲"
+
+
 def test_pdflatex_safe_labels_characters_pdflatex_cannot_set():
-    text = "\u2032\u2033\u2023\u201b\u0127\u017f"
+    text = "\u2023\u201b\u0127\u017f"
     assert pdflatex_safe(text) == "".join(f"[U+{ord(c):04X}]" for c in text)

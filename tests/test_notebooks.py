@@ -15,18 +15,23 @@ from tradetalks.report.display import VEGALITE_MIME
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def executed():
+def _execute(chapter: str):
     import jupytext
     from nbclient import NotebookClient
 
-    notebooks = {}
-    for chapter in CHAPTERS:
-        notebook = jupytext.read(ROOT / "notebooks" / f"{chapter}.md")
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
-        notebooks[chapter] = notebook
-    return notebooks
+    notebook = jupytext.read(ROOT / "notebooks" / f"{chapter}.md")
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def executed():
+    from concurrent.futures import ThreadPoolExecutor
+
+    # two kernels at a time (each kernel is its own process)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(CHAPTERS, pool.map(_execute, CHAPTERS), strict=True))
 
 
 def _outputs(notebook):

@@ -14,7 +14,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from tradetalks.publish.latex import pdflatex_safe
+from tradetalks.publish.latex import latex_symbol, pdflatex_safe
 
 STYLE_NAME = "tradetalks.css"
 # Tables stay inside the text column: cells wrap, identifiers break anywhere; charts take
@@ -31,6 +31,54 @@ figure.tt-chart { width: 100%; margin: 1em 0; }
 .tt-chart-canvas .vega-embed { width: 100%; }
 .tt-chart-data { font-size: 0.85em; }
 """
+
+
+def _citation(root: Path, config, release: str, built: str) -> tuple[str, str]:
+    """Authors and a citation line: from ``CITATION.cff`` when the repository has one,
+    else from the book's configured author and title."""
+    import yaml
+
+    cff_path = root / "CITATION.cff"
+    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8")) if cff_path.is_file() else {}
+    cff = cff if isinstance(cff, dict) else {}
+    names = [" ".join(filter(None, (a.get("given-names"), a.get("family-names"))))
+             or a.get("name", "") for a in cff.get("authors") or [] if isinstance(a, dict)]
+    names = [n for n in names if n]
+    authors = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else
+               (names[0] if names else str(config.author)))
+    title = cff.get("title") or config.project
+    version = cff.get("version") or release
+    year = str(cff.get("date-released") or built)[:4]
+    where = cff.get("doi") and f"https://doi.org/{cff['doi']}" or cff.get("url") or \
+        cff.get("repository-code") or ""
+    citation = f"{authors} ({year}). *{title}*. Version {version}." + (f" {where}" if where
+                                                                       else "")
+    return authors, citation
+
+
+def _edition(app: Sphinx, config) -> None:
+    """Version (the package's) and build date (SOURCE_DATE_EPOCH if set, for a
+    reproducible build) on the PDF's title page and in the HTML footer."""
+    import datetime as dt
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("tradetalks")
+    except PackageNotFoundError:
+        release = "unreleased"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch
+             else dt.date.today()).isoformat()
+    config.release = config.version = release
+    config.today = built
+    authors, citation = _citation(Path(app.srcdir), config, release, built)
+    config.myst_substitutions = {**(config.myst_substitutions or {}), "version": release,
+                                 "built": built, "authors": authors, "citation": citation}
+    options = dict(config.html_theme_options or {})
+    footer = options.get("extra_footer", "")
+    options["extra_footer"] = f"<p>Version {release}, built {built}.</p>" + footer
+    config.html_theme_options = options
 
 
 def _write_static(app: Sphinx, config) -> None:
@@ -66,22 +114,94 @@ def _offline_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
     scripts[:] = kept
 
 
+def _latex_pieces(text: str) -> list[nodes.Node]:
+    """Text nodes for what pdflatex sets as text, raw LaTeX for symbols it sets as commands."""
+    pieces: list[nodes.Node] = []
+    run = []
+    for ch in pdflatex_safe(text):
+        command = latex_symbol(ch)
+        if command is None:
+            run.append(ch)
+            continue
+        if run:
+            pieces.append(nodes.Text("".join(run)))
+            run = []
+        pieces.append(nodes.raw("", command, format="latex"))
+    if run:
+        pieces.append(nodes.Text("".join(run)))
+    return pieces
+
+
+def _latex_structure(app: Sphinx, doctree: nodes.document) -> None:
+    """In the PDF: the root page's text under an "Introduction" heading (Sphinx uses its
+    title as the book's title), and a part per caption of the table of contents
+    ("Findings", "Data and methods", "Appendix") before the chapters it lists."""
+    sections = list(doctree.findall(nodes.section))
+    if sections:
+        heading = nodes.raw("", "\\chapter*{Introduction}\\addcontentsline{toc}{chapter}"
+                            "{Introduction}\\markboth{Introduction}{Introduction}",
+                            format="latex")
+        title = sections[0].next_node(nodes.title)
+        title_index = sections[0].index(title) if title is not None else -1
+        sections[0].insert(title_index + 1, heading)
+    site_map = getattr(app.config, "external_site_map", None)
+    captions = [tree.caption for tree in site_map.root.subtrees] if site_map else []
+    wrappers = [n for n in doctree.findall(nodes.compound) if "toctree-wrapper" in n["classes"]]
+    for wrapper, caption in zip(wrappers, captions, strict=False):
+        if caption:
+            part = nodes.raw("", f"\\part{{{caption}}}", format="latex")
+            wrapper.parent.insert(wrapper.parent.index(wrapper), part)
+
+
 def _latex_safe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format != "latex":
         return
+    if docname == app.config.root_doc:
+        _latex_structure(app, doctree)
     for node in list(doctree.findall(nodes.Text)):
-        safe = pdflatex_safe(str(node))
-        if safe != str(node):
-            node.parent.replace(node, nodes.Text(safe))
+        if isinstance(node.parent, nodes.raw):
+            continue  # below
+        if isinstance(node.parent, (nodes.literal_block, nodes.literal)):
+            # code is set verbatim: a symbol cannot become a command there
+            safe = "".join(f"[U+{ord(c):04X}]" if latex_symbol(c) else c
+                           for c in pdflatex_safe(str(node)))
+            if safe != str(node):
+                node.parent.replace(node, nodes.Text(safe))
+            continue
+        pieces = _latex_pieces(str(node))
+        if len(pieces) != 1 or str(pieces[0]) != str(node):
+            node.parent.replace(node, pieces)
     for node in doctree.findall(nodes.raw):
         if "latex" in node.get("format", ""):
             text = node.astext()
-            safe = pdflatex_safe(text)
+            safe = "".join(latex_symbol(c) or c for c in pdflatex_safe(text))
             if safe != text:
                 node.children = [nodes.Text(safe)]
 
 
+def _register_bibliography_styles() -> None:
+    """A pybtex style 'tradetalks' whose labels are the entries' keys: the corpus articles
+    are cited by the ids the tables use ([000_f0553b9f172be4ab]), not by a number."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as PlainStyle
+    from pybtex.style.labels import BaseLabelStyle
+
+    class KeyLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                yield entry.key
+
+    class KeyLabelStyle(PlainStyle):
+        default_label_style = "tradetalks-keys"
+        default_sorting_style = "none"
+
+    register_plugin("pybtex.style.labels", "tradetalks-keys", KeyLabels, force=True)
+    register_plugin("pybtex.style.formatting", "tradetalks", KeyLabelStyle, force=True)
+
+
 def setup(app: Sphinx) -> dict:
+    _register_bibliography_styles()
+    app.connect("config-inited", _edition, priority=400)
     app.connect("config-inited", _write_static)
     app.add_css_file(STYLE_NAME)
     app.connect("html-page-context", _offline_page, priority=900)

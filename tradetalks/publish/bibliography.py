@@ -22,7 +22,8 @@ def _title(value: str) -> str:
 
 
 def citation_key(article_id: str) -> str:
-    return "article-" + re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
+    """The article id itself (made safe for BibTeX), so `{cite}` keys match the tables."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
 
 
 def bibtex(corpus: Corpus) -> str:

@@ -152,21 +152,26 @@ _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$",
 
 
 def latex_escape(text: str) -> str:
-    from tradetalks.publish.latex import pdflatex_safe
+    from tradetalks.publish.latex import latex_symbol, pdflatex_safe
 
-    # allow breaks inside very long words so they cannot run off the page: the break points
-    # go between source characters, before escaping, so no escape sequence is split
-    safe = pdflatex_safe(str(text))
+    # allow breaks inside long tokens (identifiers, hashes) so they cannot run into the next
+    # column: after '_', '-', ';', '/', '|', ':' and every 10 characters of a token longer
+    # than 12. Break points go between source characters, before escaping, so no escape
+    # sequence is split.
     out: list[str] = []
-    run = 0
-    for ch in safe:
-        run = 0 if ch.isspace() else run + 1
-        if run > 30 and run % 30 == 1:
-            out.append("\\allowbreak{}")
-        out.append(_LATEX_SPECIAL.get(ch, ch))
-        if ch in "_-;/|" and run >= 12:
-            out.append("\\allowbreak{}")  # long identifiers (measure ids) may break here
-            run = 0
+    for token in re.split(r"(\s+)", str(text)):
+        long_token = len(token) > 12
+        run = 0
+        for ch in token:
+            run += 1
+            if long_token and run > 10:
+                out.append("\\allowbreak{}")
+                run = 1
+            safe = pdflatex_safe(ch)  # a character, or its [U+XXXX] label
+            out.append(latex_symbol(ch) or "".join(_LATEX_SPECIAL.get(c, c) for c in safe))
+            if long_token and ch in "_-;/|:":
+                out.append("\\allowbreak{}")
+                run = 0
     return "".join(out)
 
 

@@ -170,9 +170,26 @@ def evaluation_figures(scores: pd.DataFrame) -> dict:
 
 
 def evaluation_for_reading(scores: pd.DataFrame) -> pd.DataFrame:
-    columns = ["set", "articles", "system", "table", "gold", "predicted", "matched",
-               "precision", "recall", "f1", "dates_exact"]
-    return scores[columns].reset_index(drop=True)
+    """The evaluation table as the book prints it: the set with its size, and every score
+    with two decimals."""
+    out = pd.DataFrame({
+        "set (articles)": [f"{s} ({n})" for s, n in zip(scores["set"], scores["articles"],
+                                                        strict=True)],
+        "system": scores["system"], "table": scores["table"], "gold": scores["gold"],
+        "predicted": scores["predicted"], "matched": scores["matched"]})
+    for column, title in (("precision", "precision"), ("recall", "recall"), ("f1", "F1"),
+                          ("dates_exact", "dates exact")):
+        out[title] = [two_decimals(v) for v in scores[column]]
+    return out.reset_index(drop=True)
+
+
+def two_decimals(value) -> str:
+    """A score as printed everywhere in the book: two decimals, or '' if there is none."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value or "")
+    return "" if number != number else f"{number:.2f}"
 
 
 def first_score_figures(log: pd.DataFrame, sets) -> dict:
