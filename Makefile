@@ -22,8 +22,8 @@ $(STAMP): requirements.txt pyproject.toml
 	@echo "[1/2] Creating .venv and installing requirements.txt (a few minutes on first use)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --progress-bar on -r requirements.txt \
-	  | { grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed)' || true; } \
+	@$(BIN)/python -m pip install --progress-bar on -r requirements.txt 2>&1 \
+	  | { grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed|ERROR)' || true; } \
 	  | sed -u 's/^/  /'
 	@touch $(STAMP)
 	@echo "[1/2] Environment ready."
@@ -33,11 +33,11 @@ venv: $(STAMP)
 
 ## bib: write book/references.bib from seeds/manifest.csv
 bib: $(STAMP)
-	$(BIN)/python -m tradetalks bib seeds --out book/references.bib
+	@$(BIN)/python -m tradetalks bib seeds --out book/references.bib
 
 ## tables: write the tables and data package for seeds/ into book/tables (the appendix's downloads)
 tables: $(STAMP)
-	$(BIN)/python -m tradetalks extract seeds --out book/tables --quiet
+	@$(BIN)/python -m tradetalks extract seeds --out book/tables --quiet
 
 ## book: build the HTML book in _build/html (warnings are errors)
 book: $(STAMP) bib tables

@@ -46,7 +46,7 @@ def _citation(root: Path, config, release: str, built: str) -> tuple[str, str]:
     names = [n for n in names if n]
     authors = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else
                (names[0] if names else str(config.author)))
-    title = cff.get("title") or config.project
+    title = cff.get("title") or getattr(config, "html_title", "") or config.project
     version = cff.get("version") or release
     year = str(cff.get("date-released") or built)[:4]
     where = cff.get("doi") and f"https://doi.org/{cff['doi']}" or cff.get("url") or \
