@@ -26,6 +26,7 @@ table.tt-table th, table.tt-table td { white-space: normal !important;
 table.tt-table td.tt-id { overflow-wrap: anywhere; }
 table.tt-table th { hyphens: manual; }
 .tt-table-caption { margin-bottom: 0.2em; }
+.tt-table-caption .caption-number { font-weight: bold; font-style: normal; }
 figure.tt-chart { width: 100%; margin: 1em 0; }
 .tt-chart-canvas { width: 100%; }
 .tt-chart-canvas .vega-embed { width: 100%; }
@@ -179,6 +180,51 @@ def _latex_safe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 node.children = [nodes.Text(safe)]
 
 
+CAPTION_MARK = '<p class="tt-table-caption"><em>'
+
+
+class numbered_table(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A notebook's interactive table, numbered as a table ("Table 3") like the PDF's."""
+
+
+def _table_title(node: numbered_table) -> str:
+    import html
+    import re
+
+    found = re.search(r'class="tt-table-caption"><em>(.*?)</em>', node["html"], flags=re.S)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def _wrap_tables(app: Sphinx, doctree: nodes.document) -> None:
+    """Wrap each table output (raw HTML with the book's table caption) in a node that Sphinx
+    numbers with the figures' machinery (HTML only: the PDF's longtables number
+    themselves)."""
+    if app.builder.format != "html":
+        return
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" in raw.get("format", "") and CAPTION_MARK in raw.astext():
+            wrapper = numbered_table()
+            wrapper["html"] = raw.astext()
+            doctree.set_id(wrapper)
+            raw.replace_self(wrapper)
+
+
+def _visit_numbered_table(self, node: numbered_table) -> None:
+    start = len(self.body)
+    self.add_fignumber(node)
+    number = "".join(self.body[start:])
+    del self.body[start:]
+    self.body.append(f'<div class="tt-table-output" id="{node["ids"][0]}">')
+    self.body.append(node["html"].replace(
+        CAPTION_MARK, '<p class="tt-table-caption">' + number + "<em>", 1))
+    self.body.append("</div>")
+    raise nodes.SkipNode
+
+
+def _skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
 def _register_bibliography_styles() -> None:
     """A pybtex style 'tradetalks' whose labels are the entries' keys: the corpus articles
     are cited by the ids the tables use ([000_f0553b9f172be4ab]), not by a number."""
@@ -201,6 +247,10 @@ def _register_bibliography_styles() -> None:
 
 def setup(app: Sphinx) -> dict:
     _register_bibliography_styles()
+    app.add_enumerable_node(numbered_table, "table", _table_title,
+                            html=(_visit_numbered_table, None), latex=(_skip, None),
+                            text=(_skip, None))
+    app.connect("doctree-read", _wrap_tables)
     app.connect("config-inited", _edition, priority=400)
     app.connect("config-inited", _write_static)
     app.add_css_file(STYLE_NAME)
