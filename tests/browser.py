@@ -58,7 +58,7 @@ def _errors(events: list[dict]) -> list[str]:
 
 
 async def _drive(ws_url: str, url: str, expressions: dict[str, str], settle: float,
-                 width: int) -> PageReport:
+                 width: int, ready: str) -> PageReport:
     from tornado.websocket import websocket_connect
 
     browser = await websocket_connect(ws_url, max_message_size=64 * 1024 * 1024)
@@ -100,6 +100,12 @@ async def _drive(ws_url: str, url: str, expressions: dict[str, str], settle: flo
         if state.get("result", {}).get("value") == "complete":
             break
         await asyncio.sleep(0.2)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # until the page's own scripts are done
+        state = await page.call("Runtime.evaluate", expression=ready, returnByValue=True)
+        if state.get("result", {}).get("value") is True:
+            break
+        await asyncio.sleep(0.5)
     await asyncio.sleep(settle)
     results = {}
     for name, expression in expressions.items():
@@ -110,10 +116,11 @@ async def _drive(ws_url: str, url: str, expressions: dict[str, str], settle: flo
     return PageReport(results, _errors(page.events))
 
 
-def open_page(url: str, expressions: dict[str, str], settle: float = 3.0,
-              width: int = 1280) -> PageReport:
-    """Open ``url`` in headless Chromium at ``width`` px with the network off and return the
-    values of ``expressions`` and the console errors."""
+def open_page(url: str, expressions: dict[str, str], settle: float = 1.0,
+              width: int = 1280, ready: str = "true") -> PageReport:
+    """Open ``url`` in headless Chromium at ``width`` px with the network off, wait until
+    the ``ready`` expression is true (at most a minute) and ``settle`` seconds more, and
+    return the values of ``expressions`` and the console errors."""
     with tempfile.TemporaryDirectory() as profile:
         process = subprocess.Popen(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -131,7 +138,7 @@ def open_page(url: str, expressions: dict[str, str], settle: float = 3.0,
                     break
             if ws_url is None:
                 raise RuntimeError("chromium did not start its DevTools endpoint")
-            return asyncio.run(_drive(ws_url, url, expressions, settle, width))
+            return asyncio.run(_drive(ws_url, url, expressions, settle, width, ready))
         finally:
             process.terminate()
             process.wait(timeout=30)

@@ -24,13 +24,18 @@ PROBES = {
     "viewport": "document.documentElement.clientWidth",
 }
 
+# every table initialised by DataTables and every chart drawn (or a minute passed)
+READY = ("[...document.querySelectorAll('table.tt-table')].every(t => "
+         "t.classList.contains('dataTable')) && [...document.querySelectorAll("
+         "'.tt-chart-canvas')].every(d => d.querySelector('svg'))")
+
 
 @pytest.fixture(scope="module")
 def pages(built_book):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (Debian package: chromium)")
-    return {chapter: open_page((built_book / "notebooks" / f"{chapter}.html").as_uri(), PROBES)
-            for chapter in CHAPTERS}
+    return {chapter: open_page((built_book / "notebooks" / f"{chapter}.html").as_uri(), PROBES,
+                               ready=READY) for chapter in CHAPTERS}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
