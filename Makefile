@@ -2,6 +2,10 @@
 # Both create .venv and install requirements.txt on first use.
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# The build's own progress stays; parser configuration dumps and the kernel's notice about
+# its local TCP transport (one per notebook) are dropped.
+QUIET := { grep --line-buffered -v -E 'MdParserConfig\(|NbParserConfig\(|Kernel is running over TCP|^\s*$$' || true; }
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,44 +13,54 @@ STAMP := $(VENV)/.installed
 JB := $(BIN)/jupyter-book
 
 .PHONY: help venv book pdf test test-fast lint tables clean bib checksums reproduce lock \
-	describe release
+	describe release reproduce-test
 
 ## help: list the targets
 help:
 	@grep -E '^## ' Makefile | sed 's/^## //'
 
 $(STAMP): requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $(STAMP)
+	@echo "[1/2] Creating .venv and installing requirements.txt (a few minutes on first use)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --progress-bar on -r requirements.txt 2>&1 \
+	  | { grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed|ERROR)' || true; } \
+	  | sed -u 's/^/  /'
+	@touch $(STAMP)
+	@echo "[1/2] Environment ready."
 
 ## venv: create .venv and install requirements.txt
 venv: $(STAMP)
 
 ## bib: write book/references.bib from seeds/manifest.csv
 bib: $(STAMP)
-	$(BIN)/python -m tradetalks bib seeds --out book/references.bib
+	@$(BIN)/python -m tradetalks bib seeds --out book/references.bib
 
 ## tables: write the tables and data package for seeds/ into book/tables (the appendix's downloads)
 tables: $(STAMP)
-	$(BIN)/python -m tradetalks extract seeds --out book/tables --quiet
+	@$(BIN)/python -m tradetalks extract seeds --out book/tables --quiet
 
 ## book: build the HTML book in _build/html (warnings are errors)
 book: $(STAMP) bib tables
-	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
-	$(JB) build . --builder html --warningiserror --nitpick --keep-going
+	@$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
+	@echo "[2/2] Building the HTML book (runs each chapter's notebook; about 3 minutes from clean)..."
+	@$(JB) build . --builder html --warningiserror --nitpick --keep-going 2>&1 | $(QUIET)
 
-## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages)
+## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages), copied beside the HTML
 pdf: $(STAMP) bib tables
 	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
-	$(JB) build . --builder pdflatex
+	@$(JB) build . --builder pdflatex 2>&1 | $(QUIET)
+	mkdir -p _build/html && cp _build/latex/talking-trade.pdf _build/html/talking-trade.pdf
 
-## test: lint, import contracts, then every test (book, browser and PDF checks included)
+## test: lint, import contracts, then every test, including the book, browser and PDF checks (one shared book build; not the fresh-environment check, see reproduce-test)
 test: $(STAMP)
-	$(BIN)/ruff check tradetalks tests benchmarks
+	$(BIN)/ruff check tradetalks tests benchmarks scripts
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not reproduce"
+
+## reproduce-test: the test that runs `make reproduce` (a second environment in _build/reproduce)
+reproduce-test: $(STAMP)
+	$(BIN)/python -m pytest -m reproduce
 
 ## test-fast: the tests without the slow book, browser and PDF checks
 test-fast: $(STAMP)

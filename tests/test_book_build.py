@@ -42,7 +42,13 @@ def test_book_pages_load_no_script_from_another_host(built_book):
 
 def test_vega_bundle_ships_with_the_book(built_book):
     assert (built_book / "_static" / "vega-bundle.js").stat().st_size > 100_000
-    assert (built_book / "_static" / "dt_bundle.js").stat().st_size > 100_000
+
+
+def test_each_table_page_carries_the_datatables_bundle_once(built_book):
+    for chapter in CHAPTERS:
+        html = (built_book / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
+        if "new ITable(" in html:
+            assert html.count("injectModule(") == 2, chapter  # defined once, called once
 
 
 def test_every_glue_key_used_in_the_prose_is_defined(built_book):

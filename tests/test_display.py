@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tradetalks.publish.latex import pdflatex_safe
+from tradetalks.report import display
 from tradetalks.report.display import (
     ChartOutput,
     chart_output,
@@ -49,24 +50,57 @@ def attack_chart() -> alt.Chart:
     ).properties(description="Sentences per article <b>&</b>")
 
 
-def test_chart_html_contains_exactly_its_own_closing_script_tag():
+def test_first_chart_of_a_kernel_carries_the_vega_library_once(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", False)
+    first = ChartOutput(attack_chart(), "one", "A test chart").html()
+    second = ChartOutput(attack_chart(), "two", "A test chart").html()
+    assert first.count("window.vegaEmbed") >= 1 and "tt-vega-ready" in first
+    assert "if (!window.vegaEmbed)" not in second
+
+
+def test_chart_output_carries_the_vega_lite_spec_and_a_png(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
+    bundle = ChartOutput(attack_chart(), "attack", "A test chart")._repr_mimebundle_()
+    assert bundle[display.VEGALITE_MIME]["mark"]["type"] == "bar"
+    assert bundle["image/png"].startswith(b"\x89PNG")
+
+
+def test_chart_png_has_a_fixed_width_for_a_container_wide_chart():
+    spec = {"width": "container", "layer": [{"width": "container", "mark": "point"}]}
+    assert display._fixed_width(spec) == {"width": display.PNG_WIDTH,
+                                          "layer": [{"width": display.PNG_WIDTH,
+                                                     "mark": "point"}]}
+
+
+def test_chart_html_contains_exactly_its_own_closing_script_tag(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
     page = ChartOutput(attack_chart(), "Attack Test", "A test chart").html()
     assert page.count("</script>") == 1
     assert page.lower().count("<script") == 1
     assert page.rstrip().endswith("</script></figure>")
 
 
-def test_chart_html_spec_round_trips_to_the_chart_data():
+def test_chart_html_spec_round_trips_to_the_chart_data(monkeypatch):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
     output = ChartOutput(attack_chart(), "attack", "A test chart")
     page = output.html()
     spec_json = re.search(r"var spec = (.*?);var options", page).group(1)
     assert json.loads(spec_json) == output.spec
 
 
-def test_chart_html_escapes_the_description():
+def test_chart_html_escapes_the_description(monkeypatch, tmp_path):
+    monkeypatch.setattr(display, "chart_data_folder", lambda: tmp_path)
     page = chart_output(attack_chart(), "attack").html()
     assert 'aria-label="Sentences per article &lt;b&gt;&amp;&lt;/b&gt;"' in page
     assert "<b>" not in page
+
+
+def test_chart_output_publishes_the_data_it_draws_with_a_link(monkeypatch, tmp_path):
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
+    monkeypatch.setattr(display, "chart_data_folder", lambda: tmp_path)
+    page = chart_output(attack_chart(), "attack").html()
+    assert pd.read_csv(tmp_path / "attack.csv")["n"].tolist() == [1, 2]
+    assert 'href="../_static/chart-data/attack.csv"' in page
 
 
 def test_chart_output_requires_a_description():
@@ -95,7 +129,15 @@ def test_latex_escape_leaves_plain_text_alone():
 
 
 def test_latex_escape_allows_breaks_in_very_long_words():
-    assert latex_escape("x" * 45) == "x" * 30 + r"\allowbreak{}" + "x" * 15
+    assert latex_escape("x" * 25) == r"\allowbreak{}".join(["x" * 10, "x" * 10, "x" * 5])
+
+
+def test_latex_escape_allows_breaks_after_separators_in_identifiers():
+    assert latex_escape("003_e23dd1acf:12") == r"003\_\allowbreak{}e23dd1acf:\allowbreak{}12"
+
+
+def test_latex_escape_leaves_short_words_whole():
+    assert latex_escape("export control") == "export control"
 
 
 def test_latex_escape_long_word_break_does_not_split_an_escape():
@@ -114,7 +156,7 @@ def test_table_latex_escapes_cells_and_caption():
     table = table_output(pd.DataFrame({"text": ["50% & more"]}), "Shares_of #1")
     latex = table.latex()
     assert r"50\% \& more" in latex
-    assert r"\caption*{Shares\_of \#1}" in latex
+    assert r"\caption{Shares\_of \#1}" in latex
 
 
 # --- characters pdflatex can set ------------------------------------------------------------
@@ -137,13 +179,24 @@ def test_pdflatex_safe_keeps_curly_quotes_and_dashes():
 @pytest.mark.parametrize(("text", "expected"), [
     ("習近平", "[U+7FD2][U+8FD1][U+5E73]"),
     ("윤석열", "[U+C724][U+C11D][U+C5F4]"),
-    ("▲ 0.5", "[U+25B2] 0.5"),
     ("emoji 😀", "emoji [U+1F600]"),
 ])
 def test_pdflatex_safe_labels_characters_outside_the_fonts(text, expected):
     assert pdflatex_safe(text) == expected
 
 
+@pytest.mark.parametrize(("symbol", "command"), [
+    ("≠", r"\ensuremath{\neq}"), ("→", r"\ensuremath{\rightarrow}"),
+    ("▲", r"\ensuremath{\blacktriangle}"), ("▼", r"\ensuremath{\blacktriangledown}"),
+])
+def test_latex_escape_sets_symbols_pdflatex_has_as_commands(symbol, command):
+    assert latex_escape(f"a {symbol} b") == f"a {command} b"
+
+
+def test_pdflatex_safe_keeps_symbols_that_have_a_latex_command():
+    assert pdflatex_safe("start ≠ end → ▲") == "start ≠ end → ▲"
+
+
 def test_pdflatex_safe_labels_characters_pdflatex_cannot_set():
-    text = "\u2032\u2033\u2023\u201b\u0127\u017f"
+    text = "\u2023\u201b\u0127\u017f"
     assert pdflatex_safe(text) == "".join(f"[U+{ord(c):04X}]" for c in text)

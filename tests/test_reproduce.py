@@ -26,6 +26,7 @@ def test_checksum_check_reports_a_changed_table(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.reproduce
 def test_make_reproduce_passes_in_a_fresh_environment():
     result = subprocess.run(["make", "-s", "reproduce"], cwd=ROOT, capture_output=True,
                             text=True, timeout=1800)

@@ -31,6 +31,9 @@ def _word_lists(tree: ast.AST):
         if isinstance(node, ast.Tuple | ast.List | ast.Set):
             elements = node.elts
         elif isinstance(node, ast.Dict):
+            if all(isinstance(v, ast.Constant) and isinstance(v.value, str) and " " in v.value
+                   for v in node.values):
+                continue  # column -> description (a Table Schema), not a word list
             elements = [k for k in node.keys if k is not None]
         else:
             continue

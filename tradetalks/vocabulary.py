@@ -33,6 +33,7 @@ class Vocabulary:
     list_types: frozenset[str]
     directions: tuple[str, ...]
     date_fields: tuple[str, ...]
+    phase_marks: dict[str, tuple[str, bool]]
     measure_families: dict[str, str]
     default_products: dict[str, str]
     product_families: dict[str, str]
@@ -98,6 +99,14 @@ def _all_destinations(raw: dict, path: Path) -> dict[str, str]:
     return {k: str(v) for k, v in value.items()}
 
 
+def _phase_marks(raw: dict, path: Path) -> dict[str, tuple[str, bool]]:
+    marks = raw["measure"].get("phase_marks") or []
+    try:
+        return {str(m["phase"]): (str(m["shape"]), bool(m["filled"])) for m in marks}
+    except (TypeError, KeyError):
+        raise InputError("'measure.phase_marks' needs phase, shape and filled", path) from None
+
+
 def load_vocabulary(path: Path = CODEBOOK_VOCABULARY) -> Vocabulary:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -146,6 +155,7 @@ def load_vocabulary(path: Path = CODEBOOK_VOCABULARY) -> Vocabulary:
         measure_statuses=measure_statuses, liberalising=frozenset(liberalising),
         pending=frozenset(pending), list_types=frozenset(list_types),
         directions=directions, date_fields=_words(raw, "measure.date_fields", path),
+        phase_marks=_phase_marks(raw, path),
         measure_families=families, default_products=defaults,
         product_families={str(k): str(v) for k, v in products.items()},
         date_precisions=_words(raw, "date_precisions", path),

@@ -25,7 +25,8 @@ def _title(value: str) -> str:
 
 
 def citation_key(article_id: str) -> str:
-    return "article-" + re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
+    """The article id itself (made safe for BibTeX), so `{cite}` keys match the tables."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
 
 
 def citation_keys(corpus: Corpus) -> dict[str, str]:

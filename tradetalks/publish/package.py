@@ -68,6 +68,142 @@ PRIMARY_KEYS = {"articles": ["article_id"], "mentions": ["mention_id", "event_id
                 "quotes": ["quote_id"]}
 
 
+# What each column holds (the Table Schemas' field descriptions; the book's data
+# dictionary prints them). The codebook (docs/codebook.md) defines the coding rules.
+FIELD_DESCRIPTIONS = {
+    "articles": {
+        "article_id": "Article identifier: the text file's name without '.txt'.",
+        "file": "Name of the article's text file in the corpus folder.",
+        "outlet": "Publication that carried the article, from the manifest.",
+        "url": "Address of the article, from the manifest.",
+        "title": "Title; in square brackets when supplied by the authors.",
+        "published": "Publication date (ISO), from the manifest.",
+        "date_basis": "How the publication date is known.",
+        "language": "Language code from the manifest.",
+        "words_raw": "Words in the file before cleaning.",
+        "words_clean": "Words left after cleaning.",
+        "lines_removed": "Lines removed as web debris.",
+        "sentences": "Sentences in the cleaned text."},
+    "removals": {
+        "article_id": "Article the line was removed from.",
+        "line": "Line number in the original file.",
+        "rule": "Cleaning rule that removed the line (data/debris.yaml).",
+        "text": "The removed line."},
+    "mentions": {
+        "mention_id": "Mention identifier: article id and sentence index.",
+        "article_id": "Article the sentence comes from.",
+        "sentence": "The sentence as it stands in the cleaned text.",
+        "start": "Offset of the sentence's first character in the cleaned text.",
+        "end": "Offset just after the sentence's last character.",
+        "event_kind": "Kind of event the sentence reports: meeting or measure.",
+        "event_id": "Meeting or measure the sentence reports.",
+        "rule": "Rule that found the mention.",
+        "matched_text": "Words the rule matched."},
+    "meetings": {
+        "meeting_id": "Stable meeting id: mtg- and a hash of the first mention.",
+        "date_start": "First day of the meeting's date window (ISO).",
+        "date_end": "Last day of the date window (ISO).",
+        "date_precision": "Precision of the date: day, week, month, year or window.",
+        "date_text": "The words that date the meeting.",
+        "status": "Status as of the latest article: held, planned, proposed, undecided, "
+                  "cancelled.",
+        "level": "Highest rank present: leader, minister, senior official, working level.",
+        "format": "Bilateral, trilateral, multilateral, written or phone.",
+        "countries": "Governments taking part, ISO 3166 alpha-3 codes joined by ';'.",
+        "participants": "Named participants, joined by ';'.",
+        "location": "Place of the meeting as 'city, country' or country.",
+        "occasion": "Summit or event the meeting took place at.",
+        "topics": "Topics discussed, codebook vocabulary, joined by ';'.",
+        "outcome": "Most specific outcome the text supports.",
+        "cameo": "CAMEO event code.",
+        "plover": "PLOVER event type (data/codes/cameo_plover.csv).",
+        "mentions": "Mentions that report the meeting, joined by ';'.",
+        "articles": "Articles that report the meeting, joined by ';'.",
+        "rule": "Rules that found each mention, in mention order.",
+        "matched_text": "Words each rule matched, in mention order."},
+    "measures": {
+        "measure_id": "Stable measure id: msr- and a hash of the first mention.",
+        "imposer": "Government imposing the measure (ISO alpha-3).",
+        "targets": "Governments targeted, joined by ';'; WLD for all destinations.",
+        "measure_type": "Type of measure, codebook vocabulary.",
+        "direction": "Restrictive, or liberalising once lifted, eased or withdrawn.",
+        "products": "Products concerned, joined by ';'.",
+        "announced": "Date announced (ISO day, month or window).",
+        "in_force": "Date of entry into force (ISO day, month or window).",
+        "lifted": "Date lifted, eased or withdrawn (ISO day, month or window).",
+        "date_precision": "Precision of each date given, as field:precision.",
+        "date_text": "The words that date the measure, as field=words.",
+        "status": "Status as of the latest article reporting the measure.",
+        "demands": "Demands to lift the measure: who, and when.",
+        "mentions": "Mentions that report the measure, joined by ';'.",
+        "articles": "Articles that report the measure, joined by ';'.",
+        "rule": "Rules that found each mention, in mention order.",
+        "matched_text": "Words each rule matched, in mention order."},
+    "actors": {
+        "actor_id": "Actor identifier from the actor dictionary.",
+        "name": "Name as the English-language press writes it.",
+        "country": "Government the person serves (ISO alpha-3).",
+        "role": "Office held, as of the latest article naming the person.",
+        "organisation": "Ministry or body of that office.",
+        "aliases": "Name variants from the actor dictionary, joined by ';'.",
+        "level": "Rank of the office: leader, minister, senior official, working level.",
+        "articles": "Articles naming the person, joined by ';'.",
+        "in_dictionary": "Whether the person is in the actor dictionary."},
+    "quotes": {
+        "quote_id": "Quotation identifier: article id and quotation index.",
+        "article_id": "Article the quotation comes from.",
+        "speaker": "Speaker's actor id, where the dictionary knows the speaker.",
+        "text": "The quoted words.",
+        "start": "Offset of the quotation in the cleaned text.",
+        "end": "Offset just after the quotation.",
+        "speaker_name": "Speaker's name as attributed by the text.",
+        "rule": "Rule that attributed the speaker."},
+    "unknown_actors": {
+        "name": "Name of the person, as written.",
+        "article_id": "Article naming the person.",
+        "sentence_index": "Index of the sentence in the cleaned article (0-based).",
+        "sentence": "The sentence naming the person."},
+    "topics": {
+        "article_id": "Article.",
+        "topic": "Topic of the codebook's vocabulary.",
+        "sentences": "Sentences of the article that touch the topic.",
+        "example": "The first such sentence."},
+}
+
+
+CODE_DESCRIPTIONS = {
+    "cameo": "CAMEO event code, chosen by data/codes/event_codes.csv.",
+    "plover": "PLOVER event type mapped from the CAMEO code (data/codes/cameo_plover.csv).",
+    "plover_mode": "PLOVER mode (phone, visit, third-party, restrict, ease...), if any.",
+    "plover_context": "PLOVER context, if any.",
+    "quad_class": "CAMEO quad class of the code (1 verbal cooperation ... 4 material conflict).",
+    "goldstein": "Goldstein score of the CAMEO code (-10 conflict ... +10 cooperation).",
+}
+FIELD_DESCRIPTIONS["mentions"].update({
+    "meeting_id": "The meeting the sentence reports (empty for a measure).",
+    "measure_id": "The measure the sentence reports (empty for a meeting)."})
+FIELD_DESCRIPTIONS["meetings"].update({
+    **CODE_DESCRIPTIONS,
+    "participant_ids": "Actor ids of the named participants, joined by ';' (see participants).",
+    "place_id": "Place id in data/dictionaries/places.csv, where a place is named.",
+    "location_country": "ISO3 code of the country the meeting took place in, if known.",
+    "latitude": "Latitude of the place (GeoNames), if a place is named.",
+    "longitude": "Longitude of the place (GeoNames), if a place is named.",
+    "multilateral_occasion": "Whether the meeting was held at a multilateral occasion."})
+FIELD_DESCRIPTIONS["measures"].update({
+    **CODE_DESCRIPTIONS,
+    "demand_cameo": "CAMEO code of the demands to lift the measure (1054), if any.",
+    "demand_plover": "PLOVER type of those demands (DEMAND), if any.",
+    "demand_plover_mode": "PLOVER mode of those demands (yield), if any."})
+FIELD_DESCRIPTIONS["actors"].update({
+    "sector": "Branch of government of the office (codebook sectors).",
+    "wikidata": "Wikidata QID of the person, or 'none' (the dictionary says why)."})
+FIELD_DESCRIPTIONS["participants"] = {
+    "meeting_id": "The meeting.",
+    "actor_id": "A participant's actor id.",
+    "name": "The participant's name, as in the actor dictionary."}
+
+
 def _fk(field: str, resource: str, target: str) -> dict:
     return {"fields": [field], "reference": {"resource": resource, "fields": [target]}}
 
@@ -112,6 +248,15 @@ def _codes(prefix: str = "") -> list[dict]:
 
 
 def schemas() -> dict[str, list[dict]]:
+    """Every table's fields, each with its description (FIELD_DESCRIPTIONS)."""
+    tables = _schema_fields()
+    for table, fields in tables.items():
+        for field in fields:
+            field["description"] = FIELD_DESCRIPTIONS[table][field["name"]]
+    return tables
+
+
+def _schema_fields() -> dict[str, list[dict]]:
     s = field_schema
     return {
         "articles": [s("article_id", required=True), s("file"), s("outlet"), s("url"),

@@ -120,9 +120,39 @@ def glue_value(name: str, value: Any) -> None:
     glue(name, value, display=False)
 
 
-def glue_all(values: dict[str, Any]) -> None:
+class Figures:
+    """The figures a chapter quotes, shown as a table in a notebook (every row, none
+    elided), so that a notebook run in JupyterLab, where the prose's glue roles are not
+    rendered, shows the numbers too."""
+
+    def __init__(self, values: dict[str, Any]):
+        self.values = {name: str(v.item() if hasattr(v, "item") else v)
+                       for name, v in values.items()}
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        import html
+
+        rows = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td>{html.escape(v)}</td>"
+                       "</tr>" for k, v in self.values.items())
+        return {"text/plain": "\n".join(f"{k}: {v}" for k, v in self.values.items()),
+                "text/html": ("<table><caption>Figures quoted in this chapter</caption>"
+                              f"<thead><tr><th>figure</th><th>value</th></tr></thead>"
+                              f"<tbody>{rows}</tbody></table>")}
+
+
+def glue_all(values: dict[str, Any]) -> Figures:
+    """Glue every value for the prose; return them as a table for the notebook to show."""
     for name, value in values.items():
         glue_value(name, value)
+    return Figures(values)
+
+
+def figure(name: str, chart) -> None:
+    """Glue a chart for a numbered ``{glue:figure}`` in the prose, and display it, so that
+    JupyterLab shows it where the book shows the captioned figure."""
+    from myst_nb import glue
+
+    glue(name, chart, display=True)
 
 
 def chart_specs(root: Path | None = None) -> dict[str, dict]:

@@ -1,5 +1,10 @@
 """Altair charts for the book. Each has a title, labelled axes, tooltips, a
-colour-blind-safe palette (Okabe-Ito) and a ``description`` for screen readers."""
+colour-blind-safe palette (Okabe-Ito) and a ``description`` for screen readers.
+
+Single views take the page's width (``width="container"``); time axes are split into
+panels where events cluster (one panel per burst of activity, each scaled to its own
+days), so that a week of summits is not squeezed into a few pixels of a seven-year axis.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,52 @@ from tradetalks.vocabulary import vocabulary
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
              "#000000"]
+# Width of the book's text column, for charts split into panels (Vega-Lite cannot fit
+# panels to their container); single views use the container's width.
+PAGE_WIDTH = 620
+# Days without events that start a new panel of a time axis.
+GAP_DAYS = 180
 
 
 def _palette(n: int) -> list[str]:
     return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
+
+
+def integer_legend(values) -> alt.Legend:
+    """A legend showing only the whole numbers that occur (no '1.2 meetings')."""
+    ticks = sorted({int(v) for v in values})
+    return alt.Legend(values=ticks, format="d")
+
+
+def time_panels(days: pd.Series) -> pd.Series:
+    """A panel label per ISO day: consecutive days less than GAP_DAYS apart share a panel,
+    labelled by its month span ("Nov 2023", "Jul–Dec 2019")."""
+    parsed = pd.to_datetime(days)
+    order = sorted(set(parsed.dropna()))
+    panel_of, panels, current = {}, [], []
+    for day in order:
+        if current and (day - current[-1]).days > GAP_DAYS:
+            panels.append(current)
+            current = []
+        current.append(day)
+    if current:
+        panels.append(current)
+    for members in panels:
+        first, last = members[0], members[-1]
+        if (first.year, first.month) == (last.year, last.month):
+            label = first.strftime("%b %Y")
+        elif first.year == last.year:
+            label = f"{first.strftime('%b')}–{last.strftime('%b %Y')}"
+        else:
+            label = f"{first.strftime('%b %Y')}–{last.strftime('%b %Y')}"
+        for day in members:
+            panel_of[day] = f"{first.strftime('%Y-%m-%d')} {label}"
+    return parsed.map(panel_of)
+
+
+def _panel_header() -> alt.Header:
+    # panel keys start with their first day so they sort in time; the header shows the label
+    return alt.Header(title=None, labelExpr="slice(datum.value, 11)", labelFontWeight="bold")
 
 
 def removals_chart(removals: pd.DataFrame, articles: pd.DataFrame) -> alt.Chart:
@@ -35,8 +82,9 @@ def removals_chart(removals: pd.DataFrame, articles: pd.DataFrame) -> alt.Chart:
     )
     return alt.Chart(counts, title="Lines of web debris removed, by article and rule").mark_bar(
     ).encode(
-        y=alt.Y("article:N", title="Article (outlet, publication date)", sort=order),
-        x=alt.X("lines:Q", title="Lines removed"),
+        y=alt.Y("article:N", title="Article (outlet, publication date)", sort=order,
+                axis=alt.Axis(labelLimit=260)),
+        x=alt.X("lines:Q", title="Lines removed", axis=alt.Axis(format="d", tickMinStep=1)),
         color=alt.Color("rule:N", title="Cleaning rule",
                         scale=alt.Scale(domain=rules, range=_palette(len(rules))),
                         legend=alt.Legend(orient="bottom", columns=3)),
@@ -44,7 +92,7 @@ def removals_chart(removals: pd.DataFrame, articles: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("outlet:N", title="Outlet"),
                  alt.Tooltip("rule:N", title="Rule"),
                  alt.Tooltip("lines:Q", title="Lines")],
-    ).properties(width=380, height=max(120, 28 * articles["article_id"].nunique()),
+    ).properties(width="container", height=max(120, 28 * articles["article_id"].nunique()),
                  description=description)
 
 
@@ -67,203 +115,281 @@ def with_evidence(events: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
 
 
 def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
-                      articles: pd.DataFrame) -> alt.Chart:
-    """Dated meetings over time, one row per pair of governments; colour = level,
-    shape = status."""
+                      articles: pd.DataFrame) -> alt.FacetChart:
+    """Dated meetings over time, one row per group of governments; colour = level, shape =
+    status (prospective statuses hollow), a line for a window of several days. Meetings
+    of one group that start on the same day are stacked, never drawn on top of each other."""
     frame = with_evidence(meetings, mentions, articles, "meeting_id")
     dated = frame[frame["date_start"].astype(str) != ""].copy()
     dated["pair"] = dated["countries"].map(country_label)
-    dated["when"] = dated["date_start"]
     dated["level"] = dated["level"].str.replace("_", " ")
     dated["window"] = [s if s == e else f"{s} to {e}" for s, e in
                        zip(dated["date_start"], dated["date_end"], strict=True)]
+    dated["panel"] = time_panels(dated["date_start"])
+    dated = dated.sort_values(["pair", "date_start", "meeting_id"])
+    dated["slot"] = dated.groupby(["pair", "date_start"]).cumcount().astype(str)
+    dated["same_day"] = dated.groupby(["pair", "date_start"])["meeting_id"].transform("size")
+    dated["held"] = dated["status"] == "held"
     undated = len(frame) - len(dated)
     levels = [lv.replace("_", " ") for lv in LEVEL_ORDER
               if lv.replace("_", " ") in set(dated["level"])] or LEVEL_ORDER
     statuses = [s for s in STATUS_SHAPES if s in set(dated["status"])] or ["held"]
+    panels = sorted(set(dated["panel"].dropna()))
     description = (
         f"Timeline of {len(dated)} dated meetings between governments from "
         f"{dated['date_start'].min() if len(dated) else 'n/a'} to "
-        f"{dated['date_end'].max() if len(dated) else 'n/a'}, one row per group of countries; "
-        f"colour shows the highest level present and shape whether the meeting was held, "
-        f"planned, proposed, undecided or cancelled. {undated} undated meetings are listed "
-        "in the table instead."
+        f"{dated['date_end'].max() if len(dated) else 'n/a'}, in {len(panels)} panels, one "
+        "per period of activity, each with its own time scale; one row per group of "
+        "countries. Colour shows the highest level present, shape the status (hollow for a "
+        "meeting not yet held) and a line the days of a date window. Every meeting has its "
+        f"own mark. {undated} undated meetings are listed in the table instead."
     )
-    title = "Meetings between governments, by countries and level"
-    return alt.Chart(dated, title=title).mark_point(filled=True, size=160, opacity=0.85).encode(
-        x=alt.X("when:T", title="Date (start of the date window)",
-                scale=alt.Scale(padding=24)),
-        y=alt.Y("pair:N", title=None, sort="ascending"),
-        yOffset=alt.YOffset("status:N"),
-        color=alt.Color("level:N", title="Level", scale=alt.Scale(domain=levels,
-                                                                  range=_palette(len(levels)))),
+    level_scale = alt.Scale(domain=levels, range=_palette(len(levels)))
+    x = alt.X("date_start:T", title=None, scale=alt.Scale(padding=14),
+              axis=alt.Axis(format="%d %b", labelAngle=-40, tickCount=4, grid=True))
+    y = alt.Y("pair:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=200))
+    tooltip = [alt.Tooltip("meeting_id:N", title="Meeting"),
+               alt.Tooltip("window:N", title="Date window"),
+               alt.Tooltip("date_text:N", title="Date as written"),
+               alt.Tooltip("status:N", title="Status"),
+               alt.Tooltip("participants:N", title="Participants"),
+               alt.Tooltip("format:N", title="Format"),
+               alt.Tooltip("outcome:N", title="Outcome"),
+               alt.Tooltip("same_day:Q", title="Meetings of this group that day"),
+               alt.Tooltip("evidence:N", title="Evidence"),
+               alt.Tooltip("source:N", title="Source")]
+    base = alt.Chart().encode(y=y, yOffset=alt.YOffset("slot:N"))
+    spans = base.mark_rule(strokeWidth=3, opacity=0.45).encode(
+        x=x, x2="date_end:T", color=alt.Color("level:N", title="Level", scale=level_scale))
+    points = base.mark_point(size=150, strokeWidth=2, opacity=0.95).encode(
+        x=x,
+        color=alt.Color("level:N", title="Level", scale=level_scale),
+        fill=alt.Fill("level:N", title="Level", scale=level_scale),
+        fillOpacity=alt.condition("datum.held", alt.value(1), alt.value(0)),
         shape=alt.Shape("status:N", title="Status", scale=alt.Scale(
-            domain=statuses, range=[STATUS_SHAPES[s] for s in statuses])),
-        tooltip=[alt.Tooltip("meeting_id:N", title="Meeting"),
-                 alt.Tooltip("window:N", title="Date window"),
-                 alt.Tooltip("date_text:N", title="Date as written"),
-                 alt.Tooltip("participants:N", title="Participants"),
-                 alt.Tooltip("format:N", title="Format"),
-                 alt.Tooltip("outcome:N", title="Outcome"),
-                 alt.Tooltip("evidence:N", title="Evidence"),
-                 alt.Tooltip("source:N", title="Source")],
-    ).properties(width=340, height=max(160, 48 * max(1, dated["pair"].nunique())),
-                 description=description)
+            domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]),
+            legend=alt.Legend(symbolStrokeColor="#333333", symbolFillColor="#bbbbbb",
+                              symbolStrokeWidth=1.5, symbolOpacity=1)),
+        tooltip=tooltip)
+    width = max(90, (PAGE_WIDTH - 170) // max(1, len(panels)) - 10)
+    rows = max(1, dated["pair"].nunique())
+    return alt.layer(spans, points, data=dated).properties(
+        width=width, height=max(120, 44 * rows)
+    ).facet(
+        column=alt.Column("panel:N", header=_panel_header(), sort="ascending"),
+        title="Meetings between governments, by countries and level", spacing=8,
+    ).resolve_scale(x="independent").properties(description=description)
 
 
-def _measure_phases(measures: pd.DataFrame, end_of_record: str) -> pd.DataFrame:
+MEASURE_PHASES = vocabulary().phase_marks  # phase -> (shape, filled)
+
+
+def _measure_label(row: dict) -> str:
+    everywhere = vocabulary().all_destinations
+    targets = ", ".join(everywhere["short"] if t == everywhere["code"] else t
+                        for t in row["targets"].split(";"))
+    products = row["products"].replace(";", ", ").replace("_", " ")
+    kind = row["measure_type"].replace("_", " ").replace("wto", "WTO")
+    return f"{row['imposer']} → {targets}: {products} ({kind})"
+
+
+def _measure_phases(measures: pd.DataFrame, published: dict[str, str]) -> pd.DataFrame:
+    """One mark per dated step of each measure, and one per article reporting a measure
+    whose steps carry no date; a span from entry into force to lifting or the latest
+    report for measures once in force."""
     from tradetalks.knowledge.dates import iso_window
 
+    prospective = vocabulary().pending
     rows = []
     for row in measures.to_dict("records"):
-        everywhere = vocabulary().all_destinations
-        targets = ", ".join(everywhere["short"] if t == everywhere["code"] else t
-                            for t in row["targets"].split(";"))
-        label = (f"{row['imposer']} → {targets}: "
-                 f"{row['products'].replace(';', ', ').replace('_', ' ')}"
-                 f" ({row['measure_type'].replace('_', ' ').replace('wto', 'WTO')})")
+        label = _measure_label(row)
         points = {}
         for field_name in vocabulary().date_fields:
             window = iso_window(str(row.get(field_name) or ""))
             if window:
                 points[field_name] = window[0].isoformat()
+        reports = sorted({published[a] for a in str(row["articles"]).split(";")
+                          if a in published})
         for field_name, day in points.items():
-            rows.append({**row, "label": label, "phase": field_name.replace("_", " "),
-                         "day": day, "end": day})
+            phase = field_name.replace("_", " ")
+            if field_name == "in_force":
+                phase = ("expected from (hollow)" if row["status"] in prospective
+                         else "in force from")
+            rows.append({**row, "label": label, "phase": phase, "day": day, "end": day})
+        if not points:
+            rows += [{**row, "label": label, "phase": "reported, no date given (hollow)",
+                      "day": day, "end": day} for day in reports]
         start = points.get("in_force") if row.get("status") in IN_FORCE_ONCE else None
-        if start:
-            stop = points.get("lifted") or str(row.get("last_reported") or end_of_record)
-            if stop >= start:
-                rows.append({**row, "label": label, "phase": "in force (span)", "day": start,
-                             "end": stop})
-    return pd.DataFrame(rows)
+        stop = points.get("lifted") or (reports[-1] if reports else None)
+        if start and stop and stop >= start:
+            rows.append({**row, "label": label, "phase": "span", "day": start, "end": stop})
+    columns = ["measure_id", "label", "phase", "day", "end", "imposer", "status",
+               "date_text", "demands", "evidence", "source"]
+    frame = pd.DataFrame(rows)
+    return frame[columns] if len(frame) else pd.DataFrame(columns=columns)
 
 
 def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
-                   articles: pd.DataFrame) -> alt.Chart:
-    """Each measure as a line from entry into force to lifting (or to the last article),
-    with its announced, in-force and lifted dates as marks."""
+                   articles: pd.DataFrame) -> alt.FacetChart:
+    """Every measure on a row, with its lifecycle: announced, in force (hollow while only
+    expected), lifted; a bar while in force; measures whose steps carry no date are marked
+    on the days of the articles that report them."""
     frame = with_evidence(measures, mentions, articles, "measure_id")
-    end_of_record = str(articles["published"].max()) if len(articles) else "2026-01-01"
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    frame["last_reported"] = [max(published.get(a, end_of_record)
-                                  for a in str(ids).split(";") if a) if ids else end_of_record
-                              for ids in frame["articles"]]
-    phases = _measure_phases(frame, end_of_record)
-    undated = len(frame) - (phases["measure_id"].nunique() if len(phases) else 0)
+    phases = _measure_phases(frame, published)
+    phases["panel"] = time_panels(phases["day"]) if len(phases) else []
+    drawn = phases["measure_id"].nunique() if len(phases) else 0
+    undated = int((phases["phase"] == "reported, no date given (hollow)").groupby(
+        phases["measure_id"]).any().sum()) if len(phases) else 0
+    panels = sorted(set(phases["panel"].dropna())) if len(phases) else []
     description = (
-        f"Chart of {len(frame) - undated} dated trade measures, one row per measure "
-        "(imposer, targets, products and type); for measures in force a bar runs from entry "
-        "into force to lifting or to the latest article reporting it, and marks show the "
-        "announced, "
-        f"in-force and lifted dates. {undated} measures without any date are listed in the "
-        "table instead."
+        f"Chart of all {drawn} trade measures, one row per measure (imposer, targets, "
+        "products and type), in panels for each period of activity. Marks show the dates "
+        "a measure was announced, took effect (hollow while only expected) and was lifted; "
+        "a bar runs from entry into force to lifting or to the latest article reporting it. "
+        f"{undated} measures whose articles give no date are marked, hollow squares, on the "
+        "publication days of the articles that report them."
     )
-    if phases.empty:
-        phases = pd.DataFrame(columns=["label", "phase", "day", "end", "imposer", "status",
-                                       "date_text", "demands", "evidence", "source",
-                                       "measure_id"])
     tooltip = [alt.Tooltip("measure_id:N", title="Measure"),
-               alt.Tooltip("status:N", title="Status"),
+               alt.Tooltip("phase:N", title="Mark"),
+               alt.Tooltip("day:N", title="Day"),
+               alt.Tooltip("status:N", title="Status (latest report)"),
                alt.Tooltip("date_text:N", title="Dates as written"),
                alt.Tooltip("demands:N", title="Demands"),
                alt.Tooltip("evidence:N", title="Evidence"),
                alt.Tooltip("source:N", title="Source")]
     imposers = sorted(set(phases["imposer"])) if len(phases) else []
-    base = alt.Chart(phases).encode(
-        y=alt.Y("label:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=280)),
-    )
-    spans = base.transform_filter(alt.datum.phase == "in force (span)").mark_rule(
-        strokeWidth=4, opacity=0.5
+    colour = alt.Scale(domain=imposers, range=_palette(len(imposers)))
+    x = alt.X("day:T", title=None, scale=alt.Scale(padding=14),
+              axis=alt.Axis(format="%d %b", labelAngle=-40, tickCount=3, grid=True))
+    y = alt.Y("label:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=320))
+    spans = alt.Chart().transform_filter(alt.datum.phase == "span").mark_rule(
+        strokeWidth=5, opacity=0.35
+    ).encode(x=x, x2="end:T", y=y, color=alt.Color("imposer:N", title="Imposer", scale=colour),
+             tooltip=tooltip)
+    shown = [p for p in MEASURE_PHASES if p in set(phases["phase"])] if len(phases) else []
+    hollow = [p for p in shown if not MEASURE_PHASES[p][1]]
+    marks = alt.Chart().transform_filter(alt.datum.phase != "span").mark_point(
+        size=110, strokeWidth=2
     ).encode(
-        x=alt.X("day:T", title="Date"), x2="end:T",
-        color=alt.Color("imposer:N", title="Imposer",
-                        scale=alt.Scale(domain=imposers, range=_palette(len(imposers)))),
+        x=x, y=y,
+        shape=alt.Shape("phase:N", title="Mark", scale=alt.Scale(
+            domain=shown, range=[MEASURE_PHASES[p][0] for p in shown]),
+            legend=alt.Legend(symbolStrokeColor="#333333", symbolFillColor="#bbbbbb",
+                              symbolStrokeWidth=1.5, symbolOpacity=1)),
+        color=alt.Color("imposer:N", title="Imposer", scale=colour),
+        fill=alt.Fill("imposer:N", title="Imposer", scale=colour),
+        fillOpacity=alt.condition(alt.FieldOneOfPredicate(field="phase", oneOf=hollow or ["-"]),
+                                  alt.value(0), alt.value(1)),
         tooltip=tooltip,
     )
-    phase_domain = [f.replace("_", " ") for f in vocabulary().date_fields]
-    marks = base.transform_filter(alt.datum.phase != "in force (span)").mark_point(
-        filled=True, size=120
-    ).encode(
-        x=alt.X("day:T", title="Date"),
-        shape=alt.Shape("phase:N", title="Date of", scale=alt.Scale(
-            domain=phase_domain, range=["diamond", "circle", "cross"])),
-        color=alt.Color("imposer:N", title="Imposer",
-                        scale=alt.Scale(domain=imposers, range=_palette(len(imposers)))),
-        tooltip=tooltip,
-    )
-    return alt.layer(spans, marks, title="Trade measures: announced, in force, lifted").properties(
-        width=260, height=max(140, 30 * max(1, phases["label"].nunique() if len(phases) else 1)),
-        description=description)
+    rows = max(1, phases["label"].nunique() if len(phases) else 1)
+    width = max(70, (PAGE_WIDTH - 300) // max(1, len(panels)) - 8)
+    return alt.layer(spans, marks, data=phases).properties(
+        width=width, height=max(140, 26 * rows)
+    ).facet(
+        column=alt.Column("panel:N", header=_panel_header(), sort="ascending"),
+        title="Trade measures: announced, in force, lifted", spacing=6,
+    ).resolve_scale(x="independent").properties(description=description)
+
+
+def _tie_kind(row: dict) -> str | None:
+    """How a meeting is drawn in the network: held in person or by phone, one-way (a
+    letter), or still prospective; cancelled meetings are not drawn."""
+    if row["status"] == "cancelled":
+        return None
+    if row["status"] in vocabulary().prospective:
+        return "planned, not yet held"
+    if row["format"] == "written":
+        return "letter (one-way)"
+    return "held"
+
+
+TIE_DASHES = {"held": [1, 0], "planned, not yet held": [6, 4], "letter (one-way)": [2, 3]}
 
 
 def actor_network(meetings: pd.DataFrame, actors: pd.DataFrame) -> alt.LayerChart:
-    """People linked when they appear in the same meeting, placed on a circle grouped
-    by country (a fixed layout, so the chart is the same in every build)."""
+    """People linked when they took part in the same meeting, placed on a circle grouped
+    by country (a fixed layout, so the chart is the same in every build). Solid ties are
+    meetings held; planned meetings and letters are drawn dashed and dotted."""
     import math
 
-    people = sorted({p for ps in meetings["participants"] for p in str(ps).split(";") if p})
-    info = actors.set_index("name") if len(actors) else pd.DataFrame()
+    drawn = meetings[[(_tie_kind(r) is not None) for r in meetings.to_dict("records")]]
+    people = sorted({p for ps in drawn["participants"] for p in str(ps).split(";") if p})
+    info = actors.drop_duplicates("name").set_index("name") if len(actors) else pd.DataFrame()
+
     def country_of(name: str) -> str:
         return str(info.loc[name, "country"]) if name in info.index else ""
     people.sort(key=lambda n: (country_of(n), n))
     n = max(1, len(people))
     position = {name: (math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n))
                 for i, name in enumerate(people)}
+    held = drawn[[_tie_kind(r) == "held" for r in drawn.to_dict("records")]]
     nodes = pd.DataFrame([{
         "name": name, "x": position[name][0], "y": position[name][1],
+        "lx": 1.13 * position[name][0], "ly": 1.13 * position[name][1],
+        "align": "left" if position[name][0] > 0.05 else (
+            "right" if position[name][0] < -0.05 else "center"),
         "country": country_of(name),
         "role": str(info.loc[name, "role"]) if name in info.index else "",
-        "meetings": int(sum(name in str(ps).split(";") for ps in meetings["participants"])),
-    } for name in people], columns=["name", "x", "y", "country", "role", "meetings"])
+        "meetings": int(sum(name in str(ps).split(";") for ps in held["participants"])),
+    } for name in people], columns=["name", "x", "y", "lx", "ly", "align", "country", "role",
+                                    "meetings"])
     edges = []
-    for row in meetings.to_dict("records"):
+    for row in drawn.to_dict("records"):
         names = sorted(p for p in str(row["participants"]).split(";") if p)
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 edges.append({"meeting_id": row["meeting_id"], "a": a, "b": b,
+                              "kind": _tie_kind(row),
                               "x": position[a][0], "y": position[a][1],
-                              "x2": position[b][0], "y2": position[b][1],
-                              "status": row["status"], "date_text": row["date_text"]})
-    edge_frame = pd.DataFrame(edges, columns=["meeting_id", "a", "b", "x", "y", "x2", "y2",
-                                              "status", "date_text"])
-    if len(edge_frame):
-        edge_frame = (edge_frame.groupby(["a", "b", "x", "y", "x2", "y2"], as_index=False)
-                      .agg(meetings=("meeting_id", "size"),
-                           meeting_id=("meeting_id", lambda ids: "; ".join(sorted(ids))),
-                           status=("status", lambda s: "; ".join(sorted(set(s))))))
-    else:
-        edge_frame = edge_frame.assign(meetings=[])
+                              "x2": position[b][0], "y2": position[b][1]})
+    edge_frame = pd.DataFrame(edges, columns=["meeting_id", "a", "b", "kind", "x", "y", "x2",
+                                              "y2"])
+    edge_frame = (edge_frame.groupby(["a", "b", "kind", "x", "y", "x2", "y2"], as_index=False)
+                  .agg(meetings=("meeting_id", "size"),
+                       meeting_id=("meeting_id", lambda ids: "; ".join(sorted(ids)))))
     countries = sorted(set(nodes["country"]))
+    kinds = [k for k in TIE_DASHES if k in set(edge_frame["kind"])] or ["held"]
+    counts = edge_frame.groupby("kind").size().to_dict()
     description = (
-        f"Network of {len(nodes)} people named as participants in meetings, linked by "
-        f"{len(edge_frame)} ties, one per pair of people who attended a meeting together "
-        "(thicker for more meetings); colour shows each person's country."
+        f"Network of {len(nodes)} people named as participants in meetings. Solid ties "
+        f"({counts.get('held', 0)}) join people who attended a meeting that was held "
+        "(thicker for more meetings); dashed ties "
+        f"({counts.get('planned, not yet held', 0)}) a meeting still planned; dotted ties "
+        f"({counts.get('letter (one-way)', 0)}) an exchange of letters. Colour shows each "
+        "person's country, size the number of held meetings attended."
     )
     axis = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
-    scale = alt.Scale(domain=[-1.45, 1.45])
-    lines = alt.Chart(edge_frame).mark_rule(color="#999999", opacity=0.6).encode(
-        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
+    scale = alt.Scale(domain=[-1.9, 1.9])
+    yscale = alt.Scale(domain=[-1.35, 1.35])
+    lines = alt.Chart(edge_frame).mark_rule(color="#777777", opacity=0.7).encode(
+        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=yscale),
         x2="x2:Q", y2="y2:Q",
+        strokeDash=alt.StrokeDash("kind:N", title="Tie", scale=alt.Scale(
+            domain=kinds, range=[TIE_DASHES[k] for k in kinds])),
         strokeWidth=alt.StrokeWidth("meetings:Q", title="Meetings together",
-                                    scale=alt.Scale(range=[1.5, 5])),
+                                    scale=alt.Scale(range=[1.5, 5]),
+                                    legend=integer_legend(edge_frame["meetings"])),
         tooltip=[alt.Tooltip("meeting_id:N", title="Meetings"), alt.Tooltip("a:N", title="From"),
-                 alt.Tooltip("b:N", title="To"), alt.Tooltip("meetings:Q", title="Meetings"),
-                 alt.Tooltip("status:N", title="Status")])
-    points = alt.Chart(nodes).mark_circle(size=260, opacity=0.9).encode(
-        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
+                 alt.Tooltip("b:N", title="To"), alt.Tooltip("kind:N", title="Tie"),
+                 alt.Tooltip("meetings:Q", title="Meetings")])
+    points = alt.Chart(nodes).mark_circle(opacity=0.9).encode(
+        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=yscale),
         color=alt.Color("country:N", title="Country",
                         scale=alt.Scale(domain=countries, range=_palette(len(countries)))),
-        size=alt.Size("meetings:Q", title="Meetings attended",
-                      scale=alt.Scale(range=[120, 600], domainMin=1)),
+        size=alt.Size("meetings:Q", title="Held meetings attended",
+                      scale=alt.Scale(range=[80, 420], zero=False),
+                      legend=integer_legend(nodes["meetings"])),
         tooltip=[alt.Tooltip("name:N", title="Person"), alt.Tooltip("role:N", title="Role"),
                  alt.Tooltip("country:N", title="Country"),
-                 alt.Tooltip("meetings:Q", title="Meetings")])
-    labels = alt.Chart(nodes).mark_text(dy=-16, fontSize=11).encode(
-        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
-        text="name:N")
-    return alt.layer(lines, points, labels, title="Who met whom: people linked by meetings"
-                     ).properties(width=440, height=400, description=description)
+                 alt.Tooltip("meetings:Q", title="Held meetings")])
+    labels = [alt.Chart(nodes[nodes["align"] == side]).mark_text(fontSize=11, align=side,
+                                                                 baseline="middle").encode(
+        x=alt.X("lx:Q", axis=axis, scale=scale), y=alt.Y("ly:Q", axis=axis, scale=yscale),
+        text="name:N") for side in ("left", "right", "center")]
+    return alt.layer(lines, points, *labels, title="Who met whom: people linked by meetings"
+                     ).properties(width="container", height=380, description=description)
 
 
 def topics_matrix(topics: pd.DataFrame) -> alt.Chart:
@@ -285,5 +411,85 @@ def topics_matrix(topics: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("article:N", title="Article"), alt.Tooltip("topic:N", title="Topic"),
                  alt.Tooltip("sentences:Q", title="Sentences"),
                  alt.Tooltip("example:N", title="Example sentence")],
-    ).properties(width=max(240, min(480, 70 * frame["article_id"].nunique())), height=380,
-                 description=description)
+    ).properties(width="container", height=380, description=description)
+
+
+WORLD_TOPOJSON = "book/_static/world/countries-110m.json"
+
+
+def place_coordinates(root=None) -> dict[str, tuple[float, float]]:
+    """Latitude and longitude of each place in the gazetteer (``places.csv``, GeoNames),
+    by place name."""
+    from tradetalks.paths import PROJECT_ROOT
+
+    folder = (root or PROJECT_ROOT) / "data" / "dictionaries"
+    places = pd.read_csv(folder / "places.csv", dtype=str, keep_default_na=False)
+    return {row["place"]: (float(row["latitude"]), float(row["longitude"]))
+            for row in places.to_dict("records") if row["latitude"] and row["longitude"]}
+
+
+def meeting_places(meetings: pd.DataFrame, coordinates: dict[str, tuple[float, float]]
+                   ) -> pd.DataFrame:
+    """One row per place with the meetings held or planned there (a place named only by
+    its country has no point and is left out)."""
+    rows = []
+    for row in meetings.to_dict("records"):
+        city = str(row["location"]).split(",")[0].strip()
+        if city in coordinates:
+            rows.append({"place": str(row["location"]), "latitude": coordinates[city][0],
+                         "longitude": coordinates[city][1], "meeting_id": row["meeting_id"],
+                         "held": row["status"] == "held"})
+    frame = pd.DataFrame(rows, columns=["place", "latitude", "longitude", "meeting_id", "held"])
+    if frame.empty:
+        return frame.assign(meetings=[], meeting_ids=[], city=[], side=[])
+    places = (frame.groupby(["place", "latitude", "longitude"], as_index=False)
+              .agg(meetings=("meeting_id", "size"), held=("held", "sum"),
+                   meeting_ids=("meeting_id", lambda ids: "; ".join(sorted(ids))))
+              .sort_values(["longitude", "place"]).reset_index(drop=True))
+    places["city"] = places["place"].str.split(",").str[0]
+    # labels of neighbouring places go to alternate sides, so they do not overprint
+    sides, last = [], None
+    for lon, lat in zip(places["longitude"], places["latitude"], strict=True):
+        near = last is not None and abs(lon - last[0]) < 8 and abs(lat - last[1]) < 6
+        sides.append(("right" if sides[-1] == "left" else "left") if near and sides
+                     else "left")
+        last = (lon, lat)
+    places["side"] = sides
+    return places
+
+
+def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
+    """Where the meetings took place: a circle per place on a world map, sized by the
+    number of meetings (the map is the world-atlas TopoJSON shipped with the book)."""
+    import json
+
+    from tradetalks.paths import PROJECT_ROOT
+
+    world = json.loads(((root or PROJECT_ROOT) / WORLD_TOPOJSON).read_text(encoding="utf-8"))
+    places = meeting_places(meetings, place_coordinates(root))
+    located = int(places["meetings"].sum()) if len(places) else 0
+    unplaced = len(meetings) - located
+    description = (
+        f"World map with {len(places)} meeting places, a circle each, sized by the number "
+        f"of meetings there ({located} meetings in all); {unplaced} meetings whose place "
+        "the articles do not give, or give only as a country, are not drawn."
+    )
+    land = alt.Chart(alt.Data(values=world, format=alt.DataFormat(type="topojson",
+                                                                  feature="countries"))
+                     ).mark_geoshape(fill="#e6e6e6", stroke="#ffffff", strokeWidth=0.5)
+    dots = alt.Chart(places).mark_circle(color=OKABE_ITO[3], opacity=0.8, stroke="#000000",
+                                         strokeWidth=0.5).encode(
+        longitude="longitude:Q", latitude="latitude:Q",
+        size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(range=[60, 400]),
+                      legend=integer_legend(places["meetings"] if len(places) else [1])),
+        tooltip=[alt.Tooltip("place:N", title="Place"),
+                 alt.Tooltip("meetings:Q", title="Meetings"),
+                 alt.Tooltip("held:Q", title="Held"),
+                 alt.Tooltip("meeting_ids:N", title="Meeting ids")])
+    names = [alt.Chart(places[places["side"] == side]).mark_text(
+        align=side, dx=10 if side == "left" else -10, fontSize=11).encode(
+        longitude="longitude:Q", latitude="latitude:Q", text="city:N")
+        for side in ("left", "right")]
+    return alt.layer(land, dots, *names, title="Where the meetings took place").project(
+        type="equalEarth", rotate=[-170, 0, 0], center=[0, 32], scale=190
+    ).properties(width="container", height=320, description=description)

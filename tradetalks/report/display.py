@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -30,45 +31,119 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") or "chart"
 
 
-class ChartOutput:
-    """A chart for the book: interactive HTML, a PNG for the PDF, a text description."""
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"  # what JupyterLab's Vega renderer reads
+PNG_WIDTH = 640  # charts that follow the page's width are drawn this wide in the PDF
+_BUNDLE_SHOWN = False
 
-    def __init__(self, chart: alt.TopLevelMixin, name: str, description: str):
+
+def vega_library() -> str:
+    """Vega, Vega-Lite and Vega-Embed (vl-convert's offline bundle) as one inline script:
+    emitted once per kernel with the first chart, so charts draw from ``file://``, over
+    http and in JupyterLab with no network. Charts drawn before it wait for its event."""
+    import vl_convert
+
+    bundle = vl_convert.javascript_bundle().replace("</script", "<\\/script")
+    return ("<script>if (!window.vegaEmbed) {(function(){\n" + bundle + "\n})();}"
+            "window.dispatchEvent(new Event('tt-vega-ready'));</script>")
+
+
+def _bundle_once() -> str:
+    global _BUNDLE_SHOWN
+    if _BUNDLE_SHOWN:
+        return ""
+    _BUNDLE_SHOWN = True
+    return vega_library()
+
+
+def _fixed_width(spec: Any) -> Any:
+    """The spec with every ``width: "container"`` replaced by PNG_WIDTH (no container in a
+    PNG)."""
+    if isinstance(spec, dict):
+        return {k: PNG_WIDTH if (k == "width" and v == "container") else _fixed_width(v)
+                for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_fixed_width(v) for v in spec]
+    return spec
+
+
+def chart_data_folder() -> Path:
+    """Where each chart's data is written as CSV, served beside the HTML as
+    ``_static/chart-data/`` (the Sphinx extension adds the folder to the static files)."""
+    from tradetalks.report.book import book_root
+
+    return book_root() / "_build" / ".book-static" / "chart-data"
+
+
+class ChartOutput:
+    """A chart for the book: interactive HTML (Vega-Embed), the Vega-Lite spec for
+    JupyterLab, a PNG for the PDF, a text description, and its data as CSV."""
+
+    def __init__(self, chart: alt.TopLevelMixin, name: str, description: str,
+                 data: pd.DataFrame | None = None):
         self.spec = chart.to_dict()
         self.name = _slug(name)
         self.description = description
+        self.data = data
+        if data is not None:
+            folder = chart_data_folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            data.to_csv(folder / f"{self.name}.csv", index=False, lineterminator="\n")
 
     def html(self) -> str:
         element = f"tt-chart-{self.name}"
         label = html.escape(self.description, quote=True)
         options = {"actions": {"export": True, "source": False, "compiled": False,
                                "editor": False}, "renderer": "svg"}
+        link = (f'<p class="tt-chart-data">Data: <a href="../_static/chart-data/{self.name}.csv"'
+                f' download>{self.name}.csv</a></p>' if self.data is not None else "")
         return (
-            f'<figure class="tt-chart" id="{element}-figure">'
+            f'{_bundle_once()}<figure class="tt-chart" id="{element}-figure">'
             f'<div id="{element}" class="tt-chart-canvas" role="img" aria-label="{label}"></div>'
-            f'<figcaption class="tt-chart-description">{label}</figcaption>'
+            f'<details class="tt-chart-description"><summary>Text description</summary>'
+            f"{label}</details>{link}"
             "<script>(function(){"
             f"var spec = {script_safe_json(self.spec)};"
             f"var options = {script_safe_json(options)};"
+            "function draw(){"
             f"vegaEmbed('#{element}', spec, options).catch(function(err){{console.error(err);}});"
+            "}"
+            "if (window.vegaEmbed) { draw(); } else {"
+            " window.addEventListener('tt-vega-ready', draw, {once: true}); }"
             "})();</script></figure>"
         )
 
     def png(self) -> bytes:
         import vl_convert
 
-        return vl_convert.vegalite_to_png(self.spec, scale=2)
+        return vl_convert.vegalite_to_png(_fixed_width(self.spec), scale=2)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
-        return {"text/html": self.html(), "image/png": self.png(), "text/plain": self.description}
+        return {"text/html": self.html(), VEGALITE_MIME: self.spec, "image/png": self.png(),
+                "text/plain": self.description}
 
 
-def chart_output(chart: alt.TopLevelMixin, name: str) -> ChartOutput:
-    """Wrap an Altair chart whose ``description`` property holds its text description."""
+def chart_output(chart: alt.TopLevelMixin, name: str,
+                 data: pd.DataFrame | None = None) -> ChartOutput:
+    """Wrap an Altair chart whose ``description`` property holds its text description;
+    ``data`` (default: the chart's own table) is published as the chart's CSV."""
     description = chart.to_dict().get("description") or ""
     if not description:
         raise ValueError(f"chart {name!r} has no description for screen readers")
-    return ChartOutput(chart, name, description)
+    if data is None:
+        data = chart_table(chart)
+    return ChartOutput(chart, name, description, data)
+
+
+def chart_table(chart: alt.TopLevelMixin) -> pd.DataFrame | None:
+    """The table a chart draws: its own data, else its largest layer's."""
+    if isinstance(getattr(chart, "data", None), pd.DataFrame):
+        return chart.data
+    layers = [getattr(layer, "data", None) for layer in getattr(chart, "layer", [])]
+    frames = [f for f in layers if isinstance(f, pd.DataFrame)]
+    inner = getattr(chart, "spec", None)
+    if not frames and inner is not None:
+        return chart_table(inner)
+    return max(frames, key=len) if frames else None
 
 
 _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
@@ -77,41 +152,82 @@ _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$",
 
 
 def latex_escape(text: str) -> str:
-    from tradetalks.publish.latex import pdflatex_safe
+    from tradetalks.publish.latex import latex_symbol, pdflatex_safe
 
-    # allow breaks inside very long words so they cannot run off the page: the break points
-    # go between source characters, before escaping, so no escape sequence is split
-    safe = pdflatex_safe(str(text))
+    # allow breaks inside long tokens (identifiers, hashes) so they cannot run into the next
+    # column: after '_', '-', ';', '/', '|', ':' and every 10 characters of a token longer
+    # than 12. Break points go between source characters, before escaping, so no escape
+    # sequence is split.
     out: list[str] = []
-    run = 0
-    for ch in safe:
-        run = 0 if ch.isspace() else run + 1
-        if run > 30 and run % 30 == 1:
-            out.append("\\allowbreak{}")
-        out.append(_LATEX_SPECIAL.get(ch, ch))
-        if ch in "_-;/|" and run >= 12:
-            out.append("\\allowbreak{}")  # long identifiers (measure ids) may break here
-            run = 0
+    for token in re.split(r"(\s+)", str(text)):
+        long_token = len(token) > 12
+        run = 0
+        for ch in token:
+            run += 1
+            if long_token and run > 10:
+                out.append("\\allowbreak{}")
+                run = 1
+            safe = pdflatex_safe(ch)  # a character, or its [U+XXXX] label
+            out.append(latex_symbol(ch) or "".join(_LATEX_SPECIAL.get(c, c) for c in safe))
+            if long_token and ch in "_-;/|:":
+                out.append("\\allowbreak{}")
+                run = 0
     return "".join(out)
 
 
+_LIBRARY_SHOWN = False
+
+
+def table_library() -> str:
+    """itables' own offline loader (``init_notebook_mode(connected=False)``), captured as
+    HTML: it inlines the DataTables bundle, so tables load from ``file://``, over http and
+    in JupyterLab with no network. Emitted once per kernel, with the first table."""
+    from IPython.utils.capture import capture_output
+    from itables import init_notebook_mode
+
+    with capture_output() as captured:
+        init_notebook_mode(all_interactive=False, connected=False)
+    return "".join(output.data.get("text/html", "") for output in captured.outputs)
+
+
+def _library_once() -> str:
+    global _LIBRARY_SHOWN
+    if _LIBRARY_SHOWN:
+        return ""
+    _LIBRARY_SHOWN = True
+    return table_library()
+
+
 class TableOutput:
-    """A table: itables (escaped) in HTML, a LaTeX longtable in the PDF."""
+    """A table: itables (escaped) in HTML, a LaTeX longtable in the PDF.
+
+    In HTML every column stays inside the page (no horizontal scroll): long text wraps
+    and long identifiers may break anywhere; ``widths`` give each column's share of the
+    PDF's line."""
 
     def __init__(self, frame: pd.DataFrame, caption: str, widths: dict[str, float] | None = None):
         self.frame = frame
         self.caption = caption
         self.widths = widths or {}
 
+    def _column_defs(self) -> list[dict]:
+        """Columns holding long unbroken tokens (identifiers, lists joined by ';') may break
+        anywhere; the others wrap at spaces only."""
+        ids = [i for i, c in enumerate(self.frame.columns)
+               if self.frame[c].astype(str).str.contains(r"[^\s]{19,}", regex=True).any()]
+        return [{"targets": ids, "className": "tt-id"}] if ids else []
+
     def html(self) -> str:
         from itables import to_html_datatable
 
         frame = self.frame.astype(str).replace({"nan": "", "None": ""})
-        options = {"paging": len(frame) > 25, "pageLength": 25, "scrollX": True}
+        options = {"paging": len(frame) > 25, "pageLength": 25, "autoWidth": False,
+                   "columnDefs": self._column_defs(), "style": "width:100%"}
         table = to_html_datatable(frame, connected=False, allow_html=False, maxBytes=0,
-                                  classes="display compact", **options)
+                                  classes="display compact tt-table", **options)
         caption = html.escape(self.caption)
-        return f'<p class="tt-table-caption"><em>{caption}</em></p>{table}'
+        return (f'{_library_once()}<p class="tt-table-caption"><em>{caption}</em></p>'
+                f'{table}')
 
     def latex(self) -> str:
         columns = list(self.frame.columns)
@@ -122,7 +238,7 @@ class TableOutput:
         )
         lines = [r"\begin{footnotesize}", r"\setlength{\tabcolsep}{3pt}",
                  rf"\begin{{longtable}}{{{spec}}}",
-                 rf"\caption*{{{latex_escape(self.caption)}}}\\", r"\hline",
+                 rf"\caption{{{latex_escape(self.caption)}}}\\", r"\hline",
                  " & ".join(rf"\textbf{{{latex_escape(c)}}}" for c in columns) + r" \\ \hline",
                  r"\endhead"]
         for row in self.frame.itertuples(index=False):

@@ -117,11 +117,17 @@ def all_figures(t: Tables) -> dict:
     return {**corpus_figures(t), **meeting_figures(t), **measure_figures(t), **actor_figures(t)}
 
 
+def date_window(value: str) -> str:
+    """One date style for the tables: ISO days or months, a window as 'first to last'."""
+    first, _, last = str(value).partition("/")
+    return f"{first} to {last}" if last and last != first else first
+
+
 def meetings_for_reading(t: Tables) -> pd.DataFrame:
     m = t.meetings.copy()
     m["governments"] = m["countries"].map(country_label)
-    m["date"] = [s if s == e else f"{s} to {e}" for s, e in zip(m["date_start"], m["date_end"],
-                                                                strict=True)]
+    m["date"] = [date_window(f"{s}/{e}") for s, e in zip(m["date_start"], m["date_end"],
+                                                         strict=True)]
     for column in ("level", "format", "status", "outcome"):
         m[column] = m[column].map(readable)
     m["participants"] = m["participants"].str.replace(";", "; ")
@@ -134,7 +140,7 @@ def measures_for_reading(t: Tables) -> pd.DataFrame:
     out = pd.DataFrame({
         "imposed by": x["imposer"].map(readable), "on": x["targets"].map(readable),
         "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
-        **{f.replace("_", " "): x[f] for f in vocabulary().date_fields},
+        **{f.replace("_", " "): x[f].map(date_window) for f in vocabulary().date_fields},
         "status (latest report)": x["status"].map(readable),
         "demands to lift": x["demands"]})
     return out.reset_index(drop=True)
@@ -163,9 +169,26 @@ def evaluation_figures(scores: pd.DataFrame) -> dict:
 
 
 def evaluation_for_reading(scores: pd.DataFrame) -> pd.DataFrame:
-    columns = ["set", "articles", "system", "table", "gold", "predicted", "matched",
-               "precision", "recall", "f1", "dates_exact"]
-    return scores[columns].reset_index(drop=True)
+    """The evaluation table as the book prints it: the set with its size, and every score
+    with two decimals."""
+    out = pd.DataFrame({
+        "set (articles)": [f"{s} ({n})" for s, n in zip(scores["set"], scores["articles"],
+                                                        strict=True)],
+        "system": scores["system"], "table": scores["table"], "gold": scores["gold"],
+        "predicted": scores["predicted"], "matched": scores["matched"]})
+    for column, title in (("precision", "precision"), ("recall", "recall"), ("f1", "F1"),
+                          ("dates_exact", "dates exact")):
+        out[title] = [two_decimals(v) for v in scores[column]]
+    return out.reset_index(drop=True)
+
+
+def two_decimals(value) -> str:
+    """A score as printed everywhere in the book: two decimals, or '' if there is none."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value or "")
+    return "" if number != number else f"{number:.2f}"
 
 
 def first_score_figures(log: pd.DataFrame, sets) -> dict:
