@@ -17,7 +17,10 @@ def _extract(args: argparse.Namespace) -> int:
     from tradetalks.pipeline import run
     from tradetalks.publish.package import write_package
 
-    tables = run(args.corpus, jobs=args.jobs, progress=not args.quiet)
+    if args.scheduler and args.engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    tables = run(args.corpus, jobs=args.jobs, progress=not args.quiet, engine=args.engine,
+                 scheduler=args.scheduler)
     for warning in tables.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     written = write_package(tables, args.out)
@@ -90,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, required=True, help="output folder")
     extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     extract.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes (default) or dask.distributed tasks")
+    extract.add_argument("--scheduler", default=None,
+                         help="with --engine dask: address of a running Dask scheduler "
+                              "(default: a two-worker cluster on this machine)")
     extract.set_defaults(func=_extract)
 
     evaluate = sub.add_parser("evaluate", help="score an output folder against gold")

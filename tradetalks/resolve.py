@@ -147,32 +147,49 @@ def _add_mentions(into, other) -> None:
 
 # --- across the corpus -------------------------------------------------------------------
 
-def _merge_all(per_article: list[list], same, merge, key) -> list:
-    """Merge records in article order. Candidates are looked up by a blocking key that
-    ``same`` requires to be equal (the countries of a meeting; the imposer and type family
-    of a measure), so large corpora merge in near-linear time."""
-    merged: list = []
-    blocks: dict = {}
-    for records in per_article:
+class EventMerger:
+    """Merge records as articles arrive in publication order. Candidates are looked up by
+    a blocking key that ``same`` requires to be equal (the countries of a meeting; the
+    imposer and type family of a measure), so the state is the merged events, in keyed
+    blocks, and large corpora merge in near-linear time without holding the articles."""
+
+    def __init__(self, same, merge, key) -> None:
+        self.merged: list = []
+        self._blocks: dict = {}
+        self._same, self._merge, self._key = same, merge, key
+
+    def add(self, records: list) -> None:
         for record in records:
-            block = blocks.setdefault(key(record), [])
-            target = next((m for m in block if same(m, record)), None)
+            block = self._blocks.setdefault(self._key(record), [])
+            target = next((m for m in block if self._same(m, record)), None)
             if target is None:
-                merged.append(record)
+                self.merged.append(record)
                 block.append(record)
             else:
-                merge(target, record)
-    return merged
+                self._merge(target, record)
+
+
+def meeting_merger() -> EventMerger:
+    return EventMerger(same_meeting, merge_meeting, key=lambda m: frozenset(m.countries))
+
+
+def measure_merger() -> EventMerger:
+    return EventMerger(same_measure, merge_measure,
+                       key=lambda m: (m.imposer, measure_family(m.measure_type)))
 
 
 def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
-    return _merge_all(per_article, same_meeting, merge_meeting,
-                      key=lambda m: frozenset(m.countries))
+    merger = meeting_merger()
+    for records in per_article:
+        merger.add(records)
+    return merger.merged
 
 
 def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
-    return _merge_all(per_article, same_measure, merge_measure,
-                      key=lambda m: (m.imposer, measure_family(m.measure_type)))
+    merger = measure_merger()
+    for records in per_article:
+        merger.add(records)
+    return merger.merged
 
 
 def _unique(ids: list[str]) -> list[str]:
