@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks extract|evaluate|bib|cache-guard|checksums``.
+"""Command line: ``python -m tradetalks extract|build-tables|evaluate|bib|cache-guard|checksums``.
 
 Bad input ends with one message naming the file and line and exit status 2, never a
 traceback.
@@ -30,6 +30,19 @@ def _extract(args: argparse.Namespace) -> int:
         if len(tables.meetings) == 0 and len(tables.measures) == 0:
             print("note: no meeting or trade measure was recognised in this corpus; the "
                   "tables are written with their headers only", file=sys.stderr)
+    return 0
+
+
+def _build_tables(args: argparse.Namespace) -> int:
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables, same_files
+    from tradetalks.report.book import book_root, build_store
+
+    folders = build_store(book_root(args.root), jobs=args.jobs)
+    if args.book_tables and not same_files(folders[0], args.book_tables):
+        write_package(read_tables(folders[0]), args.book_tables)
+    if not args.quiet:
+        print(f"tables of {len(folders)} article sets in {folders[0].parent}", file=sys.stderr)
     return 0
 
 
@@ -99,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="with --engine dask: address of a running Dask scheduler "
                               "(default: a two-worker cluster on this machine)")
     extract.set_defaults(func=_extract)
+
+    store = sub.add_parser(
+        "build-tables", help="extract the seeds and every evaluation set once for the book")
+    store.add_argument("--root", type=Path, default=None, help="book folder (default: cwd)")
+    store.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    store.add_argument("--book-tables", type=Path, default=None,
+                       help="also write the seeds' tables and data package here")
+    store.add_argument("--quiet", action="store_true")
+    store.set_defaults(func=_build_tables)
 
     evaluate = sub.add_parser("evaluate", help="score an output folder against gold")
     evaluate.add_argument("output", type=Path, help="folder written by extract")

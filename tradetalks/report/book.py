@@ -1,5 +1,10 @@
-"""What the notebooks call: the pipeline over the book's corpus, run once per kernel,
-evaluation against every gold set, and glue.
+"""What the notebooks call: the book's tables, evaluation against every gold set, and glue.
+
+The build extracts the seeds and every evaluation set once (``build_store``, the
+``build-tables`` command, run by ``make book`` before the notebooks) into
+``_build/tables/<set>-<digest>/``; each notebook reads those files. A notebook run on its
+own (Binder, no build before it) finds no folder for the current inputs' digest and
+extracts for itself, once per kernel.
 
 Notebooks stay thin: they import this module, show what it returns and tell the story.
 The book's root is found from the working directory (the folder holding ``_config.yml``
@@ -28,11 +33,51 @@ def book_root(start: Path | None = None) -> Path:
     return PROJECT_ROOT
 
 
-@lru_cache(maxsize=2)
-def _extraction(root: Path):
+STORE = Path("_build") / "tables"
+SEEDS = "seeds"
+
+
+def _stored_or_run(root: Path, name: str, corpus: Path):
+    """The set's tables from this build's store, or a fresh extraction when the store
+    holds none for the current inputs."""
+    from tradetalks.publish.store import read_tables, stored_folder
+
+    stored = read_tables(stored_folder(root / STORE, name, corpus))
+    if stored is not None:
+        return stored
     from tradetalks.pipeline import run
 
-    return run(root / "seeds")
+    return run(corpus)
+
+
+def _corpora(root: Path) -> list[tuple[str, Path]]:
+    """The book's corpus and every evaluation set with a manifest: (name, folder)."""
+    sets = [(s.name, s.corpus) for s in article_sets(root)
+            if (s.corpus / "manifest.csv").is_file() and s.gold.is_dir()]
+    return [(SEEDS, root / "seeds"), *[(n, c) for n, c in sets if c != root / "seeds"]]
+
+
+def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
+    """Extract each corpus whose store folder is missing or stale (once per build);
+    returns the folders, the book's seeds first."""
+    from tradetalks.pipeline import run
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import is_complete, remove_stale, stored_folder
+
+    root = root or book_root()
+    folders = []
+    for name, corpus in _corpora(root):
+        folder = stored_folder(root / STORE, name, corpus)
+        if not is_complete(folder):
+            write_package(run(corpus, jobs=jobs), folder)
+        remove_stale(root / STORE, name, folder)
+        folders.append(folder)
+    return folders
+
+
+@lru_cache(maxsize=2)
+def _extraction(root: Path):
+    return _stored_or_run(root, SEEDS, root / "seeds")
 
 
 def tables(root: Path | None = None):
@@ -51,13 +96,13 @@ class EvaluationResult:
 @lru_cache(maxsize=2)
 def _evaluations(root: Path) -> tuple[EvaluationResult, ...]:
     from tradetalks.evaluation.score import evaluate_predictions, report_rows
-    from tradetalks.pipeline import run
 
     results = []
     for article_set in article_sets(root):
         if not (article_set.corpus / "manifest.csv").is_file() or not article_set.gold.is_dir():
             continue
-        t = run(article_set.corpus)
+        t = (_extraction(root) if article_set.corpus == root / "seeds"
+             else _stored_or_run(root, article_set.name, article_set.corpus))
         report = evaluate_predictions(t.meetings.astype(str).to_dict("records"),
                                       t.measures.astype(str).to_dict("records"),
                                       article_set.gold, article_set.corpus)
