@@ -14,6 +14,7 @@ report on their own ``seeds/``.
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,22 +58,34 @@ def _corpora(root: Path) -> list[tuple[str, Path]]:
     return [(SEEDS, root / "seeds"), *[(n, c) for n, c in sets if c != root / "seeds"]]
 
 
-def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
-    """Extract each corpus whose store folder is missing or stale (once per build);
-    returns the folders, the book's seeds first."""
+def _extract_into(corpus: Path, folder: Path) -> Path:
     from tradetalks.pipeline import run
     from tradetalks.publish.package import write_package
+
+    write_package(run(corpus), folder)
+    return folder
+
+
+def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
+    """Extract each corpus whose store folder is missing or stale (once per build);
+    returns the folders, the book's seeds first. With ``jobs`` > 1 the sets are shared
+    among that many processes, each loading the dictionaries once for all its sets."""
+    from tradetalks.pipeline import warm_up
     from tradetalks.publish.store import is_complete, remove_stale, stored_folder
 
     root = root or book_root()
-    folders = []
-    for name, corpus in _corpora(root):
-        folder = stored_folder(root / STORE, name, corpus)
-        if not is_complete(folder):
-            write_package(run(corpus, jobs=jobs), folder)
+    folders = {name: (corpus, stored_folder(root / STORE, name, corpus))
+               for name, corpus in _corpora(root)}
+    todo = [(corpus, folder) for corpus, folder in folders.values() if not is_complete(folder)]
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+            list(pool.map(_extract_into, *zip(*todo, strict=True)))
+    else:
+        for corpus, folder in todo:
+            _extract_into(corpus, folder)
+    for name, (_, folder) in folders.items():
         remove_stale(root / STORE, name, folder)
-        folders.append(folder)
-    return folders
+    return [folder for _, folder in folders.values()]
 
 
 @lru_cache(maxsize=2)
