@@ -109,3 +109,18 @@ def test_build_store_keeps_one_folder_per_set(tmp_path):
 
 def _no_run(*args, **kwargs):
     raise AssertionError("extracted although the store matched")
+
+
+def test_build_store_keeps_the_keyword_baseline_rows_of_a_set(tmp_path):
+    from tradetalks.evaluation.baseline import baseline_rows
+    from tradetalks.ingest.corpus import load_corpus
+
+    root = tmp_path / "root"
+    shutil.copytree(book.book_root() / "seeds", root / "seeds")
+    (root / "corpora").mkdir()
+    (root / "corpora" / "sets.csv").write_text(
+        "name,label,corpus,gold,role,order,description\n")
+    (root / "_config.yml").write_text("title: t\n")
+    book.build_store(root)
+    stored = book._stored_baseline(root, book.SEEDS, root / "seeds")
+    assert stored == baseline_rows(load_corpus(root / "seeds"))

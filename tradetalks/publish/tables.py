@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tradetalks.ingest.article import ProcessedArticle
 from tradetalks.ingest.clean import word_count
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord
 from tradetalks.resolve import assign_ids, measure_merger, meeting_merger
-from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.vocabulary import vocabulary
+
+if TYPE_CHECKING:  # the notebooks read stored tables without loading the sentence splitter
+    from tradetalks.ingest.article import ProcessedArticle
+    from tradetalks.rules.extraction import ArticleExtraction
 
 ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "title", "published", "date_basis",
                    "language", "words_raw", "words_clean", "lines_removed", "sentences"]

@@ -14,6 +14,7 @@ report on their own ``seeds/``.
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,12 +59,32 @@ def _corpora(root: Path) -> list[tuple[str, Path]]:
     return [(SEEDS, root / "seeds"), *[(n, c) for n, c in sets if c != root / "seeds"]]
 
 
+BASELINE = "baseline.json"  # the keyword baseline's rows, beside the set's tables
+
+
 def _extract_into(corpus: Path, folder: Path) -> Path:
+    from tradetalks.evaluation.baseline import baseline_rows
+    from tradetalks.ingest.corpus import load_corpus
     from tradetalks.pipeline import run
+    from tradetalks.publish.output import write_atomic
     from tradetalks.publish.package import write_package
 
     write_package(run(corpus), folder)
+    meetings, measures = baseline_rows(load_corpus(corpus))
+    text = json.dumps({"meetings": meetings, "measures": measures}, sort_keys=True)
+    write_atomic(folder / BASELINE, text.encode("utf-8"))
     return folder
+
+
+def _stored_baseline(root: Path, name: str, corpus: Path):
+    """The keyword baseline's rows stored by this build, or None (then they are computed)."""
+    from tradetalks.publish.store import stored_folder
+
+    path = stored_folder(root / STORE, name, corpus) / BASELINE
+    if not path.is_file():
+        return None
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return rows["meetings"], rows["measures"]
 
 
 def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
@@ -116,9 +137,11 @@ def _evaluations(root: Path) -> tuple[EvaluationResult, ...]:
             continue
         t = (_extraction(root) if article_set.corpus == root / "seeds"
              else _stored_or_run(root, article_set.name, article_set.corpus))
+        name = SEEDS if article_set.corpus == root / "seeds" else article_set.name
         report = evaluate_predictions(t.meetings.astype(str).to_dict("records"),
                                       t.measures.astype(str).to_dict("records"),
-                                      article_set.gold, article_set.corpus)
+                                      article_set.gold, article_set.corpus,
+                                      baseline=_stored_baseline(root, name, article_set.corpus))
         results.append(EvaluationResult(article_set.name, article_set.label,
                                         article_set.description, len(t.articles),
                                         report_rows(report)))
