@@ -91,7 +91,6 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     """Extract each corpus whose store folder is missing or stale (once per build);
     returns the folders, the book's seeds first. With ``jobs`` > 1 the sets are shared
     among that many processes, each loading the dictionaries once for all its sets."""
-    from tradetalks.pipeline import warm_up
     from tradetalks.publish.store import is_complete, remove_stale, stored_folder
 
     root = root or book_root()
@@ -99,6 +98,8 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
                for name, corpus in _corpora(root)}
     todo = [(corpus, folder) for corpus, folder in folders.values() if not is_complete(folder)]
     if jobs > 1 and len(todo) > 1:
+        from tradetalks.pipeline import warm_up  # loads the sentence splitter: only if needed
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
             list(pool.map(_extract_into, *zip(*todo, strict=True)))
     else:
