@@ -6,9 +6,9 @@ Without a scheduler address it starts a loopback-only ``LocalCluster`` (processe
 dashboard); with one it joins that cluster, whose workers must see the corpus folder
 (a shared file system) and have this package installed. Results are consumed in batch
 order with a bounded window of tasks in flight, so the merge downstream sees
-publication order and finished results do not pile up. A worker lost mid-run is replaced and its
-tasks re-run by the scheduler; a task that raises (bad input) stops the run with that
-error.
+publication order and finished results do not pile up. A worker lost mid-run is
+replaced and its tasks re-run by the scheduler; a task that raises (bad input) stops the
+run with that error.
 """
 
 from __future__ import annotations
