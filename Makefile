@@ -36,9 +36,12 @@ venv: $(STAMP)
 bib: $(STAMP)
 	@$(BIN)/python -m tradetalks bib seeds --out book/references.bib
 
-## tables: write the tables and data package for seeds/ into book/tables (the appendix's downloads)
+JOBS ?= 2
+
+## tables: extract seeds/ and every evaluation set once into _build/tables/<set>-<digest>/
+##   (what the notebooks read) and write the seeds' data package to book/tables (the downloads)
 tables: $(STAMP)
-	@$(BIN)/python -m tradetalks extract seeds --out book/tables --quiet
+	@$(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet
 
 ## book: build the HTML book in _build/html (warnings are errors)
 book: $(STAMP) bib tables

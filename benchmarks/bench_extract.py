@@ -1,7 +1,10 @@
 """Benchmark ``python -m tradetalks extract`` on a synthetic corpus (not a pytest test).
 
-    python benchmarks/bench_extract.py [--articles 10000] [--jobs 1 2] [--workdir DIR]
-                                       [--repo CHECKOUT]
+    python benchmarks/bench_extract.py [--articles 10000] [--jobs 1 2] [--dask]
+                                       [--workdir DIR] [--repo CHECKOUT]
+
+``--dask`` adds a run of ``--engine dask`` on a two-worker local cluster after the
+``--jobs`` runs.
 
 The corpus is generated once per (articles, seed, generator hash) and reused. Each
 ``--jobs`` value is timed in its own subprocess running the real command line; see
@@ -45,6 +48,7 @@ class Measurement:
     """One timed run of the extract command."""
 
     jobs: int
+    engine: str
     articles: int
     seconds: float
     articles_per_second: float
@@ -151,14 +155,15 @@ def describe_code(repo: Path) -> dict[str, str | bool | None]:
     return info
 
 
-def measure(corpus: Path, out: Path, jobs: int, articles: int, repo: Path) -> Measurement:
+def measure(corpus: Path, out: Path, jobs: int, articles: int, repo: Path,
+            engine: str = "local") -> Measurement:
     """Run the extract command once in a child process; time it and record its memory."""
     if out.is_symlink():  # the tool's OUT is a link to a versioned folder beside it
         out.unlink()
     elif out.exists():
         shutil.rmtree(out)
     command = [sys.executable, "-m", "tradetalks", "extract", str(corpus), "--out", str(out),
-               "--jobs", str(jobs), "--quiet"]
+               "--jobs", str(jobs), "--engine", engine, "--quiet"]
     fingerprint = code_fingerprint(repo)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     started = time.perf_counter()
@@ -179,7 +184,7 @@ def measure(corpus: Path, out: Path, jobs: int, articles: int, repo: Path) -> Me
               "versions (benchmark a snapshot with --repo)", file=sys.stderr)
     mib = 1024 * 1024
     return Measurement(
-        jobs=jobs, articles=articles, seconds=round(seconds, 2),
+        jobs=jobs, engine=engine, articles=articles, seconds=round(seconds, 2),
         articles_per_second=round(articles / seconds, 1),
         cpu_seconds=round(usage.ru_utime + usage.ru_stime, 2),
         peak_rss_mib=round(_maxrss_mib(usage.ru_maxrss), 1),
@@ -224,13 +229,13 @@ def _same_outputs(first: Path, second: Path) -> bool:
 
 def format_table(results: list[Measurement]) -> str:
     """The results as a small fixed-width table."""
-    header = (f"{'jobs':>4} {'articles':>8} {'seconds':>8} {'articles/s':>10} "
+    header = (f"{'engine':>6} {'jobs':>4} {'articles':>8} {'seconds':>8} {'articles/s':>10} "
               f"{'CPU s':>7} {'peak RSS MiB':>12} {'tree RSS MiB':>12} {'tree PSS MiB':>12}")
     lines = [header, "-" * len(header)]
     for r in results:
         tree_rss = "n/a" if r.peak_tree_rss_mib is None else f"{r.peak_tree_rss_mib:.1f}"
         tree_pss = "n/a" if r.peak_tree_pss_mib is None else f"{r.peak_tree_pss_mib:.1f}"
-        lines.append(f"{r.jobs:>4} {r.articles:>8} {r.seconds:>8.2f} "
+        lines.append(f"{r.engine:>6} {r.jobs:>4} {r.articles:>8} {r.seconds:>8.2f} "
                      f"{r.articles_per_second:>10.1f} {r.cpu_seconds:>7.1f} "
                      f"{r.peak_rss_mib:>12.1f} {tree_rss:>12} {tree_pss:>12}")
     return "\n".join(lines)
@@ -241,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=synthetic_corpus.DEFAULT_ARTICLES)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask", action="store_true",
+                        help="also time --engine dask on a two-worker local cluster")
     parser.add_argument("--seed", type=int, default=synthetic_corpus.DEFAULT_SEED)
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "tradetalks-bench",
@@ -258,13 +265,14 @@ def main(argv: list[str] | None = None) -> int:
     corpus, corpus_stats = prepare_corpus(args.workdir, args.articles, args.seed)
     results: list[Measurement] = []
     outputs: list[Path] = []
-    for jobs in args.jobs:
-        out = args.workdir / f"out-{args.articles}-jobs{jobs}"
-        print(f"extract --jobs {jobs} ...", file=sys.stderr)
-        result = measure(corpus, out, jobs, args.articles, repo)
+    runs = [("local", jobs) for jobs in args.jobs] + ([("dask", 2)] if args.dask else [])
+    for engine, jobs in runs:
+        out = args.workdir / f"out-{args.articles}-{engine}-jobs{jobs}"
+        print(f"extract --engine {engine} --jobs {jobs} ...", file=sys.stderr)
+        result = measure(corpus, out, jobs, args.articles, repo, engine)
         if result.exit_status != 0:
-            print(f"extract --jobs {jobs} failed with status {result.exit_status}",
-                  file=sys.stderr)
+            print(f"extract --engine {engine} --jobs {jobs} failed with status "
+                  f"{result.exit_status}", file=sys.stderr)
         results.append(result)
         outputs.append(out)
 
@@ -272,10 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     identical = None
     if len(outputs) > 1 and all(r.exit_status == 0 for r in results):
         identical = all(_same_outputs(outputs[0], other) for other in outputs[1:])
-        print(f"outputs identical across --jobs values: {identical}")
+        print(f"outputs identical across runs: {identical}")
 
     report = {
-        "command": "python -m tradetalks extract CORPUS --out OUT --jobs N --quiet",
+        "command": "python -m tradetalks extract CORPUS --out OUT --jobs N --engine E --quiet",
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "python": platform.python_version(),
                     "psutil": getattr(psutil, "__version__", None)},

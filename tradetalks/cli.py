@@ -1,5 +1,6 @@
-"""Command line: ``python -m tradetalks <command>`` (extract, evaluate, bib, cache-guard,
-checksums, describe, release).
+"""Command line: ``python -m tradetalks <command>`` (extract, build-tables, evaluate, bib,
+cache-guard, checksums, describe, release).
+
 
 Bad input ends with one message naming the file and line and exit status 2, never a
 traceback: input errors, every operating-system error (disk full, no permission, a name
@@ -77,13 +78,15 @@ def _extract(args: argparse.Namespace) -> int:
     from tradetalks.publish.package import write_package
 
     jobs = _jobs(args.jobs)
+    if args.scheduler and args.engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
     if args.out.resolve() == args.corpus.resolve():
         raise InputError("--out is the corpus folder; the outputs go to a folder of their own",
                          args.out)
     state = SwapState()
     try:
-        tables = run(args.corpus, jobs=jobs, progress=not args.quiet,
-                     follow_symlinks=args.follow_symlinks)
+        tables = run(args.corpus, jobs=jobs, progress=not args.quiet, engine=args.engine,
+                     scheduler=args.scheduler, follow_symlinks=args.follow_symlinks)
         for warning in tables.warnings:
             print(printable(f"warning: {warning}"), file=sys.stderr)
         written = write_package(tables, args.out, state)
@@ -101,6 +104,19 @@ def _extract(args: argparse.Namespace) -> int:
         if len(tables.meetings) == 0 and len(tables.measures) == 0:
             print("note: no meeting or trade measure was recognised in this corpus; the "
                   "tables are written with their headers only", file=sys.stderr)
+    return 0
+
+
+def _build_tables(args: argparse.Namespace) -> int:
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables, same_files
+    from tradetalks.report.book import book_root, build_store
+
+    folders = build_store(book_root(args.root), jobs=_jobs(args.jobs))
+    if args.book_tables and not same_files(folders[0], args.book_tables):
+        write_package(read_tables(folders[0]), args.book_tables)
+    if not args.quiet:
+        print(f"tables of {len(folders)} article sets in {folders[0].parent}", file=sys.stderr)
     return 0
 
 
@@ -192,7 +208,22 @@ def build_parser() -> argparse.ArgumentParser:
                          help="worker processes (default 1; at most the machine's CPUs)")
     extract.add_argument("--quiet", action="store_true", help="no progress on stderr")
     extract.add_argument("--follow-symlinks", action="store_true", help=FOLLOW_HELP)
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes (default) or dask.distributed tasks")
+    extract.add_argument("--scheduler", default=None,
+                         help="with --engine dask: address of a running Dask scheduler "
+                              "(default: a two-worker cluster on this machine)")
     extract.set_defaults(func=_extract)
+
+    store = sub.add_parser(
+        "build-tables", parents=[debug],
+        help="extract the seeds and every evaluation set once for the book")
+    store.add_argument("--root", type=Path, default=None, help="book folder (default: cwd)")
+    store.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    store.add_argument("--book-tables", type=Path, default=None,
+                       help="also write the seeds' tables and data package here")
+    store.add_argument("--quiet", action="store_true")
+    store.set_defaults(func=_build_tables)
 
     evaluate = sub.add_parser("evaluate", parents=[debug],
                               help="score an output folder against gold")

@@ -19,23 +19,27 @@ from __future__ import annotations
 import signal
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
 from tradetalks.ingest.article import process_article
-from tradetalks.ingest.corpus import Article, load_corpus
+from tradetalks.ingest.corpus import Article, Entry, ordered_warnings, read_article, scan_corpus
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
 from tradetalks.knowledge.coreference import resolve_surnames
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
-from tradetalks.publish.tables import Tables, build_tables
+from tradetalks.publish.tables import ArticleParts, TableBuilder, Tables, article_parts
 from tradetalks.resolve import date_demands_by_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
+
+POOL_BATCH = 16  # articles per task on a local process pool
+DASK_BATCH = 32  # articles per Dask task: big enough to hide the scheduler's overhead
+IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, memory bounded
 
 
 @lru_cache(maxsize=1)
@@ -103,18 +107,67 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_all(articles: list[Article], jobs: int) -> Iterator[ArticleExtraction]:
-    if jobs > 1 and len(articles) > 1:
-        jobs = min(jobs, len(articles))  # no idle workers, each loading the models
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt) as pool:
-            yield from pool.map(extract_article, articles,
-                                chunksize=max(1, len(articles) // (jobs * 8)))
-    else:
-        yield from map(extract_article, articles)
+def article_parts_of(entry: Entry) -> ArticleParts:
+    """Read, extract and reduce one listed article to its rows (runs in a worker)."""
+    return article_parts(extract_article(read_article(entry)))
 
 
-def _with_progress(results: Iterable[ArticleExtraction], total: int,
-                   progress: bool) -> Iterator[ArticleExtraction]:
+def extract_batch(entries: list[Entry]) -> list[ArticleParts]:
+    """One task of a parallel or distributed run: a few articles, read by the worker from
+    their files, so neither texts nor the annotator travel with the task."""
+    return [article_parts_of(e) for e in entries]
+
+
+def warm_up() -> None:
+    """Load the dictionaries, the annotator and the rules once per worker process; every
+    later task in the process reuses them (they are module-level caches). Workers leave
+    Ctrl-C to the main process."""
+    _ignore_interrupt()
+    default_annotator()
+    _rules()
+
+
+def publication_order(entries: Iterable[Entry]) -> list[Entry]:
+    """The order the cross-article merge needs: by publication date, then article_id."""
+    return sorted(entries, key=lambda e: (e.published, e.article_id))
+
+
+def batched(entries: list[Entry], size: int) -> list[list[Entry]]:
+    return [entries[i:i + size] for i in range(0, len(entries), size)]
+
+
+def _pool_stream(batches: list[list[Entry]], jobs: int) -> Iterator[ArticleParts]:
+    """Batches on a process pool, a bounded window in flight, results in batch order (so
+    the merge downstream sees publication order whatever finishes first)."""
+    window = jobs * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        pending = deque(pool.submit(extract_batch, b) for b in batches[:window])
+        upcoming = iter(batches[window:])
+        while pending:
+            done = pending.popleft().result()
+            following = next(upcoming, None)
+            if following is not None:
+                pending.append(pool.submit(extract_batch, following))
+            yield from done
+
+
+def _stream(entries: list[Entry], jobs: int, engine: str,
+            scheduler: str | None) -> Iterator[ArticleParts]:
+    if engine == "dask":
+        from tradetalks.dask_engine import dask_stream
+
+        return dask_stream(batched(entries, DASK_BATCH), extract_batch, warm_up,
+                           scheduler=scheduler, workers=max(jobs, 2))
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}")
+    if jobs > 1 and len(entries) > 1:
+        jobs = min(jobs, len(entries))  # no idle workers, each loading the models
+        return _pool_stream(batched(entries, POOL_BATCH), jobs)
+    return map(article_parts_of, entries)
+
+
+def _with_progress(results: Iterable[ArticleParts], total: int,
+                   progress: bool) -> Iterator[ArticleParts]:
     started = time.monotonic()
     step = max(1, total // 20)
     for done, result in enumerate(results, start=1):
@@ -125,11 +178,21 @@ def _with_progress(results: Iterable[ArticleExtraction], total: int,
 
 
 def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
+        engine: str = "local", scheduler: str | None = None,
         follow_symlinks: bool = False) -> Tables:
-    """Load, extract and merge a corpus folder; the tables carry the corpus warnings."""
-    corpus = load_corpus(corpus_dir, follow_symlinks=follow_symlinks)
-    articles = list(corpus.articles)
-    results = list(_with_progress(_extract_all(articles, jobs), len(articles), progress))
-    tables = build_tables(results)
-    tables.warnings = tuple(corpus.warnings)
+    """Validate the manifest, stream the articles through extraction (``jobs`` processes,
+    or Dask tasks with ``engine="dask"``) into the merge, and return the tables with the
+    corpus warnings. The tables do not depend on ``jobs`` or the engine."""
+    index = scan_corpus(corpus_dir, follow_symlinks=follow_symlinks)
+    entries = publication_order(index.entries)
+    lines = {e.article_id: e.line for e in entries}
+    builder = TableBuilder()
+    repairs: list[tuple[int, tuple[str, ...]]] = []
+    for parts in _with_progress(_stream(entries, jobs, engine, scheduler), len(entries),
+                                progress):
+        builder.add(parts)
+        if parts.warnings:
+            repairs.append((lines[parts.article_id], parts.warnings))
+    tables = builder.tables()
+    tables.warnings = ordered_warnings(list(index.warnings), repairs)
     return tables

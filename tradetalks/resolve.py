@@ -234,26 +234,36 @@ class _Index:
         return sorted(found.values(), key=lambda r: self.order[id(r)])
 
 
-def _merge_all(per_article: list[list], same, merge,
-               keys: Callable[[object], tuple[list, object]]) -> list:
-    """Merge records in article order: each record joins the first earlier record ``same``
-    accepts, found through an index of fine keys (``keys`` gives a record's groups and its
-    date window), so both many mentions of one event and many distinct events merge in
-    linear time."""
-    merged: list = []
-    index = _Index()
-    for records in per_article:
+class EventMerger:
+    """Merge records as articles arrive in publication order: each record joins the first
+    earlier record ``same`` accepts, found through an index of fine keys (``keys`` gives a
+    record's groups and its date window). The state is the merged events only, and both
+    many mentions of one event and many distinct events merge in linear time."""
+
+    def __init__(self, same, merge, keys: Callable[[object], tuple[list, object]]) -> None:
+        self.merged: list = []
+        self._index = _Index()
+        self._same, self._merge, self._keys = same, merge, keys
+
+    def add(self, records: list) -> None:
         for record in records:
-            groups, window = keys(record)
-            target = next((m for m in index.candidates(groups, window) if same(m, record)),
-                          None)
+            groups, window = self._keys(record)
+            target = next((m for m in self._index.candidates(groups, window)
+                           if self._same(m, record)), None)
             if target is None:
-                merged.append(record)
-                index.add(record, groups, window)
+                self.merged.append(record)
+                self._index.add(record, groups, window)
             else:
-                merge(target, record)
-                index.add(target, *keys(target))
-    return merged
+                self._merge(target, record)
+                self._index.add(target, *self._keys(target))
+
+
+def meeting_merger() -> EventMerger:
+    return EventMerger(same_meeting, merge_meeting, _meeting_keys)
+
+
+def measure_merger() -> EventMerger:
+    return EventMerger(same_measure, merge_measure, _measure_keys)
 
 
 def _meeting_keys(m: MeetingRecord) -> tuple[list, object]:
@@ -272,11 +282,17 @@ def _measure_keys(m: MeasureRecord) -> tuple[list, object]:
 
 
 def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
-    return _merge_all(per_article, same_meeting, merge_meeting, _meeting_keys)
+    merger = meeting_merger()
+    for records in per_article:
+        merger.add(records)
+    return merger.merged
 
 
 def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
-    return _merge_all(per_article, same_measure, merge_measure, _measure_keys)
+    merger = measure_merger()
+    for records in per_article:
+        merger.add(records)
+    return merger.merged
 
 
 def _unique(ids: list[str]) -> list[str]:

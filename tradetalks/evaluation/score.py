@@ -200,16 +200,20 @@ def evaluate_folder(output: Path, gold: Path, corpus_dir: Path | None = None) ->
 
 
 def evaluate_predictions(meetings: list[dict], measures: list[dict], gold: Path,
-                         corpus_dir: Path | None = None) -> Report:
+                         corpus_dir: Path | None = None,
+                         baseline: tuple[list[dict], list[dict]] | None = None) -> Report:
     """Score predicted rows (as strings) against a gold folder; with ``corpus_dir``, the
-    keyword baseline too."""
+    keyword baseline too (its rows computed here, or given as ``baseline`` when the
+    build has them already)."""
     meetings_score, measures_score = evaluate_rows(meetings, measures, gold)
     report = Report(meetings_score, measures_score)
-    if corpus_dir is not None:
+    if corpus_dir is not None and baseline is None:
         from tradetalks.evaluation.baseline import baseline_rows
         from tradetalks.ingest.corpus import load_corpus
 
-        b_meetings, b_measures = baseline_rows(load_corpus(corpus_dir))
+        baseline = baseline_rows(load_corpus(corpus_dir))
+    if corpus_dir is not None:
+        b_meetings, b_measures = baseline
         report.baseline_meetings, report.baseline_measures = evaluate_rows(b_meetings,
                                                                            b_measures, gold)
     return report

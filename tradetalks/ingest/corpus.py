@@ -378,65 +378,125 @@ def _entries(folder: Path) -> dict[str, str]:
     return names
 
 
-def load_corpus(folder: Path | str, today: dt.date | None = None,
-                follow_symlinks: bool = False) -> Corpus:
-    """Read and validate a corpus folder; errors name the file and the manifest line.
-    Only regular files directly in the folder are read (see :func:`read_regular`)."""
+@dataclass(frozen=True)
+class Entry:
+    """One validated manifest row, its text not yet read (so a corpus streams)."""
+
+    article_id: str
+    file: str
+    outlet: str
+    url: str
+    title: str
+    published: dt.date
+    date_basis: str
+    language: str
+    path: Path
+    line: int
+    root: Path
+    follow_symlinks: bool = False
+
+
+@dataclass(frozen=True)
+class CorpusIndex:
+    """A validated manifest: entries sorted by article_id and the manifest's warnings."""
+
+    folder: Path
+    entries: tuple[Entry, ...]
+    warnings: tuple[tuple[int, str], ...]  # (manifest line, warning)
+
+
+def _entry(row: dict[str, str], line: int, folder: Path, root: Path, names: dict[str, str],
+           seen: dict[str, int], today: dt.date, follow_symlinks: bool) -> Entry:
+    manifest = folder / MANIFEST_NAME
+    article_id, file = row["article_id"], row["file"]
+    check_article_id(article_id, manifest, line)
+    if article_id in seen:
+        raise InputError(
+            f"duplicate article_id {article_id!r} (first on line {seen[article_id]})",
+            manifest, line,
+        )
+    seen[article_id] = line
+    if not file:
+        raise InputError(f"row {article_id!r} names no file", manifest, line)
+    if Path(file).name != file or file in (".", ".."):
+        raise InputError(f"file {file!r} must be a plain file name", manifest, line)
+    if Path(file).stem != article_id:
+        raise InputError(
+            f"article_id {article_id!r} is not the stem of its file {file!r}", manifest, line
+        )
+    if file not in names:
+        raise InputError(f"row {article_id!r} names a file that does not exist: {file}",
+                         manifest, line)
+    published = validate_published(row["published"], manifest, line, today)
+    return Entry(article_id=article_id, file=file, outlet=row["outlet"], url=row["url"],
+                 title=row["title"], published=published, date_basis=row["date_basis"],
+                 language=row["language"], path=folder / names[file], line=line, root=root,
+                 follow_symlinks=follow_symlinks)
+
+
+def scan_corpus(folder: Path | str, today: dt.date | None = None,
+                follow_symlinks: bool = False) -> CorpusIndex:
+    """Validate the manifest and the file list without reading any text, so a corpus of
+    any size can be checked up front and then streamed (:func:`read_article`)."""
     folder = _corpus_folder(Path(folder), follow_symlinks)
     root = folder.resolve()
     today = today or dt.date.today()
     manifest = folder / MANIFEST_NAME
-    rows, lines, warnings = read_manifest(folder, root, follow_symlinks)
-    entries = _entries(folder)
+    rows, lines, header_warnings = read_manifest(folder, root, follow_symlinks)
+    names = _entries(folder)
     seen: dict[str, int] = {}
-    listed_files: set[str] = set()
-    articles = []
-    for row, line in zip(rows, lines, strict=True):
-        article_id, file = row["article_id"], row["file"]
-        check_article_id(article_id, manifest, line)
-        if article_id in seen:
-            raise InputError(
-                f"duplicate article_id {article_id!r} (first on line {seen[article_id]})",
-                manifest, line,
-            )
-        seen[article_id] = line
-        if not file:
-            raise InputError(f"row {article_id!r} names no file", manifest, line)
-        if Path(file).name != file or file in (".", ".."):
-            raise InputError(f"file {file!r} must be a plain file name", manifest, line)
-        if Path(file).stem != article_id:
-            raise InputError(
-                f"article_id {article_id!r} is not the stem of its file {file!r}", manifest, line
-            )
-        if file not in entries:
-            raise InputError(f"row {article_id!r} names a file that does not exist: {file}",
-                             manifest, line)
-        path = folder / entries[file]
-        listed_files.add(file)
-        published = validate_published(row["published"], manifest, line, today)
-        text, notes = decode_text(read_regular(path, root, follow_symlinks), path)
-        if not text.strip():
-            raise InputError("empty article text", path)
-        if row["url"] and not row["url"].startswith(("http://", "https://")):
-            warnings.append(f"{manifest}, line {line}: url {row['url']!r} is not an http(s) "
-                            "address; it is kept as text and never linked")
-        language = row["language"] or "en"
-        if not row["language"]:
-            notes.append("language empty in the manifest; taken as 'en'")
-        if language != "en" or not looks_english(text):
-            notes.append("text does not look like English; the English rules may find nothing")
-        article_warnings = tuple(f"{path}: {n}" for n in notes)
-        warnings.extend(article_warnings)
-        articles.append(Article(
-            article_id=article_id, file=file, outlet=row["outlet"], url=row["url"],
-            title=row["title"], published=published, date_basis=row["date_basis"],
-            language=language, text=text, path=path, warnings=article_warnings,
-        ))
-    unlisted = sorted(key for key in entries if key.endswith(".txt") and key not in listed_files)
+    entries = [_entry(row, line, folder, root, names, seen, today, follow_symlinks)
+               for row, line in zip(rows, lines, strict=True)]
+    listed_files = {e.file for e in entries}
+    unlisted = sorted(key for key in names if key.endswith(".txt") and key not in listed_files)
     if unlisted:
         raise InputError(
             f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}",
-            folder / entries[unlisted[0]]
+            folder / names[unlisted[0]]
         )
-    articles.sort(key=lambda a: a.article_id)
-    return Corpus(folder=folder, articles=tuple(articles), warnings=tuple(warnings))
+    warnings = [(1, w) for w in header_warnings]
+    warnings += [(e.line, f"{manifest}, line {e.line}: url {e.url!r} is not an http(s) "
+                          "address; it is kept as text and never linked")
+                 for e in entries if e.url and not e.url.startswith(("http://", "https://"))]
+    entries.sort(key=lambda e: e.article_id)
+    return CorpusIndex(folder=folder, entries=tuple(entries), warnings=tuple(warnings))
+
+
+def read_article(entry: Entry) -> Article:
+    """Read and decode one listed article (a regular file inside the corpus only); its
+    repairs are in ``Article.warnings``."""
+    data = read_regular(entry.path, entry.root, entry.follow_symlinks)
+    text, notes = decode_text(data, entry.path)
+    if not text.strip():
+        raise InputError("empty article text", entry.path)
+    language = entry.language or "en"
+    if not entry.language:
+        notes.append("language empty in the manifest; taken as 'en'")
+    if language != "en" or not looks_english(text):
+        notes.append("text does not look like English; the English rules may find nothing")
+    return Article(
+        article_id=entry.article_id, file=entry.file, outlet=entry.outlet, url=entry.url,
+        title=entry.title, published=entry.published, date_basis=entry.date_basis,
+        language=language, text=text, path=entry.path,
+        warnings=tuple(f"{entry.path}: {n}" for n in notes),
+    )
+
+
+def ordered_warnings(manifest: list[tuple[int, str]],
+                     articles: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+    """The run log's order: by manifest line, a row's URL warning before its text repairs."""
+    keyed = [(line, 0, i, w) for i, (line, w) in enumerate(manifest)]
+    keyed += [(line, 1, i, w) for line, ws in articles for i, w in enumerate(ws)]
+    return tuple(w for *_, w in sorted(keyed))
+
+
+def load_corpus(folder: Path | str, today: dt.date | None = None,
+                follow_symlinks: bool = False) -> Corpus:
+    """Read and validate a corpus folder; errors name the file and the manifest line.
+    Only regular files directly in the folder are read (see :func:`read_regular`)."""
+    index = scan_corpus(folder, today, follow_symlinks)
+    articles = [read_article(e) for e in index.entries]
+    warnings = ordered_warnings(list(index.warnings),
+                                [(e.line, a.warnings)
+                                 for e, a in zip(index.entries, articles, strict=True)])
+    return Corpus(folder=index.folder, articles=tuple(articles), warnings=warnings)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tradetalks.ingest.article import ProcessedArticle
 from tradetalks.ingest.clean import word_count
+from tradetalks.knowledge.dictionaries import ActorEntry
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord
 from tradetalks.publish.codes import EventCode, demand_code, measure_code, meeting_code
 from tradetalks.publish.locations import actor_ids, locate, multilateral_occasion, place_relation
-from tradetalks.resolve import assign_ids, merge_measures, merge_meetings
-from tradetalks.rules.extraction import ArticleExtraction
+from tradetalks.resolve import assign_ids, measure_merger, meeting_merger
 from tradetalks.vocabulary import vocabulary
+
+if TYPE_CHECKING:  # the notebooks read stored tables without loading the sentence splitter
+    from tradetalks.ingest.article import ProcessedArticle
+    from tradetalks.rules.extraction import ArticleExtraction
 
 ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "title", "published", "date_basis",
                    "language", "words_raw", "words_clean", "lines_removed", "sentences"]
@@ -141,51 +145,108 @@ class Tables:
                 ("unknown_actors", self.unknown_actors), ("topics", self.topics)]
 
 
+def _article_row(p: ProcessedArticle) -> tuple:
+    a = p.article
+    return (a.article_id, a.file, a.outlet, a.url, a.title, a.published.isoformat(),
+            a.date_basis, a.language, word_count(a.text), word_count(p.cleaned.text),
+            len(p.cleaned.removals), len(p.sentences))
+
+
 def articles_table(processed: list[ProcessedArticle]) -> pd.DataFrame:
-    rows = [{
-        "article_id": p.article.article_id, "file": p.article.file, "outlet": p.article.outlet,
-        "url": p.article.url, "title": p.article.title,
-        "published": p.article.published.isoformat(), "date_basis": p.article.date_basis,
-        "language": p.article.language, "words_raw": word_count(p.article.text),
-        "words_clean": word_count(p.cleaned.text), "lines_removed": len(p.cleaned.removals),
-        "sentences": len(p.sentences),
-    } for p in processed]
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    return pd.DataFrame([_article_row(p) for p in processed], columns=ARTICLE_COLUMNS)
+
+
+def _removal_rows(p: ProcessedArticle) -> list[tuple]:
+    return [(p.article.article_id, r.line, r.rule, r.text) for r in p.cleaned.removals]
 
 
 def removals_table(processed: list[ProcessedArticle]) -> pd.DataFrame:
-    rows = [{"article_id": p.article.article_id, "line": r.line, "rule": r.rule, "text": r.text}
-            for p in processed for r in p.cleaned.removals]
-    return pd.DataFrame(rows, columns=REMOVAL_COLUMNS)
+    return pd.DataFrame([r for p in processed for r in _removal_rows(p)],
+                        columns=REMOVAL_COLUMNS)
 
 
-def build_tables(extractions: list[ArticleExtraction]) -> Tables:
-    extractions = sorted(extractions, key=lambda e: (e.processed.article.published,
-                                                     e.processed.article.article_id))
-    meetings = merge_meetings([e.meetings for e in extractions])
-    measures = merge_measures([e.measures for e in extractions])
-    order = {e.processed.article.article_id: i for i, e in enumerate(extractions)}
-    meeting_ids, measure_ids = assign_ids(meetings, measures, order)
+@dataclass
+class ArticleParts:
+    """One article's share of the tables, small enough to send between processes: its
+    rows of the per-article tables, the people it names and its unmerged events. The
+    text, sentences and annotations stay in the worker."""
+
+    article_id: str
+    published: object  # datetime.date; the merge takes articles in (published, id) order
+    rows: dict[str, list[tuple]]
+    actors: list[ActorEntry]
+    meetings: list[MeetingRecord]
+    measures: list[MeasureRecord]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def order(self) -> tuple:
+        return (self.published, self.article_id)
+
+
+def article_parts(e: ArticleExtraction) -> ArticleParts:
+    """The per-article rows of one extraction (quotes numbered in text order)."""
+    p = e.processed
+    article_id = p.article.article_id
+    quotes = [(f"{q.article_id}:q{i}", q.article_id, q.speaker_id, q.text, q.start, q.end,
+               q.speaker_name, q.rule)
+              for i, q in enumerate(sorted(e.quotes, key=lambda q: q.start))]
+    rows = {
+        "articles": [_article_row(p)], "removals": _removal_rows(p), "quotes": quotes,
+        "unknown_actors": [(n, article_id, i, s) for n, i, s in e.unknown_persons],
+        "topics": [(article_id, t["topic"], t["sentences"], t["example"]) for t in e.topics],
+    }
+    return ArticleParts(article_id, p.article.published, rows, list(e.actors),
+                        e.meetings, e.measures, p.article.warnings)
+
+
+def _mentions_table(meeting_ids, measure_ids) -> pd.DataFrame:
     mention_rows = []
     for kind, pairs in (("meeting", meeting_ids), ("measure", measure_ids)):
         for event_id, record in pairs:
             for x in record.mentions:
-                mention_rows.append({"mention_id": x.mention_id, "article_id": x.article_id,
-                                     "sentence": x.sentence, "start": x.start, "end": x.end,
-                                     "event_kind": kind, "event_id": event_id,
-                                     "meeting_id": event_id if kind == "meeting" else "",
-                                     "measure_id": event_id if kind == "measure" else "",
-                                     "rule": x.rule,
-                                     "matched_text": x.matched_text})
+                mention_rows.append((x.mention_id, x.article_id, x.sentence, x.start, x.end,
+                                     kind, event_id,
+                                     event_id if kind == "meeting" else "",
+                                     event_id if kind == "measure" else "",
+                                     x.rule, x.matched_text))
     mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
     if len(mentions):
         mentions["_i"] = mentions["mention_id"].str.rsplit(":", n=1).str[1].astype(int)
         mentions = mentions.sort_values(["article_id", "_i", "event_kind", "event_id"]).drop(
             columns="_i").reset_index(drop=True)
-    actor_rows: dict[str, dict] = {}
-    for e in extractions:
-        for actor in e.actors:
-            row = actor_rows.setdefault(actor.actor_id, {
+    return mentions
+
+
+def _sorted(rows: list[tuple], columns: list[str], by: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns).sort_values(by, kind="stable").reset_index(
+        drop=True)
+
+
+class TableBuilder:
+    """The tables, built as articles arrive in publication order: per-article rows are
+    appended, events are merged at once into keyed blocks (``resolve.EventMerger``), so
+    nothing of an article but its rows outlives its arrival."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, list[tuple]] = {name: [] for name in _PER_ARTICLE}
+        self._meetings = meeting_merger()
+        self._measures = measure_merger()
+        self._actors: dict[str, dict] = {}
+        self._last: tuple | None = None
+        self._order: dict[str, int] = {}  # article id -> publication rank (stable ids)
+
+    def add(self, parts: ArticleParts) -> None:
+        if self._last is not None and parts.order < self._last:
+            raise ValueError("articles must arrive in publication order")
+        self._last = parts.order
+        self._order.setdefault(parts.article_id, len(self._order))
+        for name, rows in parts.rows.items():
+            self._rows[name].extend(rows)
+        self._meetings.add(parts.meetings)
+        self._measures.add(parts.measures)
+        for actor in parts.actors:
+            row = self._actors.setdefault(actor.actor_id, {
                 "actor_id": actor.actor_id, "name": actor.name, "country": actor.country,
                 "role": actor.role, "organisation": actor.organisation,
                 "aliases": ";".join(actor.aliases), "level": actor.level,
@@ -193,35 +254,38 @@ def build_tables(extractions: list[ArticleExtraction]) -> Tables:
                 "in_dictionary": True})
             row.update(role=actor.role, organisation=actor.organisation, level=actor.level,
                        sector=actor.sector)
-            row["articles"].add(e.processed.article.article_id)
-    for row in actor_rows.values():
-        row["articles"] = _join(row["articles"])
-    actors = pd.DataFrame(sorted(actor_rows.values(), key=lambda r: r["actor_id"]),
-                          columns=ACTOR_COLUMNS)
-    quote_rows = []
-    for e in extractions:
-        for i, q in enumerate(sorted(e.quotes, key=lambda q: q.start)):
-            quote_rows.append({"quote_id": f"{q.article_id}:q{i}", "article_id": q.article_id,
-                               "speaker": q.speaker_id, "text": q.text, "start": q.start,
-                               "end": q.end, "speaker_name": q.speaker_name, "rule": q.rule})
-    quotes = pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS).sort_values(
-        ["article_id", "start"], kind="stable").reset_index(drop=True)
-    unknown = pd.DataFrame(
-        [{"name": n, "article_id": e.processed.article.article_id, "sentence_index": i,
-          "sentence": s} for e in extractions for n, i, s in e.unknown_persons],
-        columns=UNKNOWN_COLUMNS).sort_values(["article_id", "sentence_index", "name"],
-                                             kind="stable").reset_index(drop=True)
-    processed = sorted((e.processed for e in extractions), key=lambda p: p.article.article_id)
-    return Tables(
-        articles=articles_table(processed), removals=removals_table(processed),
-        mentions=mentions,
-        meetings=pd.DataFrame([meeting_row(i, m) for i, m in meeting_ids],
-                              columns=MEETING_COLUMNS),
-        measures=pd.DataFrame([measure_row(i, m) for i, m in measure_ids],
-                              columns=MEASURE_COLUMNS),
-        actors=actors, participants=participants_table(meeting_ids), quotes=quotes,
-        unknown_actors=unknown,
-        topics=pd.DataFrame([{"article_id": e.processed.article.article_id, **row}
-                             for e in extractions for row in e.topics],
-                            columns=TOPIC_COLUMNS).sort_values(
-            ["article_id", "topic"], kind="stable").reset_index(drop=True))
+            row["articles"].add(parts.article_id)
+
+    def tables(self) -> Tables:
+        """The finished tables; the builder's rows are handed over, not copied."""
+        meeting_ids, measure_ids = assign_ids(self._meetings.merged, self._measures.merged,
+                                              self._order)
+        for row in self._actors.values():
+            row["articles"] = _join(row["articles"])
+        actors = pd.DataFrame(sorted(self._actors.values(), key=lambda r: r["actor_id"]),
+                              columns=ACTOR_COLUMNS)
+        rows, self._rows = self._rows, {name: [] for name in _PER_ARTICLE}
+        return Tables(
+            articles=_sorted(rows.pop("articles"), ARTICLE_COLUMNS, ["article_id"]),
+            removals=_sorted(rows.pop("removals"), REMOVAL_COLUMNS, ["article_id"]),
+            mentions=_mentions_table(meeting_ids, measure_ids),
+            meetings=pd.DataFrame([meeting_row(i, m) for i, m in meeting_ids],
+                                  columns=MEETING_COLUMNS),
+            measures=pd.DataFrame([measure_row(i, m) for i, m in measure_ids],
+                                  columns=MEASURE_COLUMNS),
+            actors=actors, participants=participants_table(meeting_ids),
+            quotes=_sorted(rows.pop("quotes"), QUOTE_COLUMNS, ["article_id", "start"]),
+            unknown_actors=_sorted(rows.pop("unknown_actors"), UNKNOWN_COLUMNS,
+                                   ["article_id", "sentence_index", "name"]),
+            topics=_sorted(rows.pop("topics"), TOPIC_COLUMNS, ["article_id", "topic"]))
+
+
+_PER_ARTICLE = ("articles", "removals", "quotes", "unknown_actors", "topics")
+
+
+def build_tables(extractions: list[ArticleExtraction]) -> Tables:
+    """The tables of a list of extractions (any order): what the streaming run builds."""
+    builder = TableBuilder()
+    for parts in sorted(map(article_parts, extractions), key=lambda p: p.order):
+        builder.add(parts)
+    return builder.tables()

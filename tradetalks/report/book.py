@@ -1,5 +1,10 @@
-"""What the notebooks call: the pipeline over the book's corpus, run once per kernel,
-evaluation against every gold set, and glue.
+"""What the notebooks call: the book's tables, evaluation against every gold set, and glue.
+
+The build extracts the seeds and every evaluation set once (``build_store``, the
+``build-tables`` command, run by ``make book`` before the notebooks) into
+``_build/tables/<set>-<digest>/``; each notebook reads those files. A notebook run on its
+own (Binder, no build before it) finds no folder for the current inputs' digest and
+extracts for itself, once per kernel.
 
 Notebooks stay thin: they import this module, show what it returns and tell the story.
 The book's root is found from the working directory (the folder holding ``_config.yml``
@@ -9,6 +14,8 @@ report on their own ``seeds/``.
 
 from __future__ import annotations
 
+import json
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,11 +35,84 @@ def book_root(start: Path | None = None) -> Path:
     return PROJECT_ROOT
 
 
-@lru_cache(maxsize=2)
-def _extraction(root: Path):
+STORE = Path("_build") / "tables"
+SEEDS = "seeds"
+
+
+def _stored_or_run(root: Path, name: str, corpus: Path):
+    """The set's tables from this build's store, or a fresh extraction when the store
+    holds none for the current inputs."""
+    from tradetalks.publish.store import read_tables, stored_folder
+
+    stored = read_tables(stored_folder(root / STORE, name, corpus))
+    if stored is not None:
+        return stored
     from tradetalks.pipeline import run
 
-    return run(root / "seeds")
+    return run(corpus)
+
+
+def _corpora(root: Path) -> list[tuple[str, Path]]:
+    """The book's corpus and every evaluation set with a manifest: (name, folder)."""
+    sets = [(s.name, s.corpus) for s in article_sets(root)
+            if (s.corpus / "manifest.csv").is_file() and s.gold.is_dir()]
+    return [(SEEDS, root / "seeds"), *[(n, c) for n, c in sets if c != root / "seeds"]]
+
+
+BASELINE = "baseline.json"  # the keyword baseline's rows, beside the set's tables
+
+
+def _extract_into(corpus: Path, folder: Path) -> Path:
+    from tradetalks.evaluation.baseline import baseline_rows
+    from tradetalks.ingest.corpus import load_corpus
+    from tradetalks.pipeline import run
+    from tradetalks.publish.output import write_atomic
+    from tradetalks.publish.package import write_package
+
+    write_package(run(corpus), folder)
+    meetings, measures = baseline_rows(load_corpus(corpus))
+    text = json.dumps({"meetings": meetings, "measures": measures}, sort_keys=True)
+    write_atomic(folder / BASELINE, text.encode("utf-8"))
+    return folder
+
+
+def _stored_baseline(root: Path, name: str, corpus: Path):
+    """The keyword baseline's rows stored by this build, or None (then they are computed)."""
+    from tradetalks.publish.store import stored_folder
+
+    path = stored_folder(root / STORE, name, corpus) / BASELINE
+    if not path.is_file():
+        return None
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return rows["meetings"], rows["measures"]
+
+
+def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
+    """Extract each corpus whose store folder is missing or stale (once per build);
+    returns the folders, the book's seeds first. With ``jobs`` > 1 the sets are shared
+    among that many processes, each loading the dictionaries once for all its sets."""
+    from tradetalks.publish.store import is_complete, remove_stale, stored_folder
+
+    root = root or book_root()
+    folders = {name: (corpus, stored_folder(root / STORE, name, corpus))
+               for name, corpus in _corpora(root)}
+    todo = [(corpus, folder) for corpus, folder in folders.values() if not is_complete(folder)]
+    if jobs > 1 and len(todo) > 1:
+        from tradetalks.pipeline import warm_up  # loads the sentence splitter: only if needed
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+            list(pool.map(_extract_into, *zip(*todo, strict=True)))
+    else:
+        for corpus, folder in todo:
+            _extract_into(corpus, folder)
+    for name, (_, folder) in folders.items():
+        remove_stale(root / STORE, name, folder)
+    return [folder for _, folder in folders.values()]
+
+
+@lru_cache(maxsize=2)
+def _extraction(root: Path):
+    return _stored_or_run(root, SEEDS, root / "seeds")
 
 
 def tables(root: Path | None = None):
@@ -51,16 +131,18 @@ class EvaluationResult:
 @lru_cache(maxsize=2)
 def _evaluations(root: Path) -> tuple[EvaluationResult, ...]:
     from tradetalks.evaluation.score import evaluate_predictions, report_rows
-    from tradetalks.pipeline import run
 
     results = []
     for article_set in article_sets(root):
         if not (article_set.corpus / "manifest.csv").is_file() or not article_set.gold.is_dir():
             continue
-        t = run(article_set.corpus)
+        t = (_extraction(root) if article_set.corpus == root / "seeds"
+             else _stored_or_run(root, article_set.name, article_set.corpus))
+        name = SEEDS if article_set.corpus == root / "seeds" else article_set.name
         report = evaluate_predictions(t.meetings.astype(str).to_dict("records"),
                                       t.measures.astype(str).to_dict("records"),
-                                      article_set.gold, article_set.corpus)
+                                      article_set.gold, article_set.corpus,
+                                      baseline=_stored_baseline(root, name, article_set.corpus))
         results.append(EvaluationResult(article_set.name, article_set.label,
                                         article_set.description, len(t.articles),
                                         report_rows(report)))
