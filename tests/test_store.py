@@ -128,3 +128,17 @@ def test_build_store_keeps_the_keyword_baseline_rows_of_a_set(tmp_path):
     book.build_store(root)
     stored = book._stored_baseline(root, book.SEEDS, root / "seeds")
     assert stored == baseline_rows(load_corpus(root / "seeds"))
+
+
+def test_a_spreadsheet_safe_cell_reads_back_as_the_original_text(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = "=HYPERLINK(\"x\")\n\n" + TEXT + "\n- READ ALSO: a linked headline\n"
+    (folder / "a1.txt").write_text(text)
+    (folder / "manifest.csv").write_bytes(manifest_bytes([row("a1", title="=1+1")]))
+    fresh = run(folder)
+    write_package(fresh, tmp_path / "stored")
+    assert "'=1+1" in (tmp_path / "stored" / "articles.csv").read_text(encoding="utf-8")
+    stored = read_tables(tmp_path / "stored")
+    assert stored.articles.loc[0, "title"] == "=1+1"
+    assert_frame_equal(stored.removals, fresh.removals)

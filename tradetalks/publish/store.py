@@ -21,6 +21,7 @@ import pandas as pd
 import tradetalks
 from tradetalks.ingest.corpus import MANIFEST_NAME
 from tradetalks.paths import DATA_DIR
+from tradetalks.publish.cells import restore
 from tradetalks.publish.tables import Tables
 
 PACKAGE_DIR = Path(tradetalks.__file__).resolve().parent
@@ -65,7 +66,9 @@ def _frame(path: Path, fields: list[dict]) -> pd.DataFrame:
         return pd.DataFrame([], columns=columns)
     for field in fields:
         kind = _DTYPES.get(field["type"])
-        if field["type"] == "number":  # empty cells are missing values, as in a fresh run
+        if field["type"] == "string":  # undo the CSV's spreadsheet-safe apostrophe
+            frame[field["name"]] = frame[field["name"]].map(restore)
+        elif field["type"] == "number":  # empty cells are missing values, as in a fresh run
             frame[field["name"]] = pd.to_numeric(frame[field["name"]].replace("", None))
         elif kind == "bool":
             frame[field["name"]] = frame[field["name"]].map({"True": True, "False": False})
