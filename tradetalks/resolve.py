@@ -16,6 +16,14 @@ from tradetalks.vocabulary import vocabulary
 
 REMOTE_FORMATS = frozenset({"phone", "written"})
 WORLD = vocabulary().all_destinations["code"]
+# undated events from articles published further apart than this are never one event
+UNDATED_MERGE_DAYS = 90
+
+
+def _far_apart(a, b) -> bool:
+    """Publication dates more than UNDATED_MERGE_DAYS apart (an undated 'the summit' in
+    2019 and in 2023 are two summits)."""
+    return abs((a.published - b.published).days) > UNDATED_MERGE_DAYS
 
 
 # --- one meeting? ------------------------------------------------------------------------
@@ -43,6 +51,8 @@ def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False)
         return False
     if a.window and b.window:
         return a.window.overlaps(b.window)
+    if _far_apart(a, b):
+        return False
     if a.participants and b.participants:
         return True
     return a.status == b.status
@@ -87,6 +97,8 @@ def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
     ta, tb = a.targets - {WORLD}, b.targets - {WORLD}
     if ta and tb and not ta & tb:
         return False  # US tariffs on Korean goods and on Chinese goods are two measures
+    if (not a.dates or not b.dates) and _far_apart(a, b):
+        return False
     fa, fb = a.dates.get("in_force"), b.dates.get("in_force")
     return fa is None or fb is None or fa.overlaps(fb)
 
