@@ -29,12 +29,14 @@ from tradetalks.ingest.corpus import Article, load_corpus
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
 from tradetalks.knowledge.coreference import resolve_surnames
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
+from tradetalks.knowledge.parse import parse
 from tradetalks.publish.tables import Tables, build_tables
 from tradetalks.resolve import date_demands_by_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
+from tradetalks.rules.roles import worth_parsing
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,19 @@ def _topics(sentences, annotations) -> list[dict]:
             for t, n in sorted(counts.items())]
 
 
+def _event_parses(sentences, measure_rules: MeasureRules) -> dict:
+    """Parses of the sentences that can hold a measure (a trigger matched) and where a parse
+    rule can apply (an imposer verb follows), in one batch per article."""
+    chosen = []
+    for s in sentences:
+        first = min((m.start() for p, _ in measure_rules.triggers
+                     if (m := p.search(s.text))), default=None)
+        if first is not None and worth_parsing(s.text, first):
+            chosen.append(s)
+    return {s.index: doc for s, doc in zip(chosen, parse(s.text for s in chosen),
+                                           strict=True)}
+
+
 def extract_article(article: Article, annotator: Annotator | None = None) -> ArticleExtraction:
     """Every stage up to the per-article records (no cross-article merge)."""
     annotator = annotator or default_annotator()
@@ -86,7 +101,7 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
                                 annotator, meeting_rules, _country_counts(annotations))
     measures = extract_measures(article.article_id, published, sentences, annotations,
-                                measure_rules)
+                                measure_rules, _event_parses(sentences, measure_rules))
     date_demands_by_meetings(measures, meetings, article.article_id, published)
     quotes = extract_quotes(article.article_id, processed.cleaned.text,
                             processed.cleaned.paragraphs, published, annotator,

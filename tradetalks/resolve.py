@@ -72,8 +72,10 @@ def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
                                             and other.status == "held"):
         into.status = other.status
         into.published = other.published
+        _take_why(into, other, "status")
     if other.window and (into.window is None or other.window.width < into.window.width):
         into.window = other.window
+        _take_why(into, other, "date")
     if other.location and (not into.location or ("," in other.location
                                                  and "," not in into.location)):
         into.location = other.location
@@ -120,6 +122,7 @@ def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
                  and order.index(other.status) > order.index(into.status)):
         into.status = other.status
         into.published = max(into.published, other.published)
+        _take_why(into, other, "status")
     into.direction = vocabulary().direction_of(into.status)
     into.demands += [d for d in other.demands if d not in into.demands]
     for d, index in other.demand_sentences.items():
@@ -150,6 +153,12 @@ def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[Meeti
             if demand not in updated:
                 updated.append(demand)
         measure.demands = updated
+
+
+def _take_why(into, other, key: str) -> None:
+    """The merged event's field came from ``other``: so does the reason for it."""
+    if key in other.why:
+        into.why[key] = other.why[key]
 
 
 def _add_mentions(into, other) -> None:

@@ -71,6 +71,8 @@ class MeetingRecord:
     topics: set[str]
     outcome: str
     mentions: list[Mention] = field(default_factory=list)
+    # how each field was decided ("status" -> "clause:planned"); the tables' `why` column
+    why: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -87,3 +89,10 @@ class MeasureRecord:
     demands: list[str]
     mentions: list[Mention] = field(default_factory=list)
     demand_sentences: dict[str, int] = field(default_factory=dict)
+    # how each field was decided ("imposer" -> "possessive"); the tables' `why` column
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def why_text(why: dict[str, str]) -> str:
+    """'parties=persons; status=clause:planned': the `why` column, fields in a fixed order."""
+    return "; ".join(f"{k}={v}" for k, v in sorted(why.items()) if v)

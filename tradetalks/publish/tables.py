@@ -10,7 +10,7 @@ import pandas as pd
 from tradetalks.ingest.article import ProcessedArticle
 from tradetalks.ingest.clean import word_count
 from tradetalks.knowledge.dictionaries import load_dictionaries
-from tradetalks.knowledge.records import MeasureRecord, MeetingRecord
+from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, why_text
 from tradetalks.resolve import assign_ids, merge_measures, merge_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.vocabulary import vocabulary
@@ -22,10 +22,10 @@ REMOVAL_COLUMNS = ["article_id", "line", "rule", "text"]
 MEETING_COLUMNS = ["meeting_id", "date_start", "date_end", "date_precision", "date_text",
                    "status", "level", "format", "countries", "participants", "location",
                    "occasion", "topics", "outcome", "cameo", "plover", "mentions",
-                   "articles", "rule", "matched_text"]
+                   "articles", "rule", "matched_text", "why"]
 MEASURE_COLUMNS = ["measure_id", "imposer", "targets", "measure_type", "direction", "products",
                    "announced", "in_force", "lifted", "date_precision", "date_text", "status",
-                   "demands", "mentions", "articles", "rule", "matched_text"]
+                   "demands", "mentions", "articles", "rule", "matched_text", "why"]
 ACTOR_COLUMNS = ["actor_id", "name", "country", "role", "organisation", "aliases", "level",
                  "articles", "in_dictionary"]
 QUOTE_COLUMNS = ["quote_id", "article_id", "speaker", "text", "start", "end", "speaker_name",
@@ -80,6 +80,7 @@ def meeting_row(meeting_id: str, m: MeetingRecord) -> dict:
         "articles": _join(m.article_ids),
         "rule": ";".join(x.rule for x in _ordered(m.mentions)),
         "matched_text": " | ".join(x.matched_text for x in _ordered(m.mentions)),
+        "why": why_text(m.why),
     }
 
 
@@ -102,6 +103,7 @@ def measure_row(measure_id: str, m: MeasureRecord) -> dict:
         "articles": _join(m.article_ids),
         "rule": ";".join(x.rule for x in _ordered(m.mentions)),
         "matched_text": " | ".join(x.matched_text for x in _ordered(m.mentions)),
+        "why": why_text(m.why),
     }
 
 
