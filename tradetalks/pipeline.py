@@ -36,7 +36,7 @@ from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
-from tradetalks.rules.roles import worth_parsing
+from tradetalks.rules.roles import may_refer_back, worth_parsing
 
 
 @lru_cache(maxsize=1)
@@ -76,15 +76,21 @@ def _topics(sentences, annotations) -> list[dict]:
             for t, n in sorted(counts.items())]
 
 
-def _event_parses(sentences, measure_rules: MeasureRules) -> dict:
-    """Parses of the sentences that can hold a measure (a trigger matched) and where a parse
-    rule can apply (an imposer verb follows), in one batch per article."""
-    chosen = []
-    for s in sentences:
-        first = min((m.start() for p, _ in measure_rules.triggers
-                     if (m := p.search(s.text))), default=None)
-        if first is not None and worth_parsing(s.text, first):
-            chosen.append(s)
+def _worth_parsing(text: str, meeting_rules: MeetingRules,
+                   measure_rules: MeasureRules) -> bool:
+    """A trigger matched and a parse rule can apply: an imposer verb after a measure
+    trigger, or a definite meeting noun in a meeting sentence."""
+    first = min((m.start() for p, _ in measure_rules.triggers if (m := p.search(text))),
+                default=None)
+    if first is not None and worth_parsing(text, first):
+        return True
+    return may_refer_back(text) and any(p.search(text) for p, _, _ in meeting_rules.triggers)
+
+
+def _event_parses(sentences, meeting_rules: MeetingRules, measure_rules: MeasureRules) -> dict:
+    """Parses of the sentences that can hold an event and where a parse rule can apply,
+    in one ``nlp.pipe`` batch per article."""
+    chosen = [s for s in sentences if _worth_parsing(s.text, meeting_rules, measure_rules)]
     return {s.index: doc for s, doc in zip(chosen, parse(s.text for s in chosen),
                                            strict=True)}
 
@@ -98,10 +104,11 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
     sentences = list(processed.sentences)
     annotations = [annotator.annotate(s.text, published) for s in sentences]
     resolve_surnames(annotations)
+    docs = _event_parses(sentences, meeting_rules, measure_rules)
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
-                                annotator, meeting_rules, _country_counts(annotations))
+                                annotator, meeting_rules, _country_counts(annotations), docs)
     measures = extract_measures(article.article_id, published, sentences, annotations,
-                                measure_rules, _event_parses(sentences, measure_rules))
+                                measure_rules, docs)
     date_demands_by_meetings(measures, meetings, article.article_id, published)
     quotes = extract_quotes(article.article_id, processed.cleaned.text,
                             processed.cleaned.paragraphs, published, annotator,

@@ -16,6 +16,7 @@ from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
 from tradetalks.knowledge.dates import find_dates
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
+from tradetalks.rules.roles import back_references
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -133,7 +134,10 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
 
 def extract_meetings(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], annotator: Annotator,
-                     rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
+                     rules: MeetingRules, country_counts: Counter,
+                     docs: dict | None = None) -> list[MeetingRecord]:
+    """Meetings of one article; ``docs`` holds the parses of its trigger sentences."""
+    docs = docs or {}
     meetings: list[MeetingRecord] = []
     history: list[SentenceAnnotations] = []
     outcomes: list[tuple[Sentence, set[str]]] = []
@@ -174,6 +178,15 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                             or (outside and len(party_countries(ann)) >= 2))
             if not excluded and outside:
                 found = outside
+        refs = back_references(docs.get(sentence.index), ann)
+        if refs:
+            found = [t for t in found if not _inside_reference(t[0], refs)]
+            if not found:
+                if meetings and not excluded:
+                    _attach(_antecedent(meetings, text, rules), sentence, article_id, ann,
+                            rules, refs[0][0], text[refs[0][1]:refs[0][2]])
+                    _date_occasions(meetings, text, published)
+                continue  # a back-reference never creates a meeting
         trigger = _choose_trigger(found, ann)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
@@ -347,6 +360,26 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             _attach(target, sentence, article_id, SentenceAnnotations(text=sentence.text),
                     rules, "meeting.mechanism-outcome", "mechanism")
     return meetings
+
+
+def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:
+    """'the summit from Nov. 15-17': the article's own dates for an occasion replace the
+    gazetteer's wider window on every meeting dated by that window."""
+    for found in find_dates(text, published, False):
+        if not found.is_date:
+            continue
+        day = Window.from_mention(found)
+        for m in meetings:
+            w = m.window
+            if w and w.precision == "window" and w.start <= day.start and day.end <= w.end \
+                    and day.width < w.width:
+                m.window = day
+                m.why["date"] = f'article-dates-for-occasion:"{found.text}"'
+
+
+def _inside_reference(match: re.Match, refs: list[tuple[str, int, int]]) -> bool:
+    """The trigger's words lie within a back-reference ('during the talks')."""
+    return any(a <= match.start() and match.end() <= b for _, a, b in refs)
 
 
 def _without_speakers(ann: SentenceAnnotations, text: str) -> SentenceAnnotations:

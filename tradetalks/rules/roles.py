@@ -7,9 +7,8 @@ is present; otherwise the caller keeps its own decision.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -26,11 +25,11 @@ def role_rules() -> dict:
         return yaml.safe_load(handle)
 
 
-def _expand(pattern: list[dict], verbs: list[str]) -> list[dict]:
-    """Replace the IMPOSER_VERBS placeholder by the list of lemmas."""
+def _expand(pattern: list[dict], words: list[str], name: str = "IMPOSER_VERBS") -> list[dict]:
+    """Replace a word-list placeholder (``{IN: IMPOSER_VERBS}``) by the list it names."""
     out = []
     for node in pattern:
-        attrs = {k: ({"IN": verbs} if v == {"IN": "IMPOSER_VERBS"} else v)
+        attrs = {k: ({"IN": words} if v == {"IN": name} else v)
                  for k, v in node.get("RIGHT_ATTRS", {}).items()}
         out.append({**node, "RIGHT_ATTRS": attrs})
     return out
@@ -106,3 +105,60 @@ def parse_imposer(doc, start: int, end: int, ann: SentenceAnnotations
         if government is not None:
             return government, rule
     return None
+
+
+# --- back-references to a meeting ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def back_reference_matcher():
+    from spacy.matcher import DependencyMatcher
+
+    spec = role_rules()
+    matcher = DependencyMatcher(nlp().vocab)
+    for rule in spec["back_reference"]:
+        matcher.add(rule["id"], [_expand(rule["pattern"], spec["meeting_nouns"],
+                                         "MEETING_NOUNS")])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def definite_meeting_noun() -> re.Pattern:
+    """The cheap test before a sentence is parsed: a determiner, then a meeting noun."""
+    nouns = "|".join(role_rules()["meeting_nouns"])
+    return re.compile(rf"\b(the|that|this|these|those|their|its)\s+([\w'-]+\s+){{0,3}}"
+                      rf"({nouns})s?\b", re.I)
+
+
+def may_refer_back(text: str) -> bool:
+    return bool(definite_meeting_noun().search(text))
+
+
+def _new_event(noun) -> bool:
+    """'the next round of the dialogue', 'their first dialogue': a new meeting."""
+    new = set(role_rules()["new_event_modifiers"])
+    heads = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        heads.append(noun.head.head)  # the round or session the noun belongs to
+    return any(child.lower_ in new for head in heads for child in head.children)
+
+
+def back_references(doc, ann: SentenceAnnotations) -> list[tuple[str, int, int]]:
+    """(rule id, start, end) of each definite meeting noun phrase that names no party of
+    its own: no 'between'/'with' phrase, no government, official or proper name inside."""
+    if doc is None:
+        return []
+    preps = set(role_rules()["own_party_preps"])
+    named = [f.start for f in ann.countries] + [f.start for f, _ in ann.persons]
+    found = []
+    for match_id, tokens in back_reference_matcher()(doc):
+        noun = doc[tokens[0]]
+        if any(c.dep_ == "prep" and c.lower_ in preps for c in noun.children):
+            continue
+        if _new_event(noun):
+            continue
+        start, end = noun.left_edge.idx, noun.idx + len(noun.text)
+        if any(start <= n < end for n in named) or any(
+                t.pos_ == "PROPN" for t in doc[noun.left_edge.i:noun.i]):
+            continue  # "the Japan-China summit", "the APEC meetings": parties of its own
+        found.append((doc.vocab.strings[match_id], start, end))
+    return sorted(found, key=lambda f: f[1])
