@@ -145,7 +145,8 @@ def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[Meeti
             meeting = next((m for m in meetings if m.window and m.window.precision == "day"
                             and m.window.start == m.window.end
                             and any(x.article_id == article_id and x.sentence_index == index
-                                    for x in m.mentions)), None)
+                                    for x in m.mentions)), None) or _only_meeting_of(
+                demand, measure, meetings)
             if meeting is not None and demand.endswith(fallback):
                 new = demand[: -len(fallback)] + f", {meeting.window.start.isoformat()}"
                 measure.demand_sentences[new] = index
@@ -153,6 +154,17 @@ def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[Meeti
             if demand not in updated:
                 updated.append(demand)
         measure.demands = updated
+
+
+def _only_meeting_of(demand: str, measure: MeasureRecord, meetings: list[MeetingRecord]):
+    """'Kishida urged Xi to drop the ban' in a story about their one meeting: the single
+    held, one-day meeting of the demander and the imposer (None if there is not exactly
+    one)."""
+    demander = demand.split(" ", 1)[0]
+    pair = {demander, measure.imposer}
+    found = [m for m in meetings if m.countries == pair and m.status == "held"
+             and m.window and m.window.precision == "day" and m.window.start == m.window.end]
+    return found[0] if len(found) == 1 else None
 
 
 def _take_why(into, other, key: str) -> None:
