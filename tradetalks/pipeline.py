@@ -84,7 +84,8 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
                 default=None)
     if first is not None and worth_parsing(text, first):
         return True
-    return may_refer_back(text) and any(p.search(text) for p, _, _ in meeting_rules.triggers)
+    return may_refer_back(text, [m for p, _, _ in meeting_rules.triggers
+                                 for m in p.finditer(text)])
 
 
 def _event_parses(sentences, meeting_rules: MeetingRules, measure_rules: MeasureRules) -> dict:

@@ -179,14 +179,13 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             if not excluded and outside:
                 found = outside
         refs = back_references(docs.get(sentence.index), ann)
-        if refs:
-            found = [t for t in found if not _inside_reference(t[0], refs)]
-            if not found:
-                if meetings and not excluded:
-                    _attach(_antecedent(meetings, text, rules), sentence, article_id, ann,
-                            rules, refs[0][0], text[refs[0][1]:refs[0][2]])
-                    _date_occasions(meetings, text, published)
-                continue  # a back-reference never creates a meeting
+        if refs and found and all(_inside_reference(t[0], refs) for t in found):
+            # every trigger is a back-reference: attach, never create
+            if meetings and not excluded:
+                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann,
+                        rules, refs[0][0], text[refs[0][1]:refs[0][2]])
+                _date_occasions(meetings, text, published)
+            continue
         trigger = _choose_trigger(found, ann)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:

@@ -35,17 +35,28 @@ def _expand(pattern: list[dict], words: list[str], name: str = "IMPOSER_VERBS") 
     return out
 
 
+def _past_forms(lemma: str) -> str:
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y"):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
 @lru_cache(maxsize=1)
 def imposer_forms() -> re.Pattern:
-    """Any inflected form of an imposer verb: the cheap test before a sentence is parsed."""
+    """A relative clause or by-phrase with an imposer verb ('that Beijing announced',
+    'which China has suspended', 'imposed by'): the cheap test before a parse."""
     spec = role_rules()
-    stems = [v[:-1] if v.endswith(("e", "y")) else v for v in spec["imposer_verbs"]]
-    words = "|".join(sorted(set(stems) | set(spec["imposer_irregular_forms"])))
-    return re.compile(rf"\b({words})\w*\b", re.I)
+    forms = {_past_forms(v) for v in spec["imposer_verbs"]} | set(
+        spec["imposer_irregular_forms"])
+    verb = "|".join(sorted(forms))
+    return re.compile(rf"\b(that|which)\b[^,.;]{{0,40}}\b({verb})\b|\b({verb})\s+by\b|"
+                      rf"\b(has|have|had)\s+({verb})\b", re.I)
 
 
 def worth_parsing(text: str, trigger_start: int) -> bool:
-    """An imposer rule can only fire when an imposer verb follows the measure trigger."""
+    """An imposer rule can only fire when such a clause follows the measure trigger."""
     return bool(imposer_forms().search(text, trigger_start))
 
 
@@ -129,8 +140,12 @@ def definite_meeting_noun() -> re.Pattern:
                       rf"({nouns})s?\b", re.I)
 
 
-def may_refer_back(text: str) -> bool:
-    return bool(definite_meeting_noun().search(text))
+def may_refer_back(text: str, triggers: list[re.Match]) -> bool:
+    """Every meeting trigger lies in a definite meeting noun phrase: only then can the
+    back-reference rule change the outcome."""
+    spans = [m.span() for m in definite_meeting_noun().finditer(text)]
+    return bool(triggers) and bool(spans) and all(
+        any(a <= t.start() and t.end() <= b for a, b in spans) for t in triggers)
 
 
 def _new_event(noun) -> bool:
