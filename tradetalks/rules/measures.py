@@ -444,7 +444,8 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 demand_sentences={d: sentence.index for d in demands},
                 why={"imposer": imposer_why, "products": products_why,
                      "status": f"clause:{status}",
-                     "dates": "+".join(f"{k}-cue" for k in sorted(fields)) or "none"})
+                     "dates": "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields))
+                     or "none"})
             record.mentions.append(Mention(article_id, sentence.index, sentence.start,
                                            sentence.end, text, rules.ids[match.re],
                                            match.group()))
