@@ -36,7 +36,7 @@ from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
-from tradetalks.rules.roles import may_refer_back, worth_parsing
+from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +84,8 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
                 default=None)
     if first is not None and worth_parsing(text, first):
         return True
+    if not definite_meeting_noun().search(text):
+        return False  # the cheap test first: no definite meeting noun, no back-reference
     return may_refer_back(text, [m for p, _, _ in meeting_rules.triggers
                                  for m in p.finditer(text)])
 

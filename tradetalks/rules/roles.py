@@ -25,14 +25,26 @@ def role_rules() -> dict:
         return yaml.safe_load(handle)
 
 
-def _expand(pattern: list[dict], words: list[str], name: str = "IMPOSER_VERBS") -> list[dict]:
-    """Replace a word-list placeholder (``{IN: IMPOSER_VERBS}``) by the list it names."""
+def _expand(pattern: list[dict], words: list[str], name: str) -> list[dict]:
+    """Replace a word-list placeholder (``{IN: IMPOSER_FORMS}``) by the list it names."""
     out = []
     for node in pattern:
         attrs = {k: ({"IN": words} if v == {"IN": name} else v)
                  for k, v in node.get("RIGHT_ATTRS", {}).items()}
         out.append({**node, "RIGHT_ATTRS": attrs})
     return out
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> set[str]:
+    """Every inflected form of the imposer verbs (the parse runs without a lemmatizer)."""
+    spec = role_rules()
+    forms = set(spec["imposer_irregular_forms"])
+    for verb in spec["imposer_verbs"]:
+        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
+            verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
+        forms |= {verb, third, _past_forms(verb)}
+    return forms
 
 
 def _past_forms(lemma: str) -> str:
@@ -67,7 +79,8 @@ def imposer_matcher():
     spec = role_rules()
     matcher = DependencyMatcher(nlp().vocab)
     for rule in spec["imposer"]:
-        matcher.add(rule["id"], [_expand(rule["pattern"], spec["imposer_verbs"])])
+        matcher.add(rule["id"], [_expand(rule["pattern"], sorted(verb_forms()),
+                                         "IMPOSER_FORMS")])
     return matcher
 
 
@@ -173,7 +186,7 @@ def back_references(doc, ann: SentenceAnnotations) -> list[tuple[str, int, int]]
             continue
         start, end = noun.left_edge.idx, noun.idx + len(noun.text)
         if any(start <= n < end for n in named) or any(
-                t.pos_ == "PROPN" for t in doc[noun.left_edge.i:noun.i]):
+                t.tag_ in ("NNP", "NNPS") for t in doc[noun.left_edge.i:noun.i]):
             continue  # "the Japan-China summit", "the APEC meetings": parties of its own
         found.append((doc.vocab.strings[match_id], start, end))
     return sorted(found, key=lambda f: f[1])
