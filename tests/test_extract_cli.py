@@ -78,10 +78,14 @@ def test_seed_tables_hold_china_graphite_control_expected_from_december(seed_tab
     assert graphite and graphite[0]["in_force"] == "2023-12"
 
 
-def test_seed_tables_merge_the_seafood_ban_across_articles(seed_tables):
+def test_seed_tables_keep_undated_seafood_bans_two_years_apart_as_two_rows(seed_tables):
+    # neither article dates the ban (2023-11-17: "China's ban on Japanese seafood";
+    # 2025-11-02: "import restrictions on Japanese aquatic products"): undated events
+    # published more than 90 days apart are not merged (issue 10)
     rows = _rows(seed_tables / "measures.csv")
     bans = [r for r in rows if r["imposer"] == "CHN" and r["measure_type"] == "import_ban"]
-    assert len(bans) == 1 and len(bans[0]["articles"].split(";")) >= 2
+    assert sorted(r["articles"] for r in bans) == ["001_9ee299f29b7f0674",
+                                                   "002_675cccc8a25ac45d"]
 
 
 def test_bad_manifest_gives_one_message_and_status_2(tmp_path, capsys):

@@ -30,12 +30,14 @@ from tradetalks.ingest.corpus import Article, Entry, ordered_warnings, read_arti
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
 from tradetalks.knowledge.coreference import resolve_surnames
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
+from tradetalks.knowledge.parse import parse
 from tradetalks.publish.tables import ArticleParts, TableBuilder, Tables, article_parts
 from tradetalks.resolve import date_demands_by_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
+from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 
 POOL_BATCH = 16  # articles per task on a local process pool
 DASK_BATCH = 32  # articles per Dask task: big enough to hide the scheduler's overhead
@@ -79,6 +81,28 @@ def _topics(sentences, annotations) -> list[dict]:
             for t, n in sorted(counts.items())]
 
 
+def _worth_parsing(text: str, meeting_rules: MeetingRules,
+                   measure_rules: MeasureRules) -> bool:
+    """A trigger matched and a parse rule can apply: an imposer verb after a measure
+    trigger, or a definite meeting noun in a meeting sentence."""
+    first = min((m.start() for p, _ in measure_rules.triggers if (m := p.search(text))),
+                default=None)
+    if first is not None and worth_parsing(text, first):
+        return True
+    if not definite_meeting_noun().search(text):
+        return False  # the cheap test first: no definite meeting noun, no back-reference
+    return may_refer_back(text, [m for p, _, _ in meeting_rules.triggers
+                                 for m in p.finditer(text)])
+
+
+def _event_parses(sentences, meeting_rules: MeetingRules, measure_rules: MeasureRules) -> dict:
+    """Parses of the sentences that can hold an event and where a parse rule can apply,
+    in one ``nlp.pipe`` batch per article."""
+    chosen = [s for s in sentences if _worth_parsing(s.text, meeting_rules, measure_rules)]
+    return {s.index: doc for s, doc in zip(chosen, parse(s.text for s in chosen),
+                                           strict=True)}
+
+
 def extract_article(article: Article, annotator: Annotator | None = None) -> ArticleExtraction:
     """Every stage up to the per-article records (no cross-article merge)."""
     annotator = annotator or default_annotator()
@@ -88,10 +112,11 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
     sentences = list(processed.sentences)
     annotations = [annotator.annotate(s.text, published) for s in sentences]
     resolve_surnames(annotations)
+    docs = _event_parses(sentences, meeting_rules, measure_rules)
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
-                                annotator, meeting_rules, _country_counts(annotations))
+                                annotator, meeting_rules, _country_counts(annotations), docs)
     measures = extract_measures(article.article_id, published, sentences, annotations,
-                                measure_rules)
+                                measure_rules, docs)
     date_demands_by_meetings(measures, meetings, article.article_id, published)
     quotes = extract_quotes(article.article_id, processed.cleaned.text,
                             processed.cleaned.paragraphs, published, annotator,

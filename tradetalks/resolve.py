@@ -19,6 +19,14 @@ from tradetalks.vocabulary import vocabulary
 
 REMOTE_FORMATS = vocabulary().remote_formats
 WORLD = vocabulary().all_destinations["code"]
+# undated events from articles published further apart than this are never one event
+UNDATED_MERGE_DAYS = 90
+
+
+def _far_apart(a, b) -> bool:
+    """Publication dates more than UNDATED_MERGE_DAYS apart (an undated 'the summit' in
+    2019 and in 2023 are two summits)."""
+    return abs((a.published - b.published).days) > UNDATED_MERGE_DAYS
 
 
 # --- one meeting? ------------------------------------------------------------------------
@@ -46,6 +54,8 @@ def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False)
         return False
     if a.window and b.window:
         return a.window.overlaps(b.window)
+    if _far_apart(a, b):
+        return False
     if a.participants and b.participants:
         return True
     return a.status == b.status
@@ -77,8 +87,10 @@ def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
                                             and other.status == "held"):
         into.status = other.status
         into.published = other.published
+        _take_why(into, other, "status")
     if other.window and (into.window is None or other.window.width < into.window.width):
         into.window = other.window
+        _take_why(into, other, "date")
     if other.location and (not into.location or ("," in other.location
                                                  and "," not in into.location)):
         into.location = other.location
@@ -102,6 +114,8 @@ def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
     ta, tb = a.targets - {WORLD}, b.targets - {WORLD}
     if ta and tb and not ta & tb:
         return False  # US tariffs on Korean goods and on Chinese goods are two measures
+    if (not a.dates or not b.dates) and _far_apart(a, b):
+        return False
     fa, fb = a.dates.get("in_force"), b.dates.get("in_force")
     return fa is None or fb is None or fa.overlaps(fb)
 
@@ -123,6 +137,7 @@ def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
                  and order.index(other.status) > order.index(into.status)):
         into.status = other.status
         into.published = max(into.published, other.published)
+        _take_why(into, other, "status")
     into.direction = vocabulary().direction_of(into.status)
     into.demands += [d for d in other.demands if d not in into.demands]
     for d, index in other.demand_sentences.items():
@@ -145,7 +160,8 @@ def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[Meeti
             meeting = next((m for m in meetings if m.window and m.window.precision == "day"
                             and m.window.start == m.window.end
                             and any(x.article_id == article_id and x.sentence_index == index
-                                    for x in m.mentions)), None)
+                                    for x in m.mentions)), None) or _only_meeting_of(
+                demand, measure, meetings)
             if meeting is not None and demand.endswith(fallback):
                 new = demand[: -len(fallback)] + f", {meeting.window.start.isoformat()}"
                 measure.demand_sentences[new] = index
@@ -153,6 +169,23 @@ def date_demands_by_meetings(measures: list[MeasureRecord], meetings: list[Meeti
             if demand not in updated:
                 updated.append(demand)
         measure.demands = updated
+
+
+def _only_meeting_of(demand: str, measure: MeasureRecord, meetings: list[MeetingRecord]):
+    """'Kishida urged Xi to drop the ban' in a story about their one meeting: the single
+    held, one-day meeting of the demander and the imposer (None if there is not exactly
+    one)."""
+    demander = demand.split(" ", 1)[0]
+    pair = {demander, measure.imposer}
+    found = [m for m in meetings if m.countries == pair and m.status == "held"
+             and m.window and m.window.precision == "day" and m.window.start == m.window.end]
+    return found[0] if len(found) == 1 else None
+
+
+def _take_why(into, other, key: str) -> None:
+    """The merged event's field came from ``other``: so does the reason for it."""
+    if key in other.why:
+        into.why[key] = other.why[key]
 
 
 def _add_mentions(into, other) -> None:

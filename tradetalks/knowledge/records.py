@@ -75,6 +75,8 @@ class MeetingRecord:
     # ``resolve`` so merging stays linear; mentions are only ever appended
     mention_keys: tuple[set, int] = field(default_factory=lambda: (set(), 0), repr=False,
                                           compare=False)
+    # how each field was decided ("status" -> "clause:planned"); the tables' `why` column
+    why: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,3 +97,10 @@ class MeasureRecord:
     mention_keys: tuple[set, int] = field(default_factory=lambda: (set(), 0), repr=False,
                                           compare=False)
     demand_sentences: dict[str, int] = field(default_factory=dict)
+    # how each field was decided ("imposer" -> "possessive"); the tables' `why` column
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def why_text(why: dict[str, str]) -> str:
+    """'parties=persons; status=clause:planned': the `why` column, fields in a fixed order."""
+    return "; ".join(f"{k}={v}" for k, v in sorted(why.items()) if v)

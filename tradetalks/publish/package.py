@@ -195,6 +195,9 @@ FIELD_DESCRIPTIONS["measures"].update({
     "demand_cameo": "CAMEO code of the demands to lift the measure (1054), if any.",
     "demand_plover": "PLOVER type of those demands (DEMAND), if any.",
     "demand_plover_mode": "PLOVER mode of those demands (yield), if any."})
+for _table in ("meetings", "measures"):
+    FIELD_DESCRIPTIONS[_table]["why"] = ("How each field was decided, as field=reason pairs "
+                                         "(e.g. status=clause:planned).")
 FIELD_DESCRIPTIONS["actors"].update({
     "sector": "Branch of government of the office (codebook sectors).",
     "wikidata": "Wikidata QID of the person, or 'none' (the dictionary says why)."})
@@ -280,14 +283,16 @@ def _schema_fields() -> dict[str, list[dict]]:
                      s("multilateral_occasion", "boolean"), s("topics", "list"),
                      s("outcome", enum="outcome"), *_codes(), s("mentions", "list",
                                                                 required=True),
-                     s("articles", "list"), s("rule"), s("matched_text")],
+                     s("articles", "list"), s("rule"), s("matched_text"),
+                     s("why", required=True)],
         "measures": [s("measure_id", required=True), s("imposer", pattern=ISO3),
                      s("targets", "list"), s("measure_type", enum="measure_type"),
                      s("direction", enum="direction"), s("products", "list"), s("announced"),
                      s("in_force"), s("lifted"), s("date_precision"), s("date_text"),
                      s("status", enum="status_measure"), *_codes(), s("demands"),
                      *_codes("demand_"), s("mentions", "list", required=True),
-                     s("articles", "list"), s("rule"), s("matched_text")],
+                     s("articles", "list"), s("rule"), s("matched_text"),
+                     s("why", required=True)],
         "actors": [s("actor_id", required=True), s("name"), s("country", pattern=ISO3),
                    s("role"), s("organisation"), s("aliases", "list"), s("level", enum="level"),
                    s("sector", enum="sector"), s("wikidata", pattern=QID_OR_NONE),

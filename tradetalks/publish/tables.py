@@ -9,7 +9,7 @@ import pandas as pd
 
 from tradetalks.ingest.clean import word_count
 from tradetalks.knowledge.dictionaries import ActorEntry
-from tradetalks.knowledge.records import MeasureRecord, MeetingRecord
+from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, why_text
 from tradetalks.publish.codes import EventCode, demand_code, measure_code, meeting_code
 from tradetalks.publish.locations import actor_ids, locate, multilateral_occasion, place_relation
 from tradetalks.resolve import assign_ids, measure_merger, meeting_merger
@@ -28,11 +28,11 @@ MEETING_COLUMNS = ["meeting_id", "date_start", "date_end", "date_precision", "da
                    "status", "level", "format", "countries", "participants", "participant_ids",
                    "location", "place_id", "location_country", "latitude", "longitude",
                    "occasion", "multilateral_occasion", "topics", "outcome", *CODE_COLUMNS,
-                   "mentions", "articles", "rule", "matched_text"]
+                   "mentions", "articles", "rule", "matched_text", "why"]
 MEASURE_COLUMNS = ["measure_id", "imposer", "targets", "measure_type", "direction", "products",
                    *vocabulary().date_fields, "date_precision", "date_text", "status",
                    *CODE_COLUMNS, "demands", "demand_cameo", "demand_plover",
-                   "demand_plover_mode", "mentions", "articles", "rule", "matched_text"]
+                   "demand_plover_mode", "mentions", "articles", "rule", "matched_text", "why"]
 PARTICIPANT_COLUMNS = ["meeting_id", "actor_id", "name"]
 ACTOR_COLUMNS = ["actor_id", "name", "country", "role", "organisation", "aliases", "level",
                  "sector", "wikidata", "articles", "in_dictionary"]
@@ -76,6 +76,7 @@ def meeting_row(meeting_id: str, m: MeetingRecord) -> dict:
         "articles": _join(m.article_ids),
         "rule": ";".join(x.rule for x in _ordered(m.mentions)),
         "matched_text": " | ".join(x.matched_text for x in _ordered(m.mentions)),
+        "why": why_text(m.why),
     }
 
 
@@ -100,6 +101,7 @@ def measure_row(measure_id: str, m: MeasureRecord) -> dict:
         "articles": _join(m.article_ids),
         "rule": ";".join(x.rule for x in _ordered(m.mentions)),
         "matched_text": " | ".join(x.matched_text for x in _ordered(m.mentions)),
+        "why": why_text(m.why),
     }
 
 

@@ -18,6 +18,7 @@ from tradetalks.knowledge.annotate import Found, SentenceAnnotations
 from tradetalks.knowledge.dates import DateMention, find_dates
 from tradetalks.knowledge.records import MeasureRecord, Mention, Window, measure_family
 from tradetalks.resolve import merge_measure, same_measure
+from tradetalks.rules.roles import parse_imposer
 from tradetalks.vocabulary import vocabulary
 
 DESCRIPTION = re.compile(r"\b((used|needed|required|essential)\s+)?(in|for|to)\s+(make|making|"
@@ -58,6 +59,8 @@ class MeasureRules:
     def __init__(self, triggers: dict):
         spec = triggers["measure"]
         self.triggers = [(re.compile(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
+        # each trigger's rule id, by its compiled pattern (a match's ``.re``)
+        self.ids = {p: t["id"] for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)}
         self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
         self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
         self.demand = re.compile(spec["demand"], re.I)
@@ -81,6 +84,12 @@ def _is_target_modifier(text: str, end: int) -> bool:
 
 def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, demanded: bool,
                  rules: MeasureRules) -> str | None:
+    """The acting government, or None; with its reason in :func:`imposer_and_reason`."""
+    return imposer_and_reason(text, start, end, ann, demanded, rules)[0]
+
+
+def imposer_and_reason(text: str, start: int, end: int, ann: SentenceAnnotations,
+                       demanded: bool, rules: MeasureRules) -> tuple[str | None, str]:
     countries = _country_mentions(ann)
     if demanded:
         # "urged China to lift ...": the one urged is the one that imposes
@@ -90,7 +99,7 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
         if m:
             for cs, _ce, iso3, _ in countries:
                 if m.start("who") <= cs < m.end("who"):
-                    return iso3
+                    return iso3, "urged-object"
     before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
@@ -103,14 +112,14 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
         if len(gap) > 60 or re.search(r"[;:]", gap):
             break
         if re.match(r"['’]s?(?!\w)", gap):
-            return iso3
+            return iso3, "possessive"
         if _is_target_modifier(text, ce):
             continue
         if re.fullmatch(r"[\w\s,%.“”\"'’-]*", gap) and not re.search(
                 r"\b(on|against|from|of|for|with|by|over|than|and|or|about|regarding|into|"
                 r"toward|towards)\b|\bto\b(?!\s+\w+(\s+(down|up|back|off|out))?\s*$)",
                 gap, re.I):
-            return iso3
+            return iso3, "adjective-or-subject-before"
         break
     # the subject of an imposing verb
     for cs, ce, iso3, _ in reversed(before):
@@ -118,7 +127,7 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
             continue
         if rules.impose_verbs.search(text[ce:start]) and not re.search(
                 r"\b(to|against|on|from|of|by)\s+(the\s+)?$", text[:cs], re.I):
-            return iso3
+            return iso3, "subject-of-imposing-verb"
     # "a duty on all imports that Washington will begin collecting"
     for cs, ce, iso3, _ in countries:
         if end <= cs <= end + 80 and re.search(r"\b(that|which)\s+(the\s+)?$", text[:cs], re.I) \
@@ -126,14 +135,14 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
                 end <= cs <= end + 80 and re.match(r"\s+(will|would|has|had|is|was)?\s*"
                                                    r"(begin|start)\w*\s+(collect|impos|levy|"
                                                    r"apply|enforc)", text[ce:], re.I)):
-            return iso3
+            return iso3, "relative-clause-subject"
     # "tariffs imposed by Washington"
     by = re.match(r"[\w\s,-]{0,40}?\bby\s+(the\s+)?", text[end:])
     if by:
         for cs, _ce, iso3, _ in countries:
             if cs == end + by.end():
-                return iso3
-    return None
+                return iso3, "by-agent"
+    return None, ""
 
 
 def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnnotations,
@@ -301,8 +310,10 @@ def _demand_text(ann: SentenceAnnotations, imposer: str, published: dt.date) -> 
 
 
 def extract_measures(article_id: str, published: dt.date, sentences: list[Sentence],
-                     annotations: list[SentenceAnnotations], rules: MeasureRules
-                     ) -> list[MeasureRecord]:
+                     annotations: list[SentenceAnnotations], rules: MeasureRules,
+                     docs: dict | None = None) -> list[MeasureRecord]:
+    """Measures of one article; ``docs`` holds the parses of its trigger sentences."""
+    docs = docs or {}
     measures: list[MeasureRecord] = []
     loose: list[tuple[Sentence, str, str | None, str, str, dict]] = []
     previous_subject: str | None = None
@@ -326,7 +337,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                     target.demand_sentences[demand] = sentence.index
                 if not any(x.sentence_index == sentence.index for x in target.mentions):
                     target.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                                   sentence.end, text, "measure:demand",
+                                                   sentence.end, text, "measure.demand",
                                                    rules.demand.search(text).group()))
                 previous_subject = this_subject or previous_subject
                 continue
@@ -356,7 +367,13 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(),
                                  re.I)
                 anchor = match.start() + (noun.start() if noun else 0)
-            imposer = find_imposer(text, anchor, match.end(), ann, demanded, rules)
+            imposer, imposer_why = imposer_and_reason(text, anchor, match.end(), ann, demanded,
+                                                      rules)
+            parsed = parse_imposer(docs.get(sentence.index), match.start(), match.end(),
+                                   ann) if not demanded else None
+            if parsed is not None:
+                imposer, imposer_why = parsed
+            products_why = "near-trigger" if products else ""
             if imposer is None:
                 # "restrictions remain on Australian rock lobster": the government already
                 # acting against that country in this article
@@ -365,6 +382,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                           and _is_target_modifier(text, ce)}
                 imposer = next((m.imposer for m in reversed(measures)
                                 if m.targets & origin), None)
+                imposer_why = "earlier-measure-on-origin"
             context = next((m for m in reversed(measures)
                             if measure_family(m.measure_type) == measure_family(measure_type)),
                            None)
@@ -372,6 +390,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                     r"(Its|It|Their|They|The (ministry|department|government|agency|"
                     r"commission|administration|decision|move|country))\b", text):
                 imposer = previous_subject  # "Its commerce ministry said ...": coreference
+                imposer_why = "previous-sentence-subject"
             if imposer is None and this_subject and re.search(
                     r"\b(ministry|government|commerce|customs|department|administration|"
                     r"cabinet|council|commission|agency|regulators?)\b[^.]{0,40}\b(said|says|"
@@ -379,8 +398,10 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                     text[:match.start()], re.I):
                 # "China's Ministry of Commerce said ... exporters will need licences"
                 imposer = this_subject
+                imposer_why = "announcing-agency"
             if imposer is None and context is not None:
                 imposer = context.imposer  # the story's acting government
+                imposer_why = "article-context"
             if measure_type == "wto_dispute" and imposer is not None:
                 # the challenged measure: prefer the kind the sentence names after the trigger
                 named = {measure_family(t) for p, t in rules.triggers
@@ -392,9 +413,11 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                                   candidates[-1] if candidates else None)
                 if not products and respondent is not None:
                     products = set(respondent.products)
+                    products_why = "challenged-measure"
             if measure_type in DEFAULT_PRODUCTS:
                 # the codebook: lists (end-user, entity, preferential) are dual-use items
                 products = {DEFAULT_PRODUCTS[measure_type]}
+                products_why = "list-default"
             if imposer is None or not products:
                 fields = _date_fields(text, match.start(), match.end(), status, published)
                 loose.append((sentence, measure_type, imposer, match.group(), status, fields))
@@ -418,9 +441,13 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 targets=targets, measure_type=measure_type,
                 direction=VOCABULARY.direction_of(status),
                 products=products, dates=fields, status=status, demands=demands,
-                demand_sentences={d: sentence.index for d in demands})
+                demand_sentences={d: sentence.index for d in demands},
+                why={"imposer": imposer_why, "products": products_why,
+                     "status": f"clause:{status}",
+                     "dates": "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields))
+                     or "none"})
             record.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                           sentence.end, text, f"measure:{measure_type}",
+                                           sentence.end, text, rules.ids[match.re],
                                            match.group()))
             records = [record] + _coordinated(record, text, match.end(), ann, status,
                                               published, rules, sentence)
@@ -447,7 +474,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 target.dates["lifted"] = fields["lifted"]
         if target and not any(x.sentence_index == sentence.index for x in target.mentions):
             target.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                           sentence.end, sentence.text, "measure:anaphora",
+                                           sentence.end, sentence.text, "measure.back-reference",
                                            matched))
     return measures
 
@@ -476,9 +503,9 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
             article_ids=list(record.article_ids), published=published, imposer=record.imposer,
             targets=set(record.targets), measure_type=record.measure_type,
             direction=record.direction, products=products, dates=fields, status=status,
-            demands=[])
+            demands=[], why={**record.why, "products": "coordinated-clause"})
         sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
-                                        sentence.end, text, "measure:coordinated",
+                                        sentence.end, text, "measure.coordinated",
                                         segment.strip(" ,;")[:60]))
         out.append(sibling)
     return out

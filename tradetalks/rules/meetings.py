@@ -16,6 +16,7 @@ from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
 from tradetalks.knowledge.dates import find_dates
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
+from tradetalks.rules.roles import back_references
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -34,6 +35,9 @@ class MeetingRules:
         spec = triggers["meeting"]
         self.triggers = [(re.compile(t["pattern"], re.I), t.get("format"), t.get("outcome"))
                          for t in spec["triggers"]]
+        # each trigger's rule id, by its compiled pattern (a match's ``.re``)
+        self.ids = {p: t["id"] for (p, _, _), t in zip(self.triggers, spec["triggers"],
+                                                      strict=True)}
         self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
         # phrasings that report a meeting only when people of two governments are named
         self.needs_two = [re.compile(t["pattern"], re.I) for t in spec["triggers"]
@@ -130,7 +134,10 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
 
 def extract_meetings(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], annotator: Annotator,
-                     rules: MeetingRules, country_counts: Counter) -> list[MeetingRecord]:
+                     rules: MeetingRules, country_counts: Counter,
+                     docs: dict | None = None) -> list[MeetingRecord]:
+    """Meetings of one article; ``docs`` holds the parses of its trigger sentences."""
+    docs = docs or {}
     meetings: list[MeetingRecord] = []
     history: list[SentenceAnnotations] = []
     outcomes: list[tuple[Sentence, set[str]]] = []
@@ -171,12 +178,20 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                             or (outside and len(party_countries(ann)) >= 2))
             if not excluded and outside:
                 found = outside
+        refs = back_references(docs.get(sentence.index), ann)
+        if refs and found and all(_inside_reference(t[0], refs) for t in found):
+            # every trigger is a back-reference: attach, never create
+            if meetings and not excluded:
+                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann,
+                        rules, refs[0][0], text[refs[0][1]:refs[0][2]])
+                _date_occasions(meetings, text, published)
+            continue
         trigger = _choose_trigger(found, ann)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
             if anaphoric and meetings and not excluded:
                 _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
-                        "anaphora", anaphoric.group())
+                        "meeting.back-reference", anaphoric.group())
             elif excluded and rules.outcome["mechanism_established"].search(text):
                 # "the ministers decided to create a system for talking": not a meeting
                 # itself, but the result of one between the same governments
@@ -188,20 +203,26 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         # status from the trigger's own clause, so a past suspension or a planned follow-up
         # elsewhere in the sentence does not recode this meeting
         status = classify_status(_status_clause(text, match.start(), match.end()), rules)
+        why = {"status": f"clause:{status}"}
         statuses = dict(rules.status)
         if statuses["undecided"].search(text):
             status = "undecided"  # "no decision has been made about ...", wherever it stands
+            why["status"] = "sentence-cue:undecided"
         elif status in VOCABULARY.cancellable and statuses["cancelled"].search(
                 text[max(0, match.start() - 90):match.end() + 90]):
             status = "cancelled"
+            why["status"] = "near-cue:cancelled"
         ann = _without_speakers(ann, text)
         parties = party_countries(ann)
+        how = ["named-officials" if len({a.country for _, a in ann.persons}) >= 2
+               else "government-mentions"]
         if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
                 and len({a.country for _, a in ann.persons}) < 2:
             continue  # "signed a framework", "speak with": a meeting only between named people
         if outcome_hint == "concerns_raised" and len(parties) < 2:
             # "X summoned the Japanese ambassador" in Seoul: the host government is a party
             parties |= {f.value for f in ann.country_places}
+            how.append("host-capital")
         visited = ""
         if any(p.search(match.group()) for p in rules.visit):
             # "will visit Beijing", "a state visit to the United States": the host is a party
@@ -209,6 +230,7 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                         None)
             if host is not None:
                 parties.add(host.value)
+                how.append("visit-host")
                 visited = annotator.country_names.get(host.value, host.value)
                 if host.text in annotator.place_by_word:
                     place, country = annotator.place_by_word[host.text]
@@ -230,18 +252,21 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                 if len(set(countries)) >= 2:
                     persons += borrowed
                     parties |= set(countries)
+                    how.append("previous-sentences")
                     break
         if len(parties) == 1 and re.search(r"\bwith\b", text[match.start():match.end() + 40]):
             # "a teleconference with USTR officials": the other side is the story's subject
             others = [c for c in top_countries(country_counts) if c not in parties]
             if others:
                 parties.add(others[0])
+                how.append("with+story-government")
         if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
             parties |= set(top_countries(country_counts))
+            how.append("pair-words+story-governments")
         if len(parties) < 2:
             if anaphoric and meetings:
                 _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
-                        "anaphora", anaphoric.group())
+                        "meeting.back-reference", anaphoric.group())
             continue
         level = level_of(text, ann, rules)
         for _, actor in persons:
@@ -271,30 +296,39 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         if dates:
             best = min(dates, key=lambda d: abs(d.start - match.start()))
             window = Window.from_mention(best)
+            why["date"] = f'nearest-in-sentence:"{best.text}"'
+        else:
+            why["date"] = "none-in-sentence"
         occasion_window, occasion = _occasion_window(ann, level, published, status == "held",
                                                      annotator)
         if occasion_window is not None and SIDELINES.search(text) and (
                 window is None or window.precision == "year"):
             window = occasion_window
+            why["date"] = f'occasion-window:"{occasion}"'
         location = _location(text, ann, annotator) or visited
+        why["place"] = "in/at-phrase" if location and location != visited else (
+            "visited" if location else "")
         if not location and ann.occasions:
             o = ann.occasions[0][1]
             location = annotator.place_label(o.city, o.country) if o.city else ""
+            why["place"] = "occasion-city" if location else ""
         elif not location and last_occasion is not None and window is not None:
             o = last_occasion[1]
             if o.city and o.start <= window.end and window.start <= o.end:
                 # dated within the occasion the article is about: held there
                 location = annotator.place_label(o.city, o.country)
                 occasion = occasion or (f"{o.short}, {o.city}")
+                why["place"] = "article-occasion-city"
         record = MeetingRecord(
             article_ids=[article_id], published=published, countries=parties,
             participants={actor.name for _, actor in persons if actor.country in parties},
             level=level, format=fmt,
             status=status, window=window, location=location, occasion=occasion,
             topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
+            why={**why, "parties": "+".join(how)},
         )
         record.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
-                                       text, "meeting_trigger", match.group()))
+                                       text, rules.ids[match.re], match.group()))
         records = [record]
         extra = {f.value for f in ann.countries if not f.value.endswith("?")} - parties
         host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
@@ -305,9 +339,10 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                 article_ids=[article_id], published=published, countries=parties | extra,
                 participants=set(record.participants), level=level, format="trilateral",
                 status=status, window=window, location=location, occasion=occasion,
-                topics=set(ann.topics), outcome="not_reported")
+                topics=set(ann.topics), outcome="not_reported",
+                why={**record.why, "format": "trilateral-host-of-bilateral"})
             summit.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                           sentence.end, text, "meeting_trigger",
+                                           sentence.end, text, "meeting.trilateral-host",
                                            host.group()))
             records.append(summit)
         for rec in records:
@@ -322,8 +357,28 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         if target is not None:
             target.outcome = "mechanism_established"
             _attach(target, sentence, article_id, SentenceAnnotations(text=sentence.text),
-                    rules, "outcome", "mechanism")
+                    rules, "meeting.mechanism-outcome", "mechanism")
     return meetings
+
+
+def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:
+    """'the summit from Nov. 15-17': the article's own dates for an occasion replace the
+    gazetteer's wider window on every meeting dated by that window."""
+    for found in find_dates(text, published, False):
+        if not found.is_date:
+            continue
+        day = Window.from_mention(found)
+        for m in meetings:
+            w = m.window
+            if w and w.precision == "window" and w.start <= day.start and day.end <= w.end \
+                    and day.width < w.width:
+                m.window = day
+                m.why["date"] = f'article-dates-for-occasion:"{found.text}"'
+
+
+def _inside_reference(match: re.Match, refs: list[tuple[str, int, int]]) -> bool:
+    """The trigger's words lie within a back-reference ('during the talks')."""
+    return any(a <= match.start() and match.end() <= b for _, a, b in refs)
 
 
 def _without_speakers(ann: SentenceAnnotations, text: str) -> SentenceAnnotations:

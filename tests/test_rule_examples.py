@@ -1,0 +1,71 @@
+"""Every rule id has a purpose and an example, and every example does what it says."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from tradetalks.knowledge.parse import parse
+from tradetalks.paths import RULES_DIR
+from tradetalks.rules.roles import imposers, role_rules
+
+TRIGGERS = yaml.safe_load((RULES_DIR / "triggers.yaml").read_text(encoding="utf-8"))
+TRIGGER_RULES = [t for kind in ("meeting", "measure") for t in TRIGGERS[kind]["triggers"]]
+ROLE_EXAMPLES = [(rule["id"], ex) for rule in role_rules()["imposer"]
+                 for ex in rule["examples"]]
+BACK_EXAMPLES = [(rule["id"], ex) for rule in role_rules()["back_reference"]
+                 for ex in rule["examples"]]
+
+
+def test_every_rule_id_is_unique():
+    ids = [t["id"] for t in TRIGGER_RULES] + [r["id"] for kind in ("imposer", "back_reference")
+                                              for r in role_rules()[kind]]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("rule", TRIGGER_RULES, ids=lambda r: r["id"])
+def test_trigger_example_matches_its_pattern(rule):
+    assert rule["purpose"]
+    assert re.search(rule["pattern"], rule["example"], re.I)
+
+
+@pytest.mark.parametrize(("rule_id", "example"), ROLE_EXAMPLES,
+                         ids=[f"{i}:{n}" for n, (i, _) in enumerate(ROLE_EXAMPLES)])
+def test_role_example_finds_the_government_it_names(rule_id, example):
+    text = example["text"]
+    found = [(rule, text[a:b]) for rule, a, b in imposers(parse([text])[0], 0, len(text))]
+    assert (rule_id, example["expect"]) in found
+
+
+@pytest.mark.parametrize(("rule_id", "example"), BACK_EXAMPLES,
+                         ids=[f"{i}:{n}" for n, (i, _) in enumerate(BACK_EXAMPLES)])
+def test_back_reference_example_is_found(rule_id, example):
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+    from tradetalks.rules.roles import back_references
+
+    text = example["text"]
+    ann = default_annotator().annotate(text, dt.date(2025, 1, 1))
+    found = [(rule, text[a:b]) for rule, a, b in back_references(parse([text])[0], ann)]
+    assert (rule_id, example["expect"]) in found
+
+
+def test_a_verb_outside_the_imposer_list_names_no_imposer():
+    text = "Farmers complained about the tariffs that Washington criticised."
+    assert imposers(parse([text])[0], 0, len(text)) == []
+
+
+def test_counter_examples_are_not_back_references():
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+    from tradetalks.rules.roles import back_references
+
+    annotator = default_annotator()
+    for rule in role_rules()["back_reference"]:
+        for text in rule["counter_examples"]:
+            ann = annotator.annotate(text, dt.date(2025, 1, 1))
+            assert back_references(parse([text])[0], ann) == [], text

@@ -1,0 +1,192 @@
+"""Roles from the dependency parse: which government acts, read from sentence structure.
+
+The patterns are data (``data/rules/roles.yaml``: spaCy ``DependencyMatcher`` patterns,
+each with an id, a purpose and example sentences). A rule answers only when its structure
+is present; otherwise the caller keeps its own decision.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from tradetalks.knowledge.annotate import SentenceAnnotations
+from tradetalks.knowledge.parse import nlp
+from tradetalks.paths import RULES_DIR
+
+ROLES = RULES_DIR / "roles.yaml"
+
+
+@lru_cache(maxsize=1)
+def role_rules() -> dict:
+    with ROLES.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _expand(pattern: list[dict], words: list[str], name: str) -> list[dict]:
+    """Replace a word-list placeholder (``{IN: IMPOSER_FORMS}``) by the list it names."""
+    out = []
+    for node in pattern:
+        attrs = {k: ({"IN": words} if v == {"IN": name} else v)
+                 for k, v in node.get("RIGHT_ATTRS", {}).items()}
+        out.append({**node, "RIGHT_ATTRS": attrs})
+    return out
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> set[str]:
+    """Every inflected form of the imposer verbs (the parse runs without a lemmatizer)."""
+    spec = role_rules()
+    forms = set(spec["imposer_irregular_forms"])
+    for verb in spec["imposer_verbs"]:
+        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
+            verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
+        forms |= {verb, third, _past_forms(verb)}
+    return forms
+
+
+def _past_forms(lemma: str) -> str:
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y"):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+@lru_cache(maxsize=1)
+def imposer_forms() -> re.Pattern:
+    """A relative clause or by-phrase with an imposer verb ('that Beijing announced',
+    'which China has suspended', 'imposed by'): the cheap test before a parse."""
+    spec = role_rules()
+    forms = {_past_forms(v) for v in spec["imposer_verbs"]} | set(
+        spec["imposer_irregular_forms"])
+    verb = "|".join(sorted(forms))
+    return re.compile(rf"\b(that|which)\b[^,.;]{{0,40}}\b({verb})\b|\b({verb})\s+by\b|"
+                      rf"\b(has|have|had)\s+({verb})\b", re.I)
+
+
+def worth_parsing(text: str, trigger_start: int) -> bool:
+    """An imposer rule can only fire when such a clause follows the measure trigger."""
+    return bool(imposer_forms().search(text, trigger_start))
+
+
+@lru_cache(maxsize=1)
+def imposer_matcher():
+    from spacy.matcher import DependencyMatcher
+
+    spec = role_rules()
+    matcher = DependencyMatcher(nlp().vocab)
+    for rule in spec["imposer"]:
+        matcher.add(rule["id"], [_expand(rule["pattern"], sorted(verb_forms()),
+                                         "IMPOSER_FORMS")])
+    return matcher
+
+
+def noun_phrase(doc, start: int, end: int) -> set[int]:
+    """Token indices of the trigger's words and its noun phrase (not its clauses)."""
+    deps = set(role_rules()["noun_phrase_deps"])
+    todo = [t for t in doc if start <= t.idx < end]
+    seen = {t.i for t in todo}
+    while todo:
+        token = todo.pop()
+        for child in token.children:
+            if child.dep_ in deps and child.i not in seen:
+                seen.add(child.i)
+                todo.append(child)
+    return seen
+
+
+def imposers(doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(rule id, actor start, actor end) for each imposer rule on this trigger's phrase."""
+    if doc is None:
+        return []
+    phrase = noun_phrase(doc, start, end)
+    found = []
+    for match_id, tokens in imposer_matcher()(doc):
+        rule = doc.vocab.strings[match_id]
+        measure, actor = doc[tokens[0]], doc[tokens[-1]]
+        if measure.i in phrase:
+            span = doc[actor.left_edge.i:actor.right_edge.i + 1]
+            found.append((rule, span.start_char, span.end_char))
+    return sorted(found, key=lambda f: f[1])
+
+
+def government_in(ann: SentenceAnnotations, start: int, end: int) -> str | None:
+    """The government a span names: a country mention or a named official inside it."""
+    mentions = [(f.start, f.value.rstrip("?")) for f in ann.countries]
+    mentions += [(f.start, actor.country) for f, actor in ann.persons]
+    inside = sorted(m for m in mentions if start <= m[0] < end)
+    return inside[0][1] if inside else None
+
+
+def parse_imposer(doc, start: int, end: int, ann: SentenceAnnotations
+                  ) -> tuple[str, str] | None:
+    """(government, rule id) when a parse rule names who imposes the measure at start:end."""
+    for rule, a, b in imposers(doc, start, end):
+        government = government_in(ann, a, b)
+        if government is not None:
+            return government, rule
+    return None
+
+
+# --- back-references to a meeting ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def back_reference_matcher():
+    from spacy.matcher import DependencyMatcher
+
+    spec = role_rules()
+    matcher = DependencyMatcher(nlp().vocab)
+    for rule in spec["back_reference"]:
+        matcher.add(rule["id"], [_expand(rule["pattern"], spec["meeting_nouns"],
+                                         "MEETING_NOUNS")])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def definite_meeting_noun() -> re.Pattern:
+    """The cheap test before a sentence is parsed: a determiner, then a meeting noun."""
+    nouns = "|".join(role_rules()["meeting_nouns"])
+    return re.compile(rf"\b(the|that|this|these|those|their|its)\s+([\w'-]+\s+){{0,3}}"
+                      rf"({nouns})s?\b", re.I)
+
+
+def may_refer_back(text: str, triggers: list[re.Match]) -> bool:
+    """Every meeting trigger lies in a definite meeting noun phrase: only then can the
+    back-reference rule change the outcome."""
+    spans = [m.span() for m in definite_meeting_noun().finditer(text)]
+    return bool(triggers) and bool(spans) and all(
+        any(a <= t.start() and t.end() <= b for a, b in spans) for t in triggers)
+
+
+def _new_event(noun) -> bool:
+    """'the next round of the dialogue', 'their first dialogue': a new meeting."""
+    new = set(role_rules()["new_event_modifiers"])
+    heads = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        heads.append(noun.head.head)  # the round or session the noun belongs to
+    return any(child.lower_ in new for head in heads for child in head.children)
+
+
+def back_references(doc, ann: SentenceAnnotations) -> list[tuple[str, int, int]]:
+    """(rule id, start, end) of each definite meeting noun phrase that names no party of
+    its own: no 'between'/'with' phrase, no government, official or proper name inside."""
+    if doc is None:
+        return []
+    preps = set(role_rules()["own_party_preps"])
+    named = [f.start for f in ann.countries] + [f.start for f, _ in ann.persons]
+    found = []
+    for match_id, tokens in back_reference_matcher()(doc):
+        noun = doc[tokens[0]]
+        if any(c.dep_ == "prep" and c.lower_ in preps for c in noun.children):
+            continue
+        if _new_event(noun):
+            continue
+        start, end = noun.left_edge.idx, noun.idx + len(noun.text)
+        if any(start <= n < end for n in named) or any(
+                t.tag_ in ("NNP", "NNPS") for t in doc[noun.left_edge.i:noun.i]):
+            continue  # "the Japan-China summit", "the APEC meetings": parties of its own
+        found.append((doc.vocab.strings[match_id], start, end))
+    return sorted(found, key=lambda f: f[1])
