@@ -35,6 +35,8 @@ VOCABULARY = vocabulary()
 CHEMICALS = VOCABULARY.members_of_family("semiconductor_materials")
 DEFAULT_PRODUCTS = VOCABULARY.default_products
 LIBERALISING = VOCABULARY.liberalising
+# statuses that soften a measure without ending it, in the vocabulary's order
+SOFTENING = [s for s in VOCABULARY.measure_statuses if s in LIBERALISING and s != "lifted"]
 WORLD = VOCABULARY.all_destinations["code"]
 GOODS_NOUN = re.compile(r"^\s*(?:(?!also\b|has\b|have\b|had\b|will\b|would\b|is\b|are\b|was\b|"
                         r"were\b|[a-z-]+ed\b)[a-z-]+\s+)?(seafood|aquatic|fishery|goods|products|"
@@ -193,7 +195,7 @@ def classify_measure_status(clause: str, measure_type: str, demanded: bool,
         lifted = None
     if lifted and not _unreal(clause, lifted.start()):
         return "lifted"
-    for status in ("eased", "withdrawn"):
+    for status in SOFTENING:
         found = rules.status[status].search(clause)
         if found and not _unreal(clause, found.start()):
             return status
@@ -274,7 +276,7 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
             field = "announced"
         elif status in LIBERALISING and abs(back.start - end) < 60:
             field = "lifted"
-        elif IN_FORCE_CUE.search(near) or (status in ("expected", "announced", "in_force")
+        elif IN_FORCE_CUE.search(near) or (status not in LIBERALISING
                                            and 0 <= back.start - end < 80):
             field = "in_force"
         else:
@@ -282,7 +284,7 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
         mention: DateMention = back
         future = re.search(r"\b(will|would|shall|is due to|are due to|is set to|are set to|"
                            r"to take effect|takes effect)\b", lead, re.I)
-        if field == "in_force" and (status in ("expected", "announced") or future):
+        if field == "in_force" and (status in VOCABULARY.pending or future):
             mention = fwd
         window = Window.from_mention(mention)
         if field not in fields or window.width < fields[field].width:
@@ -351,7 +353,7 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
                 continue  # a wider or earlier trigger already covers these words
             if measure_family(measure_type) == "export" and any(
                     0 <= span[0] - end < 80 for end, kind in list_ends
-                    if kind in ("preferential_status_removal", "entity_list")):
+                    if kind in VOCABULARY.list_types):
                 continue  # licences that follow from a list change describe that change
             # a WTO step's own words (and what follows "over ...") describe the challenged
             # measure, not a new one

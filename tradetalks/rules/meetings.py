@@ -14,6 +14,7 @@ from collections import Counter
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
 from tradetalks.knowledge.dates import find_dates
+from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
 from tradetalks.rules.roles import back_references
@@ -23,6 +24,8 @@ VOCABULARY = vocabulary()
 LEVEL_RANK = VOCABULARY.level_rank
 OUTCOME_ORDER = VOCABULARY.outcomes
 PROSPECTIVE = VOCABULARY.prospective
+# the word in an occasion's id that marks its part for a level ("apec-2023-mrt" is not)
+OCCASION_LEVEL_WORDS = load_dictionaries().triggers["meeting"]["occasion_level_words"]
 
 PAIR_WORDS = re.compile(r"\b(two|both) (countries|sides|nations|governments|neighbou?rs)\b|"
                         r"\bthe two\b|\bbilateral\b|\bcounterparts?\b|\beach other\b", re.I)
@@ -116,7 +119,7 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
     if not ann.occasions:
         return None, ""
     found, occasion = ann.occasions[0]
-    wanted = {"minister": "minist", "leader": "leader"}.get(level)
+    wanted = OCCASION_LEVEL_WORDS.get(level)
     if wanted:
         near = [o for o in annotator.d.occasions
                 if o.start <= occasion.end and occasion.start <= o.end
@@ -166,7 +169,7 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             # conference that the team had wrapped up talks with USTR"), or people of two
             # governments are named in a held contact
             named = {a.country for f, a in ann.persons if not is_speaker(text, f)}
-            strong = any(fmt in ("phone", "written") or re.match(
+            strong = any(fmt in VOCABULARY.remote_formats or re.match(
                 r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
                 for m, fmt, _ in found)
             outside = [t for t in found
