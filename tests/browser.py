@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -121,14 +123,18 @@ def open_page(url: str, expressions: dict[str, str], settle: float = 1.0,
     """Open ``url`` in headless Chromium at ``width`` px with the network off, wait until
     the ``ready`` expression is true (at most a minute) and ``settle`` seconds more, and
     return the values of ``expressions`` and the console errors."""
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes (crashpad, renderers) may still write to the profile for
+    # a moment after the browser exits: the whole process group is stopped, and leftovers
+    # in the temporary profile never fail a test.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-background-networking", "--disable-component-update",
              "--disable-sync", f"--user-data-dir={profile}",
              "--host-resolver-rules=MAP * ~NOTFOUND", "--remote-debugging-port=0",
              "about:blank"],
-            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+            start_new_session=True)
         try:
             ws_url = None
             for line in process.stderr:
@@ -140,5 +146,23 @@ def open_page(url: str, expressions: dict[str, str], settle: float = 1.0,
                 raise RuntimeError("chromium did not start its DevTools endpoint")
             return asyncio.run(_drive(ws_url, url, expressions, settle, width, ready))
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    """Stop Chromium and every helper it started (they share its new session)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            continue
+        time.sleep(0.5)  # helpers leave after the browser; give them a moment
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        return
