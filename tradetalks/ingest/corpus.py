@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -46,8 +47,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 @dataclass(frozen=True)
-class Article:
-    """One article: its manifest row and its decoded, newline-normalised text."""
+class ManifestRow:
+    """The fields of one validated manifest row, shared by an entry and its article."""
 
     article_id: str
     file: str
@@ -57,6 +58,12 @@ class Article:
     published: dt.date
     date_basis: str
     language: str
+
+
+@dataclass(frozen=True)
+class Article(ManifestRow):
+    """One article: its manifest row and its decoded, newline-normalised text."""
+
     text: str
     path: Path
     warnings: tuple[str, ...] = field(default=())
@@ -379,17 +386,9 @@ def _entries(folder: Path) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(ManifestRow):
     """One validated manifest row, its text not yet read (so a corpus streams)."""
 
-    article_id: str
-    file: str
-    outlet: str
-    url: str
-    title: str
-    published: dt.date
-    date_basis: str
-    language: str
     path: Path
     line: int
     root: Path
@@ -474,12 +473,9 @@ def read_article(entry: Entry) -> Article:
         notes.append("language empty in the manifest; taken as 'en'")
     if language != "en" or not looks_english(text):
         notes.append("text does not look like English; the English rules may find nothing")
-    return Article(
-        article_id=entry.article_id, file=entry.file, outlet=entry.outlet, url=entry.url,
-        title=entry.title, published=entry.published, date_basis=entry.date_basis,
-        language=language, text=text, path=entry.path,
-        warnings=tuple(f"{entry.path}: {n}" for n in notes),
-    )
+    row = {f.name: getattr(entry, f.name) for f in dataclasses.fields(ManifestRow)}
+    return Article(**{**row, "language": language}, text=text, path=entry.path,
+                   warnings=tuple(f"{entry.path}: {n}" for n in notes))
 
 
 def ordered_warnings(manifest: list[tuple[int, str]],

@@ -419,13 +419,14 @@ WORLD_TOPOJSON = "book/_static/world/countries-110m.json"
 
 def place_coordinates(root=None) -> dict[str, tuple[float, float]]:
     """Latitude and longitude of each place in the gazetteer (``places.csv``, GeoNames),
-    by place name."""
+    by place name, read through the dictionary loader so its checks apply."""
+    from tradetalks.knowledge.dictionaries import load_places
     from tradetalks.paths import PROJECT_ROOT
 
     folder = (root or PROJECT_ROOT) / "data" / "dictionaries"
-    places = pd.read_csv(folder / "places.csv", dtype=str, keep_default_na=False)
-    return {row["place"]: (float(row["latitude"]), float(row["longitude"]))
-            for row in places.to_dict("records") if row["latitude"] and row["longitude"]}
+    return {place.place: (place.latitude, place.longitude)
+            for place in load_places(folder / "places.csv")
+            if place.latitude is not None and place.longitude is not None}
 
 
 def meeting_places(meetings: pd.DataFrame, coordinates: dict[str, tuple[float, float]]
