@@ -114,6 +114,21 @@ def with_evidence(events: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
     return events.merge(first[[id_column, "evidence", "source"]], on=id_column, how="left")
 
 
+# a shape legend whose symbols are drawn grey and filled, whatever the colour encodes
+_SHAPE_LEGEND = alt.Legend(symbolStrokeColor="#333333", symbolFillColor="#bbbbbb",
+                           symbolStrokeWidth=1.5, symbolOpacity=1)
+
+
+def _in_panels(layer: alt.LayerChart, width: int, height: int, title: str, description: str,
+               spacing: int) -> alt.FacetChart:
+    """One panel per period of activity (column ``panel``), each with its own time scale,
+    so events bunched in a few days are not squeezed against years of empty axis."""
+    return layer.properties(width=width, height=height).facet(
+        column=alt.Column("panel:N", header=_panel_header(), sort="ascending"),
+        title=title, spacing=spacing,
+    ).resolve_scale(x="independent").properties(description=description)
+
+
 def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
                       articles: pd.DataFrame) -> alt.FacetChart:
     """Dated meetings over time, one row per group of governments; colour = level, shape =
@@ -168,17 +183,12 @@ def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
         fillOpacity=alt.condition("datum.held", alt.value(1), alt.value(0)),
         shape=alt.Shape("status:N", title="Status", scale=alt.Scale(
             domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]),
-            legend=alt.Legend(symbolStrokeColor="#333333", symbolFillColor="#bbbbbb",
-                              symbolStrokeWidth=1.5, symbolOpacity=1)),
+            legend=_SHAPE_LEGEND),
         tooltip=tooltip)
     width = max(90, (PAGE_WIDTH - 170) // max(1, len(panels)) - 10)
     rows = max(1, dated["pair"].nunique())
-    return alt.layer(spans, points, data=dated).properties(
-        width=width, height=max(120, 44 * rows)
-    ).facet(
-        column=alt.Column("panel:N", header=_panel_header(), sort="ascending"),
-        title="Meetings between governments, by countries and level", spacing=8,
-    ).resolve_scale(x="independent").properties(description=description)
+    return _in_panels(alt.layer(spans, points, data=dated), width, max(120, 44 * rows),
+                      "Meetings between governments, by countries and level", description, 8)
 
 
 MEASURE_PHASES = vocabulary().phase_marks  # phase -> (shape, filled)
@@ -275,8 +285,7 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
         x=x, y=y,
         shape=alt.Shape("phase:N", title="Mark", scale=alt.Scale(
             domain=shown, range=[MEASURE_PHASES[p][0] for p in shown]),
-            legend=alt.Legend(symbolStrokeColor="#333333", symbolFillColor="#bbbbbb",
-                              symbolStrokeWidth=1.5, symbolOpacity=1)),
+            legend=_SHAPE_LEGEND),
         color=alt.Color("imposer:N", title="Imposer", scale=colour),
         fill=alt.Fill("imposer:N", title="Imposer", scale=colour),
         fillOpacity=alt.condition(alt.FieldOneOfPredicate(field="phase", oneOf=hollow or ["-"]),
@@ -285,12 +294,8 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
     )
     rows = max(1, phases["label"].nunique() if len(phases) else 1)
     width = max(70, (PAGE_WIDTH - 300) // max(1, len(panels)) - 8)
-    return alt.layer(spans, marks, data=phases).properties(
-        width=width, height=max(140, 26 * rows)
-    ).facet(
-        column=alt.Column("panel:N", header=_panel_header(), sort="ascending"),
-        title="Trade measures: announced, in force, lifted", spacing=6,
-    ).resolve_scale(x="independent").properties(description=description)
+    return _in_panels(alt.layer(spans, marks, data=phases), width, max(140, 26 * rows),
+                      "Trade measures: announced, in force, lifted", description, 6)
 
 
 def _tie_kind(row: dict) -> str | None:
