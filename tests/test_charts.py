@@ -66,7 +66,7 @@ def test_time_panels_split_days_far_apart_and_keep_a_summit_week_together():
 
 def test_meetings_timeline_gives_meetings_of_one_group_on_one_day_their_own_slot():
     meetings = pd.DataFrame([meeting("m1", "A;B"), meeting("m2", "A;B")])
-    mentions = pd.DataFrame(columns=["event_id", "article_id", "start", "sentence"])
+    mentions = pd.DataFrame(columns=["event_id", "article_id", "start", "sentence", "rule"])
     articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "published": ["2023-11-17"]})
     data = charts.meetings_timeline(meetings, mentions, articles).data
     assert sorted(data["slot"]) == ["0", "1"]
@@ -82,7 +82,7 @@ def measure(measure_id, status="in_force", in_force="", announced="", lifted="",
 
 
 def measure_marks(rows: list[dict]) -> pd.DataFrame:
-    mentions = pd.DataFrame(columns=["event_id", "article_id", "start", "sentence"])
+    mentions = pd.DataFrame(columns=["event_id", "article_id", "start", "sentence", "rule"])
     articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
                              "published": ["2023-11-15", "2025-11-02"]})
     return charts.measures_chart(pd.DataFrame(rows), mentions, articles).data
@@ -124,3 +124,49 @@ def test_every_gazetteer_place_has_coordinates():
 
     places = pd.read_csv(PROJECT_ROOT / "data" / "dictionaries" / "places.csv", dtype=str)
     assert set(places["place"]) <= set(charts.place_coordinates())
+
+
+def test_evidence_is_a_sentence_that_found_the_event_in_its_latest_article():
+    mentions = pd.DataFrame([
+        {"event_id": "m1", "article_id": "a", "start": "900", "rule": "measure.ban",
+         "sentence": "Old report of the ban."},
+        {"event_id": "m1", "article_id": "b", "start": "40", "rule": "measure.back-reference",
+         "sentence": "Officials discussed the ban."},
+        {"event_id": "m1", "article_id": "b", "start": "120", "rule": "measure.ban",
+         "sentence": "China lifted the ban on Friday."},
+        {"event_id": "m1", "article_id": "b", "start": "1000", "rule": "measure.ban",
+         "sentence": "The ban had lasted two years."},
+    ])
+    articles = pd.DataFrame([{"article_id": "a", "outlet": "A", "published": "2023-01-01"},
+                             {"article_id": "b", "outlet": "B", "published": "2024-01-01"}])
+    row = charts.with_evidence(pd.DataFrame([{"measure_id": "m1"}]), mentions, articles,
+                               "measure_id").iloc[0]
+    assert row["evidence"] == "China lifted the ban on Friday." and row["source"] == "B, 2024-01-01"
+
+
+def test_measures_that_read_alike_keep_a_row_each():
+    rows = [{"measure_id": f"msr-{n}", "imposer": "CHN", "targets": "JPN", "products": "seafood",
+             "measure_type": "import_ban", "status": "in_force", "announced": "",
+             "in_force": "", "lifted": "", "articles": "a", "date_text": "", "demands": "",
+             "evidence": "", "source": ""} for n in ("aaaaaa", "bbbbbb")]
+    phases = charts._measure_phases(pd.DataFrame(rows), {"a": "2024-01-01"})
+    assert phases["label"].nunique() == 2
+
+
+def test_map_leaves_out_letters_and_calls():
+    meetings = pd.DataFrame([
+        {"meeting_id": "m1", "location": "Tokyo, Japan", "status": "held", "format": "written"},
+        {"meeting_id": "m2", "location": "Tokyo, Japan", "status": "held", "format": "phone"},
+        {"meeting_id": "m3", "location": "Seoul, South Korea", "status": "held",
+         "format": "bilateral"}])
+    places = charts.meeting_places(meetings, charts.place_coordinates())
+    assert list(places["city"]) == ["Seoul"]
+
+
+def test_map_labels_of_neighbouring_cities_take_different_sides():
+    meetings = pd.DataFrame([
+        {"meeting_id": f"m{i}", "location": place, "status": "held", "format": "bilateral"}
+        for i, place in enumerate(["Seoul, South Korea", "Gyeongju, South Korea",
+                                   "Tokyo, Japan"])])
+    places = charts.meeting_places(meetings, charts.place_coordinates())
+    assert places["side"].nunique() == 3

@@ -8,6 +8,8 @@ days), so that a week of summits is not squeezed into a few pixels of a seven-ye
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -104,19 +106,33 @@ STATUS_SHAPES = vocabulary().status_shapes
 
 def with_evidence(events: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame,
                   id_column: str) -> pd.DataFrame:
-    """Add the first mention's sentence and its article's outlet and date to each event."""
-    first = (mentions.sort_values(["article_id", "start"])
-             .drop_duplicates("event_id")[["event_id", "article_id", "sentence"]]
+    """Add to each event the sentence that best shows it, with its article's outlet and
+    date: a mention in the latest article (the one whose report sets the status), and in
+    it the first sentence that found the event rather than one that only refers back."""
+    dated = mentions[["event_id", "article_id", "start", "rule", "sentence"]].merge(
+        articles[["article_id", "outlet", "published"]], on="article_id", how="left")
+    dated["refers_back"] = dated["rule"].astype(str).str.contains("back-reference")
+    dated["start"] = pd.to_numeric(dated["start"])
+    first = (dated.sort_values(["event_id", "published", "refers_back", "article_id", "start"],
+                               ascending=[True, False, True, True, True])
+             .drop_duplicates("event_id")
              .rename(columns={"event_id": id_column, "sentence": "evidence"}))
-    first = first.merge(articles[["article_id", "outlet", "published"]], on="article_id",
-                        how="left")
     first["source"] = first["outlet"] + ", " + first["published"]
     return events.merge(first[[id_column, "evidence", "source"]], on=id_column, how="left")
 
 
-# a shape legend whose symbols are drawn grey and filled, whatever the colour encodes
-_SHAPE_LEGEND = alt.Legend(symbolStrokeColor="#333333", symbolFillColor="#bbbbbb",
-                           symbolStrokeWidth=1.5, symbolOpacity=1)
+def _shape_legend(hollow: list[str]) -> alt.Legend:
+    """A shape legend drawn in grey whatever the colour encodes, with the symbols of the
+    ``hollow`` values drawn hollow, as their marks are (a legend's symbols otherwise all
+    take one fill)."""
+    fill = (f"indexof({json.dumps(sorted(hollow))}, datum.value) >= 0 ? 'transparent' "
+            ": '#bbbbbb'")
+    return alt.Legend(symbolStrokeColor="#333333", symbolStrokeWidth=1.5, symbolOpacity=1,
+                      symbolFillColor=alt.ExprRef(fill))
+
+
+# a colour legend's swatches at full strength, whatever opacity the marks are drawn with
+_COLOUR_LEGEND = alt.Legend(symbolOpacity=1)
 
 
 def _in_panels(layer: alt.LayerChart, width: int, height: int, title: str, description: str,
@@ -175,15 +191,16 @@ def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
                alt.Tooltip("source:N", title="Source")]
     base = alt.Chart().encode(y=y, yOffset=alt.YOffset("slot:N"))
     spans = base.mark_rule(strokeWidth=3, opacity=0.45).encode(
-        x=x, x2="date_end:T", color=alt.Color("level:N", title="Level", scale=level_scale))
+        x=x, x2="date_end:T", color=alt.Color("level:N", title="Level", scale=level_scale,
+                                          legend=_COLOUR_LEGEND))
     points = base.mark_point(size=150, strokeWidth=2, opacity=0.95).encode(
         x=x,
-        color=alt.Color("level:N", title="Level", scale=level_scale),
+        color=alt.Color("level:N", title="Level", scale=level_scale, legend=_COLOUR_LEGEND),
         fill=alt.Fill("level:N", title="Level", scale=level_scale),
         fillOpacity=alt.condition("datum.held", alt.value(1), alt.value(0)),
         shape=alt.Shape("status:N", title="Status", scale=alt.Scale(
             domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]),
-            legend=_SHAPE_LEGEND),
+            legend=_shape_legend([s for s in statuses if s != "held"])),
         tooltip=tooltip)
     width = max(90, (PAGE_WIDTH - 170) // max(1, len(panels)) - 10)
     rows = max(1, dated["pair"].nunique())
@@ -211,8 +228,12 @@ def _measure_phases(measures: pd.DataFrame, published: dict[str, str]) -> pd.Dat
 
     prospective = vocabulary().pending
     rows = []
-    for row in measures.to_dict("records"):
-        label = _measure_label(row)
+    records = measures.to_dict("records")
+    labels = [_measure_label(row) for row in records]
+    # two measures that read alike (one ban reported years apart) keep a row each
+    labels = [f"{label} [{row['measure_id'][-6:]}]" if labels.count(label) > 1 else label
+              for label, row in zip(labels, records, strict=True)]
+    for row, label in zip(records, labels, strict=True):
         points = {}
         for field_name in vocabulary().date_fields:
             window = iso_window(str(row.get(field_name) or ""))
@@ -262,7 +283,7 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
     )
     tooltip = [alt.Tooltip("measure_id:N", title="Measure"),
                alt.Tooltip("phase:N", title="Mark"),
-               alt.Tooltip("day:N", title="Day"),
+               alt.Tooltip("day:T", title="Day", format="%d %b %Y"),
                alt.Tooltip("status:N", title="Status (latest report)"),
                alt.Tooltip("date_text:N", title="Dates as written"),
                alt.Tooltip("demands:N", title="Demands"),
@@ -275,7 +296,8 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
     y = alt.Y("label:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=320))
     spans = alt.Chart().transform_filter(alt.datum.phase == "span").mark_rule(
         strokeWidth=5, opacity=0.35
-    ).encode(x=x, x2="end:T", y=y, color=alt.Color("imposer:N", title="Imposer", scale=colour),
+    ).encode(x=x, x2="end:T", y=y, color=alt.Color("imposer:N", title="Imposer", scale=colour,
+                                            legend=_COLOUR_LEGEND),
              tooltip=tooltip)
     shown = [p for p in MEASURE_PHASES if p in set(phases["phase"])] if len(phases) else []
     hollow = [p for p in shown if not MEASURE_PHASES[p][1]]
@@ -285,8 +307,8 @@ def measures_chart(measures: pd.DataFrame, mentions: pd.DataFrame,
         x=x, y=y,
         shape=alt.Shape("phase:N", title="Mark", scale=alt.Scale(
             domain=shown, range=[MEASURE_PHASES[p][0] for p in shown]),
-            legend=_SHAPE_LEGEND),
-        color=alt.Color("imposer:N", title="Imposer", scale=colour),
+            legend=_shape_legend(hollow)),
+        color=alt.Color("imposer:N", title="Imposer", scale=colour, legend=_COLOUR_LEGEND),
         fill=alt.Fill("imposer:N", title="Imposer", scale=colour),
         fillOpacity=alt.condition(alt.FieldOneOfPredicate(field="phase", oneOf=hollow or ["-"]),
                                   alt.value(0), alt.value(1)),
@@ -437,11 +459,13 @@ def place_coordinates(root=None) -> dict[str, tuple[float, float]]:
 def meeting_places(meetings: pd.DataFrame, coordinates: dict[str, tuple[float, float]]
                    ) -> pd.DataFrame:
     """One row per place with the meetings held or planned there (a place named only by
-    its country has no point and is left out)."""
+    its country has no point and is left out, and so are calls and letters: the place of
+    a remote meeting is where one side sat, not where the two met)."""
     rows = []
+    remote = vocabulary().remote_formats
     for row in meetings.to_dict("records"):
         city = str(row["location"]).split(",")[0].strip()
-        if city in coordinates:
+        if city in coordinates and row["format"] not in remote:
             rows.append({"place": str(row["location"]), "latitude": coordinates[city][0],
                          "longitude": coordinates[city][1], "meeting_id": row["meeting_id"],
                          "held": row["status"] == "held"})
@@ -453,15 +477,50 @@ def meeting_places(meetings: pd.DataFrame, coordinates: dict[str, tuple[float, f
                    meeting_ids=("meeting_id", lambda ids: "; ".join(sorted(ids))))
               .sort_values(["longitude", "place"]).reset_index(drop=True))
     places["city"] = places["place"].str.split(",").str[0]
-    # labels of neighbouring places go to alternate sides, so they do not overprint
-    sides, last = [], None
-    for lon, lat in zip(places["longitude"], places["latitude"], strict=True):
-        near = last is not None and abs(lon - last[0]) < 8 and abs(lat - last[1]) < 6
-        sides.append(("right" if sides[-1] == "left" else "left") if near and sides
-                     else "left")
-        last = (lon, lat)
-    places["side"] = sides
+    places["side"] = _label_sides(places)
     return places
+
+
+# Label placement on the map: one text layer per side, each with its own offset.
+LABEL_SIDES = {"right": {"align": "left", "dx": 10, "dy": 0},
+               "left": {"align": "right", "dx": -10, "dy": 0},
+               "above": {"align": "center", "dx": 0, "dy": -14},
+               "below": {"align": "center", "dx": 0, "dy": 16}}
+_PX_PER_DEGREE = 3.3  # about right for the map's scale near East Asia
+_CHAR_PX = 6.5  # an 11 px sans-serif character, on average
+
+
+def _label_box(x: float, y: float, width: float, side: str) -> tuple[float, ...]:
+    """The pixel box a label on ``side`` of the point (x, y) covers."""
+    offset = LABEL_SIDES[side]
+    anchor = x + offset["dx"]
+    left = {"left": anchor, "right": anchor - width}.get(offset["align"], anchor - width / 2)
+    top = y + offset["dy"] - 7
+    return (left, top, left + width, top + 13)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The area two boxes share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return max(0.0, width) * max(0.0, height)
+
+
+def _label_sides(places: pd.DataFrame) -> list[str]:
+    """A side for each place's label: the first of right, left, above, below whose box
+    covers no circle and no label already placed (the least-covering one otherwise), so
+    the labels of neighbouring cities do not overprint each other or the circles."""
+    points = [(lon * _PX_PER_DEGREE, -lat * _PX_PER_DEGREE)
+              for lon, lat in zip(places["longitude"], places["latitude"], strict=True)]
+    taken = [(x - 9, y - 9, x + 9, y + 9) for x, y in points]
+    sides = []
+    for (x, y), city in zip(points, places["city"], strict=True):
+        boxes = {side: _label_box(x, y, _CHAR_PX * len(city), side) for side in LABEL_SIDES}
+        covered = {side: sum(_overlap(box, t) for t in taken) for side, box in boxes.items()}
+        side = min(LABEL_SIDES, key=lambda s: (covered[s] > 0, covered[s]))
+        sides.append(side)
+        taken.append(boxes[side])
+    return sides
 
 
 def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
@@ -478,12 +537,13 @@ def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
     description = (
         f"World map with {len(places)} meeting places, a circle each, sized by the number "
         f"of meetings there ({located} meetings in all); {unplaced} meetings whose place "
-        "the articles do not give, or give only as a country, are not drawn."
+        "the articles do not give, or give only as a country, and calls and letters, are "
+        "not drawn."
     )
     land = alt.Chart(alt.Data(values=world, format=alt.DataFormat(type="topojson",
                                                                   feature="countries"))
                      ).mark_geoshape(fill="#e6e6e6", stroke="#ffffff", strokeWidth=0.5)
-    dots = alt.Chart(places).mark_circle(color=OKABE_ITO[3], opacity=0.8, stroke="#000000",
+    dots = alt.Chart(places).mark_circle(color=OKABE_ITO[3], opacity=0.6, stroke="#000000",
                                          strokeWidth=0.5).encode(
         longitude="longitude:Q", latitude="latitude:Q",
         size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(range=[60, 400]),
@@ -493,9 +553,9 @@ def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
                  alt.Tooltip("held:Q", title="Held"),
                  alt.Tooltip("meeting_ids:N", title="Meeting ids")])
     names = [alt.Chart(places[places["side"] == side]).mark_text(
-        align=side, dx=10 if side == "left" else -10, fontSize=11).encode(
+        fontSize=11, **LABEL_SIDES[side]).encode(
         longitude="longitude:Q", latitude="latitude:Q", text="city:N")
-        for side in ("left", "right")]
+        for side in LABEL_SIDES]
     return alt.layer(land, dots, *names, title="Where the meetings took place").project(
         type="equalEarth", rotate=[-170, 0, 0], center=[0, 32], scale=190
     ).properties(width="container", height=320, description=description)
