@@ -1,6 +1,6 @@
 """Debris rules and the removal log (tradetalks.clean), on the team's own texts and the seeds.
 
-Every rule in data/debris.yaml, and the two rules in code, is exercised on a small text
+Every rule in data/rules/debris.yaml, and the two rules in code, is exercised on a small text
 written for this file; the seed tests check the cleaned articles against
 tests/seed_boundaries.csv, written by reading the seed files (not by running the cleaner).
 """
@@ -38,7 +38,7 @@ def assert_body_kept(text: str) -> None:
     assert cleaned.text == f"{BODY_1}\n\n{BODY_2}"
 
 
-# --- rules from data/debris.yaml ----------------------------------------------------------
+# --- rules from data/rules/debris.yaml ----------------------------------------------------------
 
 @pytest.mark.parametrize("line", [
     "TOPIX 2,701.49 Increased By ▲ 12.06 (0.45%)",

@@ -3,7 +3,7 @@
 Each article is built in memory as a ``tradetalks.corpus.Article`` and run through
 ``extract_article``. Expected values come from the codebook (docs/codebook.md);
 a test the current extractor fails is kept, marked ``xfail(strict=True)`` with the bug.
-Known actors are taken from data/actors.csv and chosen to be in office on the
+Known actors are taken from data/dictionaries/actors.csv and chosen to be in office on the
 publication date.
 """
 

@@ -1,6 +1,6 @@
 """Remove web debris from an article by general rules and log every removed line.
 
-The rules live in ``data/debris.yaml`` (page furniture: tickers, comment widgets, link
+The rules live in ``data/rules/debris.yaml`` (page furniture: tickers, comment widgets, link
 lists, subscription pleas, image credits, advertisements) plus two rules that compare
 lines: ``headline_fragment`` and ``duplicate_paragraph``. The cleaned text is the kept
 paragraphs joined by a blank line; all later offsets point into it.

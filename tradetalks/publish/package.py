@@ -87,7 +87,7 @@ FIELD_DESCRIPTIONS = {
     "removals": {
         "article_id": "Article the line was removed from.",
         "line": "Line number in the original file.",
-        "rule": "Cleaning rule that removed the line (data/debris.yaml).",
+        "rule": "Cleaning rule that removed the line (data/rules/debris.yaml).",
         "text": "The removed line."},
     "mentions": {
         "mention_id": "Mention identifier: article id and sentence index.",

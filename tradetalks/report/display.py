@@ -221,7 +221,7 @@ class TableOutput:
         from itables import to_html_datatable
 
         frame = self.frame.astype(str).replace({"nan": "", "None": ""})
-        options = {"paging": len(frame) > 25, "pageLength": 25, "autoWidth": False,
+        options = {"paging": len(frame) > 50, "pageLength": 50, "autoWidth": False,
                    "columnDefs": self._column_defs(), "style": "width:100%"}
         table = to_html_datatable(frame, connected=False, allow_html=False, maxBytes=0,
                                   classes="display compact tt-table", **options)

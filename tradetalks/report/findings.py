@@ -90,7 +90,17 @@ def measure_figures(t: Tables) -> dict:
         "n_wto_steps": types.get("wto_dispute", 0),
         "n_products": len(set(_split(x["products"]))),
         "n_multi_article_measures": int((x["articles"].astype(str).str.count(";") > 0).sum()),
+        "restricting_governments": _listed(country_label(c) for c in
+                                           x.loc[x["direction"] == "restrictive", "imposer"]),
     }
+
+
+def _listed(names) -> str:
+    """'A', 'A and B', 'A, B and C' (sorted, each once), or 'none'."""
+    names = sorted(set(names))
+    if not names:
+        return "none"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def actor_figures(t: Tables) -> dict:
@@ -131,14 +141,17 @@ def meetings_for_reading(t: Tables) -> pd.DataFrame:
     for column in ("level", "format", "status", "outcome"):
         m[column] = m[column].map(readable)
     m["participants"] = m["participants"].str.replace(";", "; ")
-    return m[["date", "governments", "level", "format", "status", "participants", "location",
-              "outcome"]].sort_values(["date", "governments"]).reset_index(drop=True)
+    m["id"] = m["meeting_id"]  # the id a reader cites, as in the CSV and the tooltips
+    return m[["id", "date", "governments", "level", "format", "status", "participants",
+              "location", "outcome"]].sort_values(["date", "governments", "id"]
+                                                  ).reset_index(drop=True)
 
 
 def measures_for_reading(t: Tables) -> pd.DataFrame:
     x = t.measures.copy()
     out = pd.DataFrame({
-        "imposed by": x["imposer"].map(readable), "on": x["targets"].map(readable),
+        "id": x["measure_id"], "imposed by": x["imposer"].map(readable),
+        "on": x["targets"].map(readable),
         "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
         **{f.replace("_", " "): x[f].map(date_window) for f in vocabulary().date_fields},
         "status (latest report)": x["status"].map(readable),

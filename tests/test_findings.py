@@ -1,0 +1,48 @@
+"""The figures the prose quotes, computed from small tables written by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tradetalks.publish.tables import Tables
+from tradetalks.report import findings
+
+
+def _measure(measure_id: str, imposer: str, direction: str, status: str) -> dict:
+    return {"measure_id": measure_id, "imposer": imposer, "targets": "JPN",
+            "measure_type": "export_control", "direction": direction, "products": "gallium",
+            "announced": "", "in_force": "", "lifted": "", "status": status, "demands": "",
+            "articles": "a1"}
+
+
+def _tables(measures: list[dict], meetings: list[dict] | None = None) -> Tables:
+    empty = pd.DataFrame()
+    return Tables(articles=empty, removals=empty, mentions=empty,
+                  meetings=pd.DataFrame(meetings or []), measures=pd.DataFrame(measures),
+                  actors=empty, quotes=empty, unknown_actors=empty, topics=empty)
+
+
+def test_restricting_governments_leave_out_a_government_that_only_lifted():
+    t = _tables([_measure("m1", "JPN", "restrictive", "in_force"),
+                 _measure("m2", "CHN", "restrictive", "in_force"),
+                 _measure("m3", "KOR", "liberalising", "withdrawn")])
+    assert findings.measure_figures(t)["restricting_governments"] == "China and Japan"
+
+
+def test_restricting_governments_name_each_government_once():
+    t = _tables([_measure("m1", "JPN", "restrictive", "in_force"),
+                 _measure("m2", "JPN", "restrictive", "announced")])
+    assert findings.measure_figures(t)["restricting_governments"] == "Japan"
+
+
+def test_top_imposer_names_every_government_tied_for_most():
+    t = _tables([_measure("m1", "JPN", "restrictive", "in_force"),
+                 _measure("m2", "CHN", "restrictive", "in_force")])
+    figures = findings.measure_figures(t)
+    assert figures["top_imposer"] == "China and Japan" and figures["top_imposer_measures"] == 1
+
+
+def test_measures_table_for_reading_starts_with_the_id_a_reader_cites():
+    t = _tables([_measure("msr-0123456789ab", "JPN", "restrictive", "in_force")])
+    table = findings.measures_for_reading(t)
+    assert table.columns[0] == "id" and table.iloc[0]["id"] == "msr-0123456789ab"
