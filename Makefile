@@ -59,7 +59,7 @@ pdf: $(STAMP) bib tables
 test: $(STAMP)
 	$(BIN)/ruff check tradetalks tests benchmarks scripts
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -m "not reproduce"
+	$(BIN)/python -m pytest -m "not reproduce" -n 2 --dist loadgroup
 
 ## reproduce-test: the test that runs `make reproduce` (a second environment in _build/reproduce)
 reproduce-test: $(STAMP)

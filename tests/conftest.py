@@ -21,6 +21,21 @@ EXTRA_MANIFEST_ROWS = (
 )
 
 
+# Tests that build or read the repository's book, or run its notebooks (which read and
+# may refresh the build's table store), share one worker when the tests run in parallel
+# (`make test` runs `pytest -n 2 --dist loadgroup`): the book is built once, and nothing
+# else writes under _build/ or book/tables meanwhile.
+BOOK_FIXTURES = {"built_book", "built_pdf", "extended_copy", "extended_pdf"}
+BOOK_MODULES = {"test_notebooks", "test_determinism", "test_reproduce"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BOOK_FIXTURES & set(getattr(item, "fixturenames", ())) \
+                or item.module.__name__.rsplit(".", 1)[-1] in BOOK_MODULES:
+            item.add_marker(pytest.mark.xdist_group("book"))
+
+
 def _make(target: str, cwd: Path, env: dict | None = None) -> None:
     """Run a make target with the existing .venv; fail the test with its output if it fails."""
     result = subprocess.run(["make", "-s", "-o", ".venv/.installed", target], cwd=cwd,
