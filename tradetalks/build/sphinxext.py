@@ -229,21 +229,28 @@ def _skip(self, node) -> None:
 
 def _register_bibliography_styles() -> None:
     """A pybtex style 'tradetalks' whose labels are the entries' keys: the corpus articles
-    are cited by the ids the tables use ([000_f0553b9f172be4ab]), not by a number."""
+    are cited by the ids the tables use ([000_f0553b9f172be4ab]), not by a number, and
+    listed in the order of those ids, where a reader looking one up expects it."""
     from pybtex.plugin import register_plugin
     from pybtex.style.formatting.plain import Style as PlainStyle
     from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.sorting import BaseSortingStyle
 
     class KeyLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
             for entry in sorted_entries:
                 yield entry.key
 
+    class KeySorting(BaseSortingStyle):
+        def sorting_key(self, entry):
+            return entry.key
+
     class KeyLabelStyle(PlainStyle):
         default_label_style = "tradetalks-keys"
-        default_sorting_style = "none"
+        default_sorting_style = "tradetalks-keys"
 
     register_plugin("pybtex.style.labels", "tradetalks-keys", KeyLabels, force=True)
+    register_plugin("pybtex.style.sorting", "tradetalks-keys", KeySorting, force=True)
     register_plugin("pybtex.style.formatting", "tradetalks", KeyLabelStyle, force=True)
 
 
