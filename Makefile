@@ -51,9 +51,13 @@ book: $(STAMP) bib tables
 
 ## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages), copied beside the HTML
 pdf: $(STAMP) bib tables
-	$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
-	@$(JB) build . --builder pdflatex 2>&1 | $(QUIET)
-	mkdir -p _build/html && cp _build/latex/talking-trade.pdf _build/html/talking-trade.pdf
+	@$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
+	@echo "Building the PDF with pdflatex (about a minute; the LaTeX log goes to _build/pdf.log)..."
+	@mkdir -p _build/html
+	@$(JB) build . --builder pdflatex > _build/pdf.log 2>&1 \
+	  || { tail -n 40 _build/pdf.log; echo "make pdf failed: the whole log is _build/pdf.log"; exit 1; }
+	@cp _build/latex/talking-trade.pdf _build/html/talking-trade.pdf
+	@echo "PDF: _build/latex/talking-trade.pdf (and beside the HTML: _build/html/talking-trade.pdf)"
 
 ## test: lint, import contracts, then every test, including the book, browser and PDF checks (one shared book build; not the fresh-environment check, see reproduce-test)
 test: $(STAMP)
