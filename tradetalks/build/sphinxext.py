@@ -17,16 +17,16 @@ from sphinx.application import Sphinx
 from tradetalks.publish.latex import latex_symbol, pdflatex_safe
 
 STYLE_NAME = "tradetalks.css"
-# Tables stay inside the text column: cells wrap at spaces, and words keep whole (a column
-# is at least as wide as its longest word); only columns of long identifiers (class tt-id)
-# may break anywhere, so no column hides behind a scroll. Charts take the column's width.
+# Tables stay inside the text column: the layout is fixed, each column taking the share of
+# the width its table gives it (as in the PDF), so no column hides behind a scroll; cells
+# wrap at spaces, and a word breaks only where it is wider than its column. Charts take
+# the column's width.
 STYLE = """\
-table.tt-table { width: 100% !important; }
+table.tt-table { width: 100% !important; table-layout: fixed; }
 table.tt-table th, table.tt-table td { white-space: normal !important;
-  overflow-wrap: break-word; hyphens: auto; vertical-align: top; font-size: 0.8em;
-  padding: 3px 4px !important; }
-table.tt-table td.tt-id { overflow-wrap: anywhere; word-break: break-all; }
-table.tt-table th { padding-right: 14px !important; }
+  overflow-wrap: anywhere; vertical-align: top; font-size: 0.75em;
+  padding: 3px 3px !important; }
+table.tt-table th { padding-right: 12px !important; }
 .tt-table-caption { margin-bottom: 0.2em; }
 .tt-table-caption .caption-number { font-weight: bold; font-style: normal; }
 figure.tt-chart { width: 100%; margin: 1em 0; }

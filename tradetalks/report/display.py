@@ -211,11 +211,16 @@ class TableOutput:
         self.widths = widths or {}
 
     def _column_defs(self) -> list[dict]:
-        """Columns holding long unbroken tokens (identifiers, lists joined by ';') may break
-        anywhere; the others wrap at spaces only."""
-        ids = [i for i, c in enumerate(self.frame.columns)
+        """Each column's share of the page, as in the PDF (the table's layout is fixed, so a
+        column keeps its share whatever its longest word); columns holding long unbroken
+        tokens (identifiers, lists joined by ';') may break anywhere."""
+        columns = list(self.frame.columns)
+        total = sum(self.widths.get(c, 1.0) for c in columns)
+        defs = [{"targets": i, "width": f"{100 * self.widths.get(c, 1.0) / total:.1f}%"}
+                for i, c in enumerate(columns)]
+        ids = [i for i, c in enumerate(columns)
                if self.frame[c].astype(str).str.contains(r"[^\s]{19,}", regex=True).any()]
-        return [{"targets": ids, "className": "tt-id"}] if ids else []
+        return defs + ([{"targets": ids, "className": "tt-id"}] if ids else [])
 
     def html(self) -> str:
         from itables import to_html_datatable

@@ -147,15 +147,28 @@ def meetings_for_reading(t: Tables) -> pd.DataFrame:
                                                   ).reset_index(drop=True)
 
 
+def _dates(row: dict) -> str:
+    """A measure's dated steps in one cell: 'announced 2019-07-01; in force 2019-07-04'."""
+    steps = [f"{field.replace('_', ' ')} {date_window(row[field])}"
+             for field in vocabulary().date_fields if str(row.get(field) or "")]
+    return "; ".join(steps)
+
+
+def _targets(codes: str) -> str:
+    """Targets as a narrow column shows them: 'all' for every destination (as the charts)."""
+    everywhere = vocabulary().all_destinations
+    return readable(";".join(everywhere["short"] if c == everywhere["code"] else c
+                             for c in str(codes).split(";")))
+
+
 def measures_for_reading(t: Tables) -> pd.DataFrame:
     x = t.measures.copy()
     out = pd.DataFrame({
-        "id": x["measure_id"], "imposed by": x["imposer"].map(readable),
-        "on": x["targets"].map(readable),
+        "id": x["measure_id"], "by": x["imposer"].map(readable),
+        "on": x["targets"].map(_targets),
         "type": x["measure_type"].map(readable), "products": x["products"].map(readable),
-        **{f.replace("_", " "): x[f].map(date_window) for f in vocabulary().date_fields},
-        "status (latest report)": x["status"].map(readable),
-        "demands to lift": x["demands"]})
+        "dates": [_dates(row) for row in x.to_dict("records")],
+        "status": x["status"].map(readable), "demands to lift": x["demands"]})
     return out.reset_index(drop=True)
 
 
