@@ -174,9 +174,9 @@ def test_word_longer_than_the_limit_is_cut_at_the_limit():
 @pytest.mark.parametrize("char", ["'", "(", "“", "$", ","])
 def test_long_run_of_punctuation_is_split_quickly(char):
     # spaCy's tokenizer is quadratic on such a run; 20,000 characters took about a minute
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a busy machine does not inflate it
     sentences = split("Talks resumed. " + char * 20_000 + " Officials left.")
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert sentences[0].text == "Talks resumed."
     assert sentences[-1].text.endswith("Officials left.")
 
