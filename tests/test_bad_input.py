@@ -3,7 +3,7 @@
 Each case either works (exit status 0, every table written, the repair recorded as a
 warning in ``run_log.txt``) or stops with exit status 2 and one message on stderr naming
 the file (and the line, for manifest problems), never a traceback and never a partial
-output folder. The README's "Bad input" table lists the same cases.
+output folder. docs/bad-input.md lists the same cases (the README links it).
 """
 
 from __future__ import annotations
