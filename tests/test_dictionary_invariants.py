@@ -25,31 +25,30 @@ def test_the_fixture_actors_load():
     assert len(load_actors(FIXTURES / "actors.csv")) == 2
 
 
-def test_an_actor_id_that_is_not_a_slug_names_file_and_line(tmp_path):
-    path = _actors(tmp_path, "ok-id,A B,,JPN,r,o,minister,executive,none,x,2020,,",
-                   "Bad Id,C D,,JPN,r,o,minister,executive,none,x,2020,,")
-    with pytest.raises(InputError, match=r"actors.csv, line 3: actor_id 'Bad Id'"):
-        load_actors(path)
+REFUSED_ACTORS = {
+    "an_id_that_is_not_a_slug": (
+        ["ok-id,A B,,JPN,r,o,minister,executive,none,x,2020,,",
+         "Bad Id,C D,,JPN,r,o,minister,executive,none,x,2020,,"],
+        r"actors.csv, line 3: actor_id 'Bad Id'"),
+    "one_id_with_two_names": (
+        ["a-b,A B,,JPN,r,o,minister,executive,none,x,2020,2021,",
+         "a-b,A C,,JPN,r2,o,minister,executive,none,invented,2021,,"],
+        r"line 3: actor_id 'a-b' has two names"),
+    "a_tenure_that_ends_before_it_starts": (
+        ["a-b,A B,,JPN,r,o,minister,executive,none,x,2021-05-01,2021-04-30,"],
+        r"line 2: valid_to is before valid_from"),
+    "an_alias_for_two_people_in_office_together": (
+        ["a-b,A B,Lee,KOR,r,o,minister,executive,none,x,2020,,",
+         "c-d,C D,Lee,KOR,r,o,minister,executive,none,x,2021,2022,"],
+        r"line 3: alias 'Lee' names 'a-b' \(line 2\)"),
+}
 
 
-def test_one_id_with_two_names_is_refused(tmp_path):
-    path = _actors(tmp_path, "a-b,A B,,JPN,r,o,minister,executive,none,x,2020,2021,",
-                   "a-b,A C,,JPN,r2,o,minister,executive,none,invented,2021,,")
-    with pytest.raises(InputError, match=r"line 3: actor_id 'a-b' has two names"):
-        load_actors(path)
-
-
-def test_a_tenure_that_ends_before_it_starts_is_refused(tmp_path):
-    path = _actors(tmp_path, "a-b,A B,,JPN,r,o,minister,executive,none,x,2021-05-01,2021-04-30,")
-    with pytest.raises(InputError, match=r"line 2: valid_to is before valid_from"):
-        load_actors(path)
-
-
-def test_an_alias_for_two_people_in_office_together_is_refused(tmp_path):
-    path = _actors(tmp_path, "a-b,A B,Lee,KOR,r,o,minister,executive,none,x,2020,,",
-                   "c-d,C D,Lee,KOR,r,o,minister,executive,none,x,2021,2022,")
-    with pytest.raises(InputError, match=r"line 3: alias 'Lee' names 'a-b' \(line 2\)"):
-        load_actors(path)
+@pytest.mark.parametrize("case", sorted(REFUSED_ACTORS))
+def test_an_actor_row_breaking_an_invariant_is_refused_naming_file_and_line(tmp_path, case):
+    rows, message = REFUSED_ACTORS[case]
+    with pytest.raises(InputError, match=message):
+        load_actors(_actors(tmp_path, *rows))
 
 
 def test_an_alias_shared_by_successive_office_holders_is_allowed(tmp_path):
