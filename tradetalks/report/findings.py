@@ -218,11 +218,14 @@ def two_decimals(value) -> str:
 
 
 def first_score_figures(log: pd.DataFrame, sets) -> dict:
-    """F1 of each set the first time it was scored, before anyone looked at its errors."""
+    """F1 of each set the first time it was scored, before anyone looked at its errors,
+    and the share of matched rows with exact dates then (where the log has it)."""
     out = {}
     for article_set in sets:
         set_name, key = article_set.label, article_set.name
         for table in ("meetings", "measures"):
             row = log[(log["set"] == set_name) & (log["table"] == table)] if len(log) else log
             out[f"first_{key}_{table}"] = row["f1"].iloc[0] if len(row) else "n/a"
+            dates = str(row["dates_exact"].iloc[0]) if len(row) else ""
+            out[f"first_dates_{key}_{table}"] = two_decimals(dates) or "n/a"
     return out
