@@ -245,8 +245,7 @@ def _rule_weekday_range(text: str, lower: str, published: dt.date, forward: bool
     m = PATTERNS_BY_RULE["weekday_range"].match(text)
     first_index = WEEKDAYS[m.group("first").lower()]
     span = (WEEKDAYS[m.group("last").lower()] - first_index) % 7
-    ahead = forward or lower.startswith(("next ", "coming "))
-    if ahead:
+    if forward or lower.startswith(("next ", "coming ")):
         first = _weekday_date(m.group("first"), published, True)
         return first, first + dt.timedelta(days=span), "day"
     last = _weekday_date(m.group("last"), published, False)

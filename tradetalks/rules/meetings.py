@@ -18,6 +18,7 @@ from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
 from tradetalks.rules.roles import back_references
+from tradetalks.rules.status import event_verb, on_finite_verb, parse_status
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -190,6 +191,14 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                 _date_occasions(meetings, text, published)
             continue
         trigger = _choose_trigger(found, ann)
+        doc = docs.get(sentence.index)
+        if trigger is not None and doc is not None and event_verb(
+                doc, *trigger[0].span()) is None and not any(
+                p.search(_status_clause(text, *trigger[0].span())) for _, p in rules.status):
+            # "wants to sit down with officials ... little appetite for talks": when the
+            # chosen trigger has no verb of its own and its clause says nothing of status,
+            # the trigger whose own verb says the status reports the meeting
+            trigger = next((t for t in found if parse_status(doc, *t[0].span())), trigger)
         anaphoric = rules.anaphora.search(text)
         if trigger is None or excluded:
             if anaphoric and meetings and not excluded:
@@ -207,6 +216,9 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         # elsewhere in the sentence does not recode this meeting
         status = classify_status(_status_clause(text, match.start(), match.end()), rules)
         why = {"status": f"clause:{status}"}
+        parsed = parse_status(doc, match.start(), match.end())
+        if parsed is not None:
+            status, why["status"] = parsed[0], f"parse:{parsed[1]}"
         statuses = dict(rules.status)
         if statuses["undecided"].search(text):
             status = "undecided"  # "no decision has been made about ...", wherever it stands
@@ -284,24 +296,7 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
                 re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
                    else "multilateral" if len(parties) > 3 else "bilateral")
         forward = status in PROSPECTIVE
-        dates = [d for d in find_dates(text, published, forward) if d.is_date]
-        if not forward:
-            ahead = {d.start: d for d in find_dates(text, published, True)}
-            dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
-                                                 r"(for|on)\s+$", text[:d.start], re.I)
-                     and d.start in ahead else d for d in dates]
-        window = None
-        # a date right after a reporting verb ("announced on Sunday that ...") dates the
-        # report, not the meeting
-        dates = [d for d in dates if not (d.start < match.start()
-                                          and REPORTING.search(text[:d.start]))
-                 and not REPORTED_BY.search(text[d.end:])]
-        if dates:
-            best = min(dates, key=lambda d: abs(d.start - match.start()))
-            window = Window.from_mention(best)
-            why["date"] = f'nearest-in-sentence:"{best.text}"'
-        else:
-            why["date"] = "none-in-sentence"
+        window, why["date"] = _date_in_sentence(text, published, forward, match.start(), doc)
         occasion_window, occasion = _occasion_window(ann, level, published, status == "held",
                                                      annotator)
         if occasion_window is not None and SIDELINES.search(text) and (
@@ -337,13 +332,21 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
         host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
         if host and fmt == "bilateral" and len(record.participants) >= 2 and extra:
             # "A and B will meet on the sidelines of a trilateral summit with C": the
-            # bilateral and the summit it is held at are two meetings
+            # bilateral and the summit it is held at are two meetings, each with the status
+            # of its own verb ("is expected to host a trilateral summit ... could hold")
+            host_status = parse_status(doc, host.start(), host.end())
+            host_window = window
+            if host_status and (host_status[0] in PROSPECTIVE) != (status in PROSPECTIVE):
+                host_window, _ = _date_in_sentence(text, published, host_status[0] in
+                                                   PROSPECTIVE, host.start(), doc)
             summit = MeetingRecord(
                 article_ids=[article_id], published=published, countries=parties | extra,
                 participants=set(record.participants), level=level, format="trilateral",
-                status=status, window=window, location=location, occasion=occasion,
+                status=host_status[0] if host_status else status, window=host_window,
+                location=location, occasion=occasion,
                 topics=set(ann.topics), outcome="not_reported",
-                why={**record.why, "format": "trilateral-host-of-bilateral"})
+                why={**record.why, "format": "trilateral-host-of-bilateral",
+                     **({"status": f"parse:{host_status[1]}"} if host_status else {})})
             summit.mentions.append(Mention(article_id, sentence.index, sentence.start,
                                            sentence.end, text, "meeting.trilateral-host",
                                            host.group()))
@@ -362,6 +365,33 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
             _attach(target, sentence, article_id, SentenceAnnotations(text=sentence.text),
                     rules, "meeting.mechanism-outcome", "mechanism")
     return meetings
+
+
+def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int, doc
+                      ) -> tuple[Window | None, str]:
+    """The meeting's date: the date expression nearest the trigger at ``at``, resolved
+    forward for a prospective meeting (except on a verb in the present or past), never
+    the date of a report ("announced on Sunday that ..."); and how it was chosen."""
+    dates = [d for d in find_dates(text, published, forward) if d.is_date]
+    if forward and doc is not None:
+        # a date on a verb in the present or past ("arrives on Thursday ... and is
+        # slated to meet") dates that verb's act, which is not ahead of publication
+        behind = {d.start: d for d in find_dates(text, published, False)}
+        dates = [behind.get(d.start, d) if on_finite_verb(doc, d.start) else d
+                 for d in dates]
+    if not forward:
+        ahead = {d.start: d for d in find_dates(text, published, True)}
+        dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
+                                             r"(for|on)\s+$", text[:d.start], re.I)
+                 and d.start in ahead else d for d in dates]
+    # a date right after a reporting verb ("announced on Sunday that ...") dates the
+    # report, not the meeting
+    dates = [d for d in dates if not (d.start < at and REPORTING.search(text[:d.start]))
+             and not REPORTED_BY.search(text[d.end:])]
+    if not dates:
+        return None, "none-in-sentence"
+    best = min(dates, key=lambda d: abs(d.start - at))
+    return Window.from_mention(best), f'nearest-in-sentence:"{best.text}"'
 
 
 def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:
