@@ -38,7 +38,7 @@ from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
-from tradetalks.rules.status import status_cues
+from tradetalks.rules.status import may_have_status
 
 POOL_BATCH = 16  # articles per task on a local process pool
 DASK_BATCH = 32  # articles per Dask task: big enough to hide the scheduler's overhead
@@ -90,7 +90,8 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
                 default=None)
     if first is not None and worth_parsing(text, first):
         return True
-    if status_cues().search(text) and any(p.search(text) for p, _, _ in meeting_rules.triggers):
+    if may_have_status(text, [m.start() for p, _, _ in meeting_rules.triggers
+                              for m in p.finditer(text)]):
         return True  # a status rule can read the meeting's verb
     if not definite_meeting_noun().search(text):
         return False  # the cheap test first: no definite meeting noun, no back-reference

@@ -36,8 +36,16 @@ def _cue_words() -> list[str]:
 
 @lru_cache(maxsize=1)
 def status_cues() -> re.Pattern:
-    """The cheap test before a parse: a cue word of some status rule in the sentence."""
-    return re.compile(r"\b(" + "|".join(_cue_words()) + r")\b", re.I)
+    """A cue word of some status rule with its infinitive ('expected to', 'wants to sit')."""
+    return re.compile(r"\b(" + "|".join(_cue_words()) + r")\s+(\w+\s+){0,2}?to\s+\w",
+                      re.I)
+
+
+def may_have_status(text: str, trigger_starts: list[int]) -> bool:
+    """The cheap test before a parse: a status rule can only fire when a cue and its
+    infinitive come shortly before a meeting trigger."""
+    cues = [m.start() for m in status_cues().finditer(text)]
+    return any(0 <= t - c <= 80 for c in cues for t in trigger_starts)
 
 
 @lru_cache(maxsize=1)
