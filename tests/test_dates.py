@@ -15,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from tradetalks.knowledge.dates import DateMention, find_dates
+from tradetalks.knowledge.dates import RANGE_RULES, DateMention, find_dates
 
 D = dt.date.fromisoformat
 
@@ -281,3 +281,42 @@ def test_modal_may_is_not_a_date():
 def test_duration_in_the_past_years_is_not_a_date():
     text = "Exports fell in the past two years."
     assert [d for d in find_dates(text, D("2025-11-01")) if d.is_date] == []
+
+
+# --- ranges and multi-day stays (data/rules/dates.yaml) ------------------------------------
+
+RANGE_EXAMPLES = [(rule["id"], example) for rule in RANGE_RULES["rules"]
+                  for example in rule["examples"]]
+
+
+def test_every_range_rule_has_a_purpose_and_an_example():
+    for rule in RANGE_RULES["rules"]:
+        assert rule["id"].startswith("date.") and rule["purpose"] and rule["examples"]
+
+
+@pytest.mark.parametrize(("rule_id", "example"), RANGE_EXAMPLES,
+                         ids=[f"{i}:{n}" for n, (i, _) in enumerate(RANGE_EXAMPLES)])
+def test_range_example_keeps_its_first_and_last_day(rule_id, example):
+    found = [d for d in find_dates(example["text"], example["published"],
+                                   example.get("forward", False)) if d.is_date]
+    assert [(d.date_start, d.date_end) for d in found] == [tuple(example["expect"])]
+    assert found[0].precision == "day" and found[0].date_start < found[0].date_end
+
+
+def test_two_days_joined_by_and_without_between_are_not_a_range():
+    # "on 2 and 7 November": two separate days; only "7 November" is read as a date
+    found = [d for d in find_dates("Talks were held on 2 and 7 November.", D("2024-11-20"))
+             if d.is_date]
+    assert [(d.date_start, d.date_end) for d in found] == [(D("2024-11-07"), D("2024-11-07"))]
+
+
+def test_a_length_in_days_without_an_anchor_day_is_not_a_date():
+    assert not [d for d in find_dates("She spent four days of talks in Beijing.",
+                                      D("2023-07-10")) if d.is_date]
+
+
+def test_a_day_before_at_the_end_of_a_trip_dates_the_clause_not_the_trip():
+    # "met Xi on Tuesday, at the end of a four-day trip": the meeting is that Tuesday
+    m = the_date("The premier met Xi in Beijing on Tuesday, at the end of a four-day trip.",
+                 "2023-06-28", "Tuesday")
+    assert window(m) == ("2023-06-27", "2023-06-27", "day")

@@ -375,3 +375,16 @@ def test_titled_person_not_in_dictionary_is_reported_unknown():
     names = [name for name, _index, _sentence in result.unknown_persons]
     assert "Ling Ji" in names
     assert all(a.name != "Ling Ji" for a in result.actors)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since July, Japan has required separate licences for every shipment of photoresist "
+    "to South Korea.",
+    "Since July, Japan has made exporters apply for individual licences for shipments of "
+    "photoresist to South Korea.",
+])
+def test_a_licence_requirement_with_words_between_is_an_export_control(sentence):
+    # "required separate licences", "apply for individual licences": the licence
+    # requirement is the measure, whatever adjective qualifies the licence
+    measure = one_measure(run(sentence, published="2020-03-01"), "export_control")
+    assert measure.imposer == "JPN" and "photoresist" in measure.products

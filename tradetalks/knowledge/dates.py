@@ -6,7 +6,10 @@ latest August not after publication; "next week" the following Monday-Sunday; an
 explicit date in the text ("(October 30)") wins over inference; a weekday or month in
 the future tense, or attached to an expected or planned act, resolves forward. Durations
 ("more than 3½ years") are recognised so that they are never taken for dates. Explicit
-month-day strings are parsed with dateutil; the relative rules are our own.
+month-day strings are parsed with dateutil; the relative rules are our own. Ranges
+("Nov. 15-17", "Tuesday and Wednesday") and stays of N days anchored on a day ("a
+three-day visit that began Monday") keep their first and last day; their words are data
+(``data/rules/dates.yaml``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import yaml
 from dateutil import parser as dateutil_parser
+
+from tradetalks.paths import RULES_DIR
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -29,8 +35,41 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+_RANGE = r"(?:-|–|to|through|until)"
+
+with (RULES_DIR / "dates.yaml").open(encoding="utf-8") as _handle:
+    RANGE_RULES = yaml.safe_load(_handle)
+NUMBER_WORDS: dict[str, int] = RANGE_RULES["number_words"]
+
+
+def _words(key: str) -> str:
+    """An alternation of the data file's words, longest first."""
+    words = sorted(RANGE_RULES[key], key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+_COUNT = r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
+_ANCHOR = (rf"(?:(?:on|last|next|this|coming)\s+)?(?P<anchor>{_WEEKDAY}|{_MONTH}\s+{_DAY}"
+           rf"(?:,?\s+{_YEAR})?)")
+_STAY = (rf"{_COUNT}(?:[- ]days?\s+|\s+days\s+of\s+)(?:[\w-]+\s+){{0,2}}?"
+         rf"{_words('stay_nouns')}")
+_OWNER = r"(?:a|an|his|her|their|its|the)\s+"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("stay_first", re.compile(
+        rf"\b{_ANCHOR},?\s+for\s+(?:{_OWNER})?{_STAY}\b", re.I)),
+    ("stay_began", re.compile(
+        rf"\b{_OWNER}{_STAY}\s+(?:that|which)\s+(?:\w+\s+)?{_words('start_verbs')}\s+"
+        rf"{_ANCHOR}", re.I)),
+    ("stay_ended", re.compile(
+        rf"\b{_words('end_verbs')}\s+{_OWNER}{_STAY}\b[^.;,]{{0,40}}?\s{_ANCHOR}", re.I)),
+    ("weekday_range", re.compile(
+        rf"\b(?:(?:on|from|between|last|next|this|coming)\s+)?(?P<first>{_WEEKDAY})\s*"
+        rf"(?:and|{_RANGE})\s*(?P<last>{_WEEKDAY})\b", re.I)),
+    ("day_first_range", re.compile(
+        rf"\b(?P<between>between\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:\s+(?P<m1>{_MONTH}))?\s*(?(between)and|{_RANGE})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
     ("duration", re.compile(
         r"\b(?:more than|over|about|around|nearly|almost|some|for|after|within|in the past|"
         r"the past|the last)\s+(?:\d+(?:[.,]\d+)?½?|½|a|an|one|two|three|four|five|six|seven|"
@@ -42,7 +81,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:on|last|next|this|coming)\s+)?{_WEEKDAY}{_PART}\s*\(\s*(?:{_MONTH}\s+{_DAY}|"
         rf"{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?\s*\)", re.I)),
     ("day_range", re.compile(
-        rf"\b{_MONTH}\s+(\d{{1,2}})\s*(?:-|–|to|through)\s*(\d{{1,2}})(?:,?\s+({_YEAR}))?\b",
+        rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*"
+        rf"{_RANGE}\s*(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b(?!\s*%)"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"|\bbetween\s+(?P<bm1>{_MONTH})\s+(?P<bd1>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+"
+        rf"(?:(?P<bm2>{_MONTH})\s+)?(?P<bd2>\d{{1,2}})\b(?:,?\s+(?P<byear>{_YEAR}))?",
         re.I)),
     ("explicit_day", re.compile(
         rf"\b(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)\b(?!\s*%)",
@@ -163,18 +206,83 @@ def _rule_weekday_explicit(text: str, lower: str, published: dt.date, forward: b
     return day, day, "day"
 
 
-def _rule_day_range(text: str, lower: str, published: dt.date, forward: bool):
-    m = PATTERNS[2][1].search(text)
-    month = MONTHS[re.match(r"[A-Za-z]+", text).group().lower()]
-    year = int(m.group(3)) if m.group(3) else None
-    first = _resolve_day(month, int(m.group(1)), year, published, forward)
+def _month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day_span(m1: str, d1: str, m2: str | None, d2: str, year: str | None,
+              published: dt.date, forward: bool):
+    """First and last day of a range written with one or two month names."""
+    first = _resolve_day(_month_number(m1), int(d1), int(year) if year else None, published,
+                         forward)
     if first is None:
         return None, None, ""
+    month = _month_number(m2) if m2 else first.month
+    last_year = first.year + (month < first.month)
     try:
-        last = first.replace(day=int(m.group(2)))
+        last = dt.date(last_year, month, int(d2))
     except ValueError:
         return None, None, ""
     return (first, last, "day") if last >= first else (None, None, "")
+
+
+def _rule_day_range(text: str, lower: str, published: dt.date, forward: bool):
+    m = PATTERNS_BY_RULE["day_range"].match(text)
+    if m.group("m1"):
+        return _day_span(m.group("m1"), m.group("d1"), m.group("m2"), m.group("d2"),
+                         m.group("year"), published, forward)
+    return _day_span(m.group("bm1"), m.group("bd1"), m.group("bm2"), m.group("bd2"),
+                     m.group("byear"), published, forward)
+
+
+def _rule_day_first_range(text: str, lower: str, published: dt.date, forward: bool):
+    m = PATTERNS_BY_RULE["day_first_range"].match(text)
+    return _day_span(m.group("m1") or m.group("m2"), m.group("d1"), m.group("m2"),
+                     m.group("d2"), m.group("year"), published, forward)
+
+
+def _rule_weekday_range(text: str, lower: str, published: dt.date, forward: bool):
+    m = PATTERNS_BY_RULE["weekday_range"].match(text)
+    first_index = WEEKDAYS[m.group("first").lower()]
+    span = (WEEKDAYS[m.group("last").lower()] - first_index) % 7
+    if forward or lower.startswith(("next ", "coming ")):
+        first = _weekday_date(m.group("first"), published, True)
+        return first, first + dt.timedelta(days=span), "day"
+    last = _weekday_date(m.group("last"), published, False)
+    return last - dt.timedelta(days=span), last, "day"
+
+
+def _anchor_day(anchor: str, published: dt.date, forward: bool) -> dt.date | None:
+    if re.fullmatch(_WEEKDAY, anchor, re.I):
+        return _weekday_date(anchor, published, forward)
+    parsed = _parse_month_day(anchor)
+    return None if parsed is None else _resolve_day(*parsed, published, forward)
+
+
+def _stay(text: str, rule: str, published: dt.date, forward: bool):
+    """An N-day stay from the day it began, or up to the day it ended."""
+    m = PATTERNS_BY_RULE[rule].search(text)
+    count = m.group("count").lower()
+    days = int(count) if count.isdigit() else NUMBER_WORDS[count]
+    day = _anchor_day(m.group("anchor"), published, forward)
+    if day is None or not 1 < days <= 31:
+        return None, None, ""
+    length = dt.timedelta(days=days - 1)
+    if rule in ("stay_first", "stay_began"):
+        return day, day + length, "day"
+    return day - length, day, "day"
+
+
+def _rule_stay_first(text: str, lower: str, published: dt.date, forward: bool):
+    return _stay(text, "stay_first", published, forward)
+
+
+def _rule_stay_began(text: str, lower: str, published: dt.date, forward: bool):
+    return _stay(text, "stay_began", published, forward)
+
+
+def _rule_stay_ended(text: str, lower: str, published: dt.date, forward: bool):
+    return _stay(text, "stay_ended", published, forward)
 
 
 def _rule_explicit_day(text: str, lower: str, published: dt.date, forward: bool):
@@ -264,7 +372,13 @@ def _rule_year(text: str, lower: str, published: dt.date, forward: bool):
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 
+PATTERNS_BY_RULE = dict(PATTERNS)
 _RESOLVERS = {name: globals()[f"_rule_{name}"] for name in (
+    "stay_first",
+    "stay_began",
+    "stay_ended",
+    "weekday_range",
+    "day_first_range",
     "duration",
     "weekday_explicit",
     "day_range",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
@@ -92,21 +93,45 @@ def find_imposer(text: str, start: int, end: int, ann: SentenceAnnotations, dema
 
 def imposer_and_reason(text: str, start: int, end: int, ann: SentenceAnnotations,
                        demanded: bool, rules: MeasureRules) -> tuple[str | None, str]:
+    """The acting government from the clause's words, and the reason, or (None, "")."""
     countries = _country_mentions(ann)
     if demanded:
-        # "urged China to lift ...": the one urged is the one that imposes
-        m = re.search(r"\b(urg\w*|call\w* on|press\w*|ask\w*|demand\w*)\s+(?:that\s+)?"
-                      r"(?P<who>[A-Z][\w.'’ -]{1,40}?)\s+(to|should|would|promptly|lift|remove)",
-                      text)
-        if m:
-            for cs, _ce, iso3, _ in countries:
-                if m.start("who") <= cs < m.end("who"):
-                    return iso3, "urged-object"
+        urged = _urged(text, countries)
+        if urged is not None:
+            return urged, "urged-object"
     before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
     before = [c for c in before if not OBJECT_OF.search(text[:c[0]])
               or re.match(r"['’]s?(?!\w)|\s+to\s+\w+", text[c[1]:])]
+    found = _right_before(text, start, before)
+    if found is not None:
+        return found
+    # the subject of an imposing verb
+    for cs, ce, iso3, _ in reversed(before):
+        if _is_target_modifier(text, ce):
+            continue
+        if rules.impose_verbs.search(text[ce:start]) and not re.search(
+                r"\b(to|against|on|from|of|by)\s+(the\s+)?$", text[:cs], re.I):
+            return iso3, "subject-of-imposing-verb"
+    return _after_trigger(text, end, countries, rules)
+
+
+def _urged(text: str, countries: list) -> str | None:
+    """"urged China to lift ...": the one urged is the one that imposes."""
+    m = re.search(r"\b(urg\w*|call\w* on|press\w*|ask\w*|demand\w*)\s+(?:that\s+)?"
+                  r"(?P<who>[A-Z][\w.'’ -]{1,40}?)\s+(to|should|would|promptly|lift|remove)",
+                  text)
+    if m:
+        for cs, _ce, iso3, _ in countries:
+            if m.start("who") <= cs < m.end("who"):
+                return iso3
+    return None
+
+
+def _right_before(text: str, start: int, before: list) -> tuple[str, str] | None:
+    """A possessive, adjective or subject just before the trigger (dates and an
+    infinitive's 'to' in between do not count)."""
     for _cs, ce, iso3, _word in reversed(before):
         gap = re.sub(r"\bto\s*$", "", text[ce:start])  # "plans to remove": an infinitive
         for d in find_dates(gap, dt.date(2000, 1, 1)):  # "on Friday published rules"
@@ -123,13 +148,12 @@ def imposer_and_reason(text: str, start: int, end: int, ann: SentenceAnnotations
                 gap, re.I):
             return iso3, "adjective-or-subject-before"
         break
-    # the subject of an imposing verb
-    for cs, ce, iso3, _ in reversed(before):
-        if _is_target_modifier(text, ce):
-            continue
-        if rules.impose_verbs.search(text[ce:start]) and not re.search(
-                r"\b(to|against|on|from|of|by)\s+(the\s+)?$", text[:cs], re.I):
-            return iso3, "subject-of-imposing-verb"
+    return None
+
+
+def _after_trigger(text: str, end: int, countries: list, rules: MeasureRules
+                   ) -> tuple[str | None, str]:
+    """A relative clause or by-agent after the trigger names the government."""
     # "a duty on all imports that Washington will begin collecting"
     for cs, ce, iso3, _ in countries:
         if end <= cs <= end + 80 and re.search(r"\b(that|which)\s+(the\s+)?$", text[:cs], re.I) \
@@ -311,163 +335,212 @@ def _demand_text(ann: SentenceAnnotations, imposer: str, published: dt.date) -> 
     return f"{demander} urged lifting, {when}"
 
 
+@dataclass
+class _Article:
+    """What one article's extraction carries from sentence to sentence."""
+
+    article_id: str
+    published: dt.date
+    rules: MeasureRules
+    docs: dict
+    measures: list[MeasureRecord] = field(default_factory=list)
+    loose: list[tuple[Sentence, str, str | None, str, str, dict]] = field(default_factory=list)
+    previous_subject: str | None = None
+
+
 def extract_measures(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], rules: MeasureRules,
                      docs: dict | None = None) -> list[MeasureRecord]:
     """Measures of one article; ``docs`` holds the parses of its trigger sentences."""
-    docs = docs or {}
-    measures: list[MeasureRecord] = []
-    loose: list[tuple[Sentence, str, str | None, str, str, dict]] = []
-    previous_subject: str | None = None
+    state = _Article(article_id, published, rules, docs or {})
     for sentence, ann in zip(sentences, annotations, strict=True):
-        text = sentence.text
         subject = _country_mentions(ann, people=True)
         this_subject = subject[0][2] if subject and subject[0][0] < 40 else None
-        if any(p.search(text) for p in rules.exclude):
-            previous_subject = this_subject or previous_subject
-            continue
-        seen_types: set[str] = set()
-        if measures and rules.demand.search(text) and not any(
-                p.search(text) and t != "tariff" for p, t in rules.triggers):
-            # "urged Beijing to lift the ban": a demand about a measure already reported
-            urged = find_imposer(text, len(text), len(text), ann, True, rules)
-            target = next((m for m in reversed(measures) if urged in (None, m.imposer)), None)
-            if target is not None and urged is not None:
-                demand = _demand_text(ann, target.imposer, published)
-                if demand and demand not in target.demands:
-                    target.demands.append(demand)
-                    target.demand_sentences[demand] = sentence.index
-                if not any(x.sentence_index == sentence.index for x in target.mentions):
-                    target.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                                   sentence.end, text, "measure.demand",
-                                                   rules.demand.search(text).group()))
-                previous_subject = this_subject or previous_subject
-                continue
-        found = sorted(((m, t, i) for i, (p, t) in enumerate(rules.triggers)
-                        for m in p.finditer(text)), key=lambda x: (x[2], x[0].start()))
-        accepted: list[tuple[int, int]] = []
-        list_ends: list[tuple[int, str]] = []
-        for match, measure_type, _order in found:
-            span = (match.start(), match.end())
-            if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
-                continue  # a wider or earlier trigger already covers these words
-            if measure_family(measure_type) == "export" and any(
-                    0 <= span[0] - end < 80 for end, kind in list_ends
-                    if kind in VOCABULARY.list_types):
-                continue  # licences that follow from a list change describe that change
-            # a WTO step's own words (and what follows "over ...") describe the challenged
-            # measure, not a new one
-            accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
-            seen_types.add(measure_type)
-            list_ends.append((match.end(), measure_type))
-            clause = _clause(text, match.start(), match.end())
-            demanded = bool(rules.demand.search(text))
-            status = classify_measure_status(clause, measure_type, demanded, rules)
-            products = _near_products(ann, match.start(), match.end(), measure_type)
-            anchor = match.start()
-            if measure_type == "wto_dispute":
-                noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(),
-                                 re.I)
-                anchor = match.start() + (noun.start() if noun else 0)
-            imposer, imposer_why = imposer_and_reason(text, anchor, match.end(), ann, demanded,
-                                                      rules)
-            parsed = parse_imposer(docs.get(sentence.index), match.start(), match.end(),
-                                   ann) if not demanded else None
-            if parsed is not None:
-                imposer, imposer_why = parsed
-            products_why = "near-trigger" if products else ""
-            if imposer is None:
-                # "restrictions remain on Australian rock lobster": the government already
-                # acting against that country in this article
-                origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
-                          if match.end() <= cs < match.end() + 60
-                          and _is_target_modifier(text, ce)}
-                imposer = next((m.imposer for m in reversed(measures)
-                                if m.targets & origin), None)
-                imposer_why = "earlier-measure-on-origin"
-            context = next((m for m in reversed(measures)
-                            if measure_family(m.measure_type) == measure_family(measure_type)),
-                           None)
-            if imposer is None and previous_subject and re.match(
-                    r"(Its|It|Their|They|The (ministry|department|government|agency|"
-                    r"commission|administration|decision|move|country))\b", text):
-                imposer = previous_subject  # "Its commerce ministry said ...": coreference
-                imposer_why = "previous-sentence-subject"
-            if imposer is None and this_subject and re.search(
-                    r"\b(ministry|government|commerce|customs|department|administration|"
-                    r"cabinet|council|commission|agency|regulators?)\b[^.]{0,40}\b(said|says|"
-                    r"announced|stated|ordered|decided|notice|statement)\b",
-                    text[:match.start()], re.I):
-                # "China's Ministry of Commerce said ... exporters will need licences"
-                imposer = this_subject
-                imposer_why = "announcing-agency"
-            if imposer is None and context is not None:
-                imposer = context.imposer  # the story's acting government
-                imposer_why = "article-context"
-            if measure_type == "wto_dispute" and imposer is not None:
-                # the challenged measure: prefer the kind the sentence names after the trigger
-                named = {measure_family(t) for p, t in rules.triggers
-                         if t != "wto_dispute" and p.search(text[match.start():])}
-                candidates = [m for m in reversed(measures) if m.imposer != imposer
-                              and m.measure_type != "wto_dispute"]
-                respondent = next((m for m in candidates
-                                   if measure_family(m.measure_type) in named),
-                                  candidates[-1] if candidates else None)
-                if not products and respondent is not None:
-                    products = set(respondent.products)
-                    products_why = "challenged-measure"
-            if measure_type in DEFAULT_PRODUCTS:
-                # the codebook: lists (end-user, entity, preferential) are dual-use items
-                products = {DEFAULT_PRODUCTS[measure_type]}
-                products_why = "list-default"
-            if imposer is None or not products:
-                fields = _date_fields(text, match.start(), match.end(), status, published)
-                loose.append((sentence, measure_type, imposer, match.group(), status, fields))
-                continue
-            targets = find_targets(text, match.start(), match.end(), imposer, ann, products)
-            if measure_type == "wto_dispute":
-                respondent = next((m for m in reversed(measures) if m.imposer != imposer
-                                   and m.measure_type != "wto_dispute"
-                                   and VOCABULARY.product_families_of(m.products)
-                                   & VOCABULARY.product_families_of(products)), None)
-                if respondent is not None and targets == {WORLD}:
-                    targets = {respondent.imposer}
-            fields = _date_fields(text, match.start(), match.end(), status, published)
-            demands = []
-            if demanded:
-                demand = _demand_text(ann, imposer, published)
-                if demand:
-                    demands.append(demand)
-            record = MeasureRecord(
-                article_ids=[article_id], published=published, imposer=imposer,
-                targets=targets, measure_type=measure_type,
-                direction=VOCABULARY.direction_of(status),
-                products=products, dates=fields, status=status, demands=demands,
-                demand_sentences={d: sentence.index for d in demands},
-                why={"imposer": imposer_why, "products": products_why,
-                     "status": f"clause:{status}",
-                     "dates": "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields))
-                     or "none"})
-            record.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                           sentence.end, text, rules.ids[match.re],
-                                           match.group()))
-            records = [record] + _coordinated(record, text, match.end(), ann, status,
-                                              published, rules, sentence)
-            for rec in records:
-                same = next((m for m in measures if same_measure(m, rec)), None)
-                if same is not None:
-                    merge_measure(same, rec)
-                else:
-                    measures.append(rec)
-        previous_subject = this_subject or previous_subject
-    for sentence, measure_type, imposer, matched, status, fields in loose:
+        if not any(p.search(sentence.text) for p in rules.exclude) and not _demand_only(
+                state, sentence, ann):
+            _sentence_measures(state, sentence, ann, this_subject)
+        state.previous_subject = this_subject or state.previous_subject
+    _attach_loose(state)
+    return state.measures
+
+
+def _demand_only(state: _Article, sentence: Sentence, ann: SentenceAnnotations) -> bool:
+    """"urged Beijing to lift the ban": a demand about a measure already reported is added
+    to it (True); a sentence that also names a new measure is not a demand only."""
+    text, rules = sentence.text, state.rules
+    if not state.measures or not rules.demand.search(text) or any(
+            p.search(text) and t != "tariff" for p, t in rules.triggers):
+        return False
+    urged = find_imposer(text, len(text), len(text), ann, True, rules)
+    target = next((m for m in reversed(state.measures) if urged in (None, m.imposer)), None)
+    if target is None or urged is None:
+        return False
+    demand = _demand_text(ann, target.imposer, state.published)
+    if demand and demand not in target.demands:
+        target.demands.append(demand)
+        target.demand_sentences[demand] = sentence.index
+    if not any(x.sentence_index == sentence.index for x in target.mentions):
+        target.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                       sentence.end, text, "measure.demand",
+                                       rules.demand.search(text).group()))
+    return True
+
+
+def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                       this_subject: str | None) -> None:
+    """Every trigger of the sentence, widest and earliest first, becomes a measure (or a
+    loose mention when it lacks a government or products)."""
+    text, rules = sentence.text, state.rules
+    found = sorted(((m, t, i) for i, (p, t) in enumerate(rules.triggers)
+                    for m in p.finditer(text)), key=lambda x: (x[2], x[0].start()))
+    accepted: list[tuple[int, int]] = []
+    list_ends: list[tuple[int, str]] = []
+    for match, measure_type, _order in found:
+        span = (match.start(), match.end())
+        if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
+            continue  # a wider or earlier trigger already covers these words
+        if measure_family(measure_type) == "export" and any(
+                0 <= span[0] - end < 80 for end, kind in list_ends
+                if kind in VOCABULARY.list_types):
+            continue  # licences that follow from a list change describe that change
+        # a WTO step's own words (and what follows "over ...") describe the challenged
+        # measure, not a new one
+        accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
+        list_ends.append((match.end(), measure_type))
+        _trigger_measure(state, sentence, ann, match, measure_type, this_subject)
+
+
+def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                     match: re.Match, measure_type: str, this_subject: str | None) -> None:
+    """One trigger: its status, products, government and targets, merged into the
+    article's measures (or kept loose for a later back-reference)."""
+    text, rules, published = sentence.text, state.rules, state.published
+    demanded = bool(rules.demand.search(text))
+    status = classify_measure_status(_clause(text, match.start(), match.end()), measure_type,
+                                     demanded, rules)
+    products = _near_products(ann, match.start(), match.end(), measure_type)
+    products_why = "near-trigger" if products else ""
+    imposer, imposer_why = _acting_government(state, sentence, ann, match, measure_type,
+                                              demanded, products, this_subject)
+    if measure_type == "wto_dispute" and imposer is not None and not products:
+        products, products_why = _challenged_products(state.measures, rules, text, match,
+                                                      imposer, products_why)
+    if measure_type in DEFAULT_PRODUCTS:
+        # the codebook: lists (end-user, entity, preferential) are dual-use items
+        products = {DEFAULT_PRODUCTS[measure_type]}
+        products_why = "list-default"
+    fields = _date_fields(text, match.start(), match.end(), status, published)
+    if imposer is None or not products:
+        state.loose.append((sentence, measure_type, imposer, match.group(), status, fields))
+        return
+    targets = find_targets(text, match.start(), match.end(), imposer, ann, products)
+    if measure_type == "wto_dispute":
+        targets = _respondent_targets(state.measures, imposer, products, targets)
+    demands = [d for d in [_demand_text(ann, imposer, published)] if d] if demanded else []
+    record = MeasureRecord(
+        article_ids=[state.article_id], published=published, imposer=imposer,
+        targets=targets, measure_type=measure_type,
+        direction=VOCABULARY.direction_of(status),
+        products=products, dates=fields, status=status, demands=demands,
+        demand_sentences={d: sentence.index for d in demands},
+        why={"imposer": imposer_why, "products": products_why,
+             "status": f"clause:{status}",
+             "dates": "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields))
+             or "none"})
+    record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                   sentence.end, text, rules.ids[match.re], match.group()))
+    for rec in [record] + _coordinated(record, text, match.end(), ann, status, published,
+                                       rules, sentence):
+        same = next((m for m in state.measures if same_measure(m, rec)), None)
+        if same is not None:
+            merge_measure(same, rec)
+        else:
+            state.measures.append(rec)
+
+
+def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                       match: re.Match, measure_type: str, demanded: bool,
+                       products: set[str], this_subject: str | None
+                       ) -> tuple[str | None, str]:
+    """The government that imposes the measure and how it was found: the clause's words,
+    then the parse, then the article (a measure on the same origin, the previous
+    sentence's subject, the announcing agency, the story's acting government)."""
+    text, rules = sentence.text, state.rules
+    anchor = match.start()
+    if measure_type == "wto_dispute":
+        noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(), re.I)
+        anchor = match.start() + (noun.start() if noun else 0)
+    imposer, why = imposer_and_reason(text, anchor, match.end(), ann, demanded, rules)
+    parsed = parse_imposer(state.docs.get(sentence.index), match.start(), match.end(),
+                           ann) if not demanded else None
+    if parsed is not None:
+        imposer, why = parsed
+    if imposer is None:
+        # "restrictions remain on Australian rock lobster": the government already
+        # acting against that country in this article
+        origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
+                  if match.end() <= cs < match.end() + 60 and _is_target_modifier(text, ce)}
+        imposer = next((m.imposer for m in reversed(state.measures) if m.targets & origin),
+                       None)
+        why = "earlier-measure-on-origin"
+    if imposer is None and state.previous_subject and re.match(
+            r"(Its|It|Their|They|The (ministry|department|government|agency|"
+            r"commission|administration|decision|move|country))\b", text):
+        return state.previous_subject, "previous-sentence-subject"  # coreference
+    if imposer is None and this_subject and re.search(
+            r"\b(ministry|government|commerce|customs|department|administration|"
+            r"cabinet|council|commission|agency|regulators?)\b[^.]{0,40}\b(said|says|"
+            r"announced|stated|ordered|decided|notice|statement)\b",
+            text[:match.start()], re.I):
+        # "China's Ministry of Commerce said ... exporters will need licences"
+        return this_subject, "announcing-agency"
+    context = next((m for m in reversed(state.measures)
+                    if measure_family(m.measure_type) == measure_family(measure_type)), None)
+    if imposer is None and context is not None:
+        return context.imposer, "article-context"  # the story's acting government
+    return imposer, why
+
+
+def _challenged_products(measures: list[MeasureRecord], rules: MeasureRules, text: str,
+                         match: re.Match, imposer: str, why: str) -> tuple[set[str], str]:
+    """A WTO step's products: those of the challenged measure, preferring the kind the
+    sentence names after the trigger."""
+    named = {measure_family(t) for p, t in rules.triggers
+             if t != "wto_dispute" and p.search(text[match.start():])}
+    candidates = [m for m in reversed(measures) if m.imposer != imposer
+                  and m.measure_type != "wto_dispute"]
+    respondent = next((m for m in candidates if measure_family(m.measure_type) in named),
+                      candidates[-1] if candidates else None)
+    if respondent is None:
+        return set(), why
+    return set(respondent.products), "challenged-measure"
+
+
+def _respondent_targets(measures: list[MeasureRecord], imposer: str, products: set[str],
+                        targets: set[str]) -> set[str]:
+    """A WTO complaint with no named target targets the government whose measure on the
+    same products it challenges."""
+    respondent = next((m for m in reversed(measures) if m.imposer != imposer
+                       and m.measure_type != "wto_dispute"
+                       and VOCABULARY.product_families_of(m.products)
+                       & VOCABULARY.product_families_of(products)), None)
+    if respondent is not None and targets == {WORLD}:
+        return {respondent.imposer}
+    return targets
+
+
+def _attach_loose(state: _Article) -> None:
+    """A trigger without a government or products ("the stringent export control
+    measures") is a mention of the article's matching measure, and a lifting updates it."""
+    for sentence, measure_type, imposer, matched, status, fields in state.loose:
         at = sentence.text.find(matched)
         if not re.search(r"\b(the|these|those|its|their|such|this|that|Japan's|China's)\s+"
                          r"([\w-]+\s+){0,3}$", sentence.text[:max(at, 0)], re.I) \
                 and status not in LIBERALISING:
             continue  # "a system for talking about export controls": no particular measure
         family = measure_family(measure_type)
-        target = next((m for m in reversed(measures) if (imposer is None or m.imposer == imposer)
+        target = next((m for m in reversed(state.measures)
+                       if (imposer is None or m.imposer == imposer)
                        and measure_family(m.measure_type) == family), None)
         if target and status in LIBERALISING:
             # "Beijing lifted the import ban": the lifting updates the measure it ends
@@ -475,10 +548,9 @@ def extract_measures(article_id: str, published: dt.date, sentences: list[Senten
             if "lifted" in fields:
                 target.dates["lifted"] = fields["lifted"]
         if target and not any(x.sentence_index == sentence.index for x in target.mentions):
-            target.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                           sentence.end, sentence.text, "measure.back-reference",
-                                           matched))
-    return measures
+            target.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                           sentence.end, sentence.text,
+                                           "measure.back-reference", matched))
 
 
 def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnotations,

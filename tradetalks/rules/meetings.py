@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
@@ -18,6 +19,7 @@ from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
 from tradetalks.rules.roles import back_references
+from tradetalks.rules.status import event_verb, on_finite_verb, parse_status
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -135,233 +137,347 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
     return Window(start, end, "window", found.text), label
 
 
+@dataclass
+class _Article:
+    """What one article's extraction carries from sentence to sentence."""
+
+    article_id: str
+    published: dt.date
+    annotator: Annotator
+    rules: MeetingRules
+    country_counts: Counter
+    docs: dict
+    meetings: list[MeetingRecord] = field(default_factory=list)
+    history: list[SentenceAnnotations] = field(default_factory=list)
+    outcomes: list[tuple[Sentence, set[str]]] = field(default_factory=list)
+    last_occasion: tuple | None = None
+
+
 def extract_meetings(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], annotator: Annotator,
                      rules: MeetingRules, country_counts: Counter,
                      docs: dict | None = None) -> list[MeetingRecord]:
     """Meetings of one article; ``docs`` holds the parses of its trigger sentences."""
-    docs = docs or {}
-    meetings: list[MeetingRecord] = []
-    history: list[SentenceAnnotations] = []
-    outcomes: list[tuple[Sentence, set[str]]] = []
-    last_occasion = None
+    state = _Article(article_id, published, annotator, rules, country_counts, docs or {})
     for sentence, ann in zip(sentences, annotations, strict=True):
-        recent = history[-2:]
-        history.append(ann)
-        if ann.occasions:
-            last_occasion = ann.occasions[0]
-        elif last_occasion is not None and re.search(
-                r"\b(at|on the sidelines of|during|on the margins of) the (summit|meeting|forum|"
-                r"gathering|event|conference)\b", sentence.text, re.I):
-            # "met Biden at the summit": the occasion the article has already named
-            from dataclasses import replace
-
-            ann = replace(ann, occasions=[last_occasion])
-        text = sentence.text
-        quoted = [q.span() for q in QUOTED.finditer(text)]
-        found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
-                 if not any(a <= m.start() < b for a, b in quoted)]
-        excluded = any(p.search(text) for p in rules.exclude)
-        soft = [m.span() for p in rules.exclude_soft for m in p.finditer(text)]
-        if not excluded and soft:
-            # a series, a press conference or background: still a meeting when a trigger
-            # outside those words reports a contact between two governments ("told a press
-            # conference that the team had wrapped up talks with USTR"), or people of two
-            # governments are named in a held contact
-            named = {a.country for f, a in ann.persons if not is_speaker(text, f)}
-            strong = any(fmt in VOCABULARY.remote_formats or re.match(
-                r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
-                for m, fmt, _ in found)
-            outside = [t for t in found
-                       if not any(t[0].start() < b and a < t[0].end() for a, b in soft)
-                       and (re.match(r"(met|meet|held|hold|had|received|hosted|spoke|talked|"
-                                     r"sat|signed|wrapped)\b", t[0].group(), re.I)
-                            or re.match(r"\s+(with|between)\b", text[t[0].end():]))]
-            excluded = not ((strong and len(named) >= 2)
-                            or (outside and len(party_countries(ann)) >= 2))
-            if not excluded and outside:
-                found = outside
-        refs = back_references(docs.get(sentence.index), ann)
-        if refs and found and all(_inside_reference(t[0], refs) for t in found):
-            # every trigger is a back-reference: attach, never create
-            if meetings and not excluded:
-                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann,
-                        rules, refs[0][0], text[refs[0][1]:refs[0][2]])
-                _date_occasions(meetings, text, published)
-            continue
-        trigger = _choose_trigger(found, ann)
-        anaphoric = rules.anaphora.search(text)
-        if trigger is None or excluded:
-            if anaphoric and meetings and not excluded:
-                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
-                        "meeting.back-reference", anaphoric.group())
-            elif excluded and rules.outcome["mechanism_established"].search(text):
-                # "the ministers decided to create a system for talking": not a meeting
-                # itself, but the result of one between the same governments
-                parties = party_countries(ann)
-                if len(parties) >= 2:
-                    outcomes.append((sentence, parties))
-            continue
-        match, fmt, outcome_hint = trigger
-        # status from the trigger's own clause, so a past suspension or a planned follow-up
-        # elsewhere in the sentence does not recode this meeting
-        status = classify_status(_status_clause(text, match.start(), match.end()), rules)
-        why = {"status": f"clause:{status}"}
-        statuses = dict(rules.status)
-        if statuses["undecided"].search(text):
-            status = "undecided"  # "no decision has been made about ...", wherever it stands
-            why["status"] = "sentence-cue:undecided"
-        elif status in VOCABULARY.cancellable and statuses["cancelled"].search(
-                text[max(0, match.start() - 90):match.end() + 90]):
-            status = "cancelled"
-            why["status"] = "near-cue:cancelled"
-        ann = _without_speakers(ann, text)
-        parties = party_countries(ann)
-        how = ["named-officials" if len({a.country for _, a in ann.persons}) >= 2
-               else "government-mentions"]
-        if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
-                and len({a.country for _, a in ann.persons}) < 2:
-            continue  # "signed a framework", "speak with": a meeting only between named people
-        if outcome_hint == "concerns_raised" and len(parties) < 2:
-            # "X summoned the Japanese ambassador" in Seoul: the host government is a party
-            parties |= {f.value for f in ann.country_places}
-            how.append("host-capital")
-        visited = ""
-        if any(p.search(match.group()) for p in rules.visit):
-            # "will visit Beijing", "a state visit to the United States": the host is a party
-            host = next((f for f in ann.country_places if 0 <= f.start - match.end() < 40),
-                        None)
-            if host is not None:
-                parties.add(host.value)
-                how.append("visit-host")
-                visited = annotator.country_names.get(host.value, host.value)
-                if host.text in annotator.place_by_word:
-                    place, country = annotator.place_by_word[host.text]
-                    visited = annotator.place_label(place, country)
-        persons = list(ann.persons)
-        if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
-                                           r"letter|message|call|request|invitation)\b",
-                                           text, re.I) or not parties):
-            # "discussions with his counterpart", "the appeal was conveyed through a letter":
-            # the first two governments' people of the sentences just before are the parties
-            for before_ann in reversed(recent):
-                borrowed, countries = [], list(parties)
-                for found, actor in before_ann.persons:
-                    if actor.country not in countries and len(countries) >= 2:
-                        continue
-                    if actor.country not in countries:
-                        countries.append(actor.country)
-                    borrowed.append((found, actor))
-                if len(set(countries)) >= 2:
-                    persons += borrowed
-                    parties |= set(countries)
-                    how.append("previous-sentences")
-                    break
-        if len(parties) == 1 and re.search(r"\bwith\b", text[match.start():match.end() + 40]):
-            # "a teleconference with USTR officials": the other side is the story's subject
-            others = [c for c in top_countries(country_counts) if c not in parties]
-            if others:
-                parties.add(others[0])
-                how.append("with+story-government")
-        if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
-            parties |= set(top_countries(country_counts))
-            how.append("pair-words+story-governments")
-        if len(parties) < 2:
-            if anaphoric and meetings:
-                _attach(_antecedent(meetings, text, rules), sentence, article_id, ann, rules,
-                        "meeting.back-reference", anaphoric.group())
-            continue
-        level = level_of(text, ann, rules)
-        for _, actor in persons:
-            if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
-                level = actor.level
-        named = {a.country for _, a in persons if a.country in parties}
-        if fmt is None and len(named) == 2 and len(parties) > 2 and re.search(
-                r"\btrilateral (summit|meeting|talks)\b", text, re.I):
-            parties = set(named)  # the pair meets at a trilateral: see below
-        if fmt is None:
-            fmt = ("trilateral" if len(parties) == 3 or (
-                re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
-                   else "multilateral" if len(parties) > 3 else "bilateral")
-        forward = status in PROSPECTIVE
-        dates = [d for d in find_dates(text, published, forward) if d.is_date]
-        if not forward:
-            ahead = {d.start: d for d in find_dates(text, published, True)}
-            dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
-                                                 r"(for|on)\s+$", text[:d.start], re.I)
-                     and d.start in ahead else d for d in dates]
-        window = None
-        # a date right after a reporting verb ("announced on Sunday that ...") dates the
-        # report, not the meeting
-        dates = [d for d in dates if not (d.start < match.start()
-                                          and REPORTING.search(text[:d.start]))
-                 and not REPORTED_BY.search(text[d.end:])]
-        if dates:
-            best = min(dates, key=lambda d: abs(d.start - match.start()))
-            window = Window.from_mention(best)
-            why["date"] = f'nearest-in-sentence:"{best.text}"'
-        else:
-            why["date"] = "none-in-sentence"
-        occasion_window, occasion = _occasion_window(ann, level, published, status == "held",
-                                                     annotator)
-        if occasion_window is not None and SIDELINES.search(text) and (
-                window is None or window.precision == "year"):
-            window = occasion_window
-            why["date"] = f'occasion-window:"{occasion}"'
-        location = _location(text, ann, annotator) or visited
-        why["place"] = "in/at-phrase" if location and location != visited else (
-            "visited" if location else "")
-        if not location and ann.occasions:
-            o = ann.occasions[0][1]
-            location = annotator.place_label(o.city, o.country) if o.city else ""
-            why["place"] = "occasion-city" if location else ""
-        elif not location and last_occasion is not None and window is not None:
-            o = last_occasion[1]
-            if o.city and o.start <= window.end and window.start <= o.end:
-                # dated within the occasion the article is about: held there
-                location = annotator.place_label(o.city, o.country)
-                occasion = occasion or (f"{o.short}, {o.city}")
-                why["place"] = "article-occasion-city"
-        record = MeetingRecord(
-            article_ids=[article_id], published=published, countries=parties,
-            participants={actor.name for _, actor in persons if actor.country in parties},
-            level=level, format=fmt,
-            status=status, window=window, location=location, occasion=occasion,
-            topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
-            why={**why, "parties": "+".join(how)},
-        )
-        record.mentions.append(Mention(article_id, sentence.index, sentence.start, sentence.end,
-                                       text, rules.ids[match.re], match.group()))
-        records = [record]
-        extra = {f.value for f in ann.countries if not f.value.endswith("?")} - parties
-        host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
-        if host and fmt == "bilateral" and len(record.participants) >= 2 and extra:
-            # "A and B will meet on the sidelines of a trilateral summit with C": the
-            # bilateral and the summit it is held at are two meetings
-            summit = MeetingRecord(
-                article_ids=[article_id], published=published, countries=parties | extra,
-                participants=set(record.participants), level=level, format="trilateral",
-                status=status, window=window, location=location, occasion=occasion,
-                topics=set(ann.topics), outcome="not_reported",
-                why={**record.why, "format": "trilateral-host-of-bilateral"})
-            summit.mentions.append(Mention(article_id, sentence.index, sentence.start,
-                                           sentence.end, text, "meeting.trilateral-host",
-                                           host.group()))
-            records.append(summit)
-        for rec in records:
-            same = next((m for m in reversed(meetings) if same_meeting(m, rec, True)), None)
-            if same is not None:
-                merge_meeting(same, rec)
-            else:
-                meetings.append(rec)
-    for sentence, parties in outcomes:
-        target = next((m for m in meetings if m.countries == parties and m.status == "held"),
-                      None)
+        recent = state.history[-2:]
+        state.history.append(ann)
+        _sentence_meetings(state, sentence, _with_occasion(state, sentence.text, ann), recent)
+    for sentence, parties in state.outcomes:
+        target = next((m for m in state.meetings
+                       if m.countries == parties and m.status == "held"), None)
         if target is not None:
             target.outcome = "mechanism_established"
             _attach(target, sentence, article_id, SentenceAnnotations(text=sentence.text),
                     rules, "meeting.mechanism-outcome", "mechanism")
-    return meetings
+    return state.meetings
+
+
+def _with_occasion(state: _Article, text: str, ann: SentenceAnnotations
+                   ) -> SentenceAnnotations:
+    """"met Biden at the summit": the occasion the article has already named."""
+    if ann.occasions:
+        state.last_occasion = ann.occasions[0]
+    elif state.last_occasion is not None and re.search(
+            r"\b(at|on the sidelines of|during|on the margins of) the (summit|meeting|forum|"
+            r"gathering|event|conference)\b", text, re.I):
+        return replace(ann, occasions=[state.last_occasion])
+    return ann
+
+
+def _triggers(text: str, ann: SentenceAnnotations, rules: MeetingRules
+              ) -> tuple[list, bool]:
+    """The sentence's triggers outside quotation marks, and whether it is excluded."""
+    quoted = [q.span() for q in QUOTED.finditer(text)]
+    found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
+             if not any(a <= m.start() < b for a, b in quoted)]
+    excluded = any(p.search(text) for p in rules.exclude)
+    soft = [m.span() for p in rules.exclude_soft for m in p.finditer(text)]
+    if excluded or not soft:
+        return found, excluded
+    # a series, a press conference or background: still a meeting when a trigger
+    # outside those words reports a contact between two governments ("told a press
+    # conference that the team had wrapped up talks with USTR"), or people of two
+    # governments are named in a held contact
+    named = {a.country for f, a in ann.persons if not is_speaker(text, f)}
+    strong = any(fmt in VOCABULARY.remote_formats or re.match(
+        r"(met|held|hold|had|received|hosted|spoke|talked)\b", m.group(), re.I)
+        for m, fmt, _ in found)
+    outside = [t for t in found
+               if not any(t[0].start() < b and a < t[0].end() for a, b in soft)
+               and (re.match(r"(met|meet|held|hold|had|received|hosted|spoke|talked|"
+                             r"sat|signed|wrapped)\b", t[0].group(), re.I)
+                    or re.match(r"\s+(with|between)\b", text[t[0].end():]))]
+    excluded = not ((strong and len(named) >= 2)
+                    or (outside and len(party_countries(ann)) >= 2))
+    return (outside if not excluded and outside else found), excluded
+
+
+def _pick_trigger(found: list, ann: SentenceAnnotations, doc, text: str,
+                  rules: MeetingRules):
+    """The trigger that reports the sentence's meeting (see :func:`_choose_trigger`)."""
+    trigger = _choose_trigger(found, ann)
+    if trigger is not None and doc is not None and event_verb(
+            doc, *trigger[0].span()) is None and not any(
+            p.search(_status_clause(text, *trigger[0].span())) for _, p in rules.status):
+        # "wants to sit down with officials ... little appetite for talks": when the
+        # chosen trigger has no verb of its own and its clause says nothing of status,
+        # the trigger whose own verb says the status reports the meeting
+        trigger = next((t for t in found if parse_status(doc, *t[0].span())), trigger)
+    return trigger
+
+
+def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                       recent: list[SentenceAnnotations]) -> None:
+    """The meeting one sentence reports, or the earlier meeting it refers back to."""
+    text, rules, meetings = sentence.text, state.rules, state.meetings
+    found, excluded = _triggers(text, ann, rules)
+    doc = state.docs.get(sentence.index)
+    refs = back_references(doc, ann)
+    if refs and found and all(_inside_reference(t[0], refs) for t in found):
+        # every trigger is a back-reference: attach, never create
+        if meetings and not excluded:
+            _attach(_antecedent(meetings, text, rules), sentence, state.article_id, ann,
+                    rules, refs[0][0], text[refs[0][1]:refs[0][2]])
+            _date_occasions(meetings, text, state.published)
+        return
+    trigger = _pick_trigger(found, ann, doc, text, rules)
+    anaphoric = rules.anaphora.search(text)
+    if trigger is None or excluded:
+        if anaphoric and meetings and not excluded:
+            _attach(_antecedent(meetings, text, rules), sentence, state.article_id, ann,
+                    rules, "meeting.back-reference", anaphoric.group())
+        elif excluded and rules.outcome["mechanism_established"].search(text):
+            # "the ministers decided to create a system for talking": not a meeting
+            # itself, but the result of one between the same governments
+            parties = party_countries(ann)
+            if len(parties) >= 2:
+                state.outcomes.append((sentence, parties))
+        return
+    _trigger_meeting(state, sentence, ann, recent, trigger, anaphoric)
+
+
+def _meeting_status(text: str, match: re.Match, doc, rules: MeetingRules
+                    ) -> tuple[str, str]:
+    """Status from the trigger's own clause, so a past suspension or a planned follow-up
+    elsewhere in the sentence does not recode this meeting; and how it was decided."""
+    status = classify_status(_status_clause(text, match.start(), match.end()), rules)
+    why = f"clause:{status}"
+    parsed = parse_status(doc, match.start(), match.end())
+    if parsed is not None:
+        status, why = parsed[0], f"parse:{parsed[1]}"
+    statuses = dict(rules.status)
+    if statuses["undecided"].search(text):
+        return "undecided", "sentence-cue:undecided"  # "no decision has been made about"
+    if status in VOCABULARY.cancellable and statuses["cancelled"].search(
+            text[max(0, match.start() - 90):match.end() + 90]):
+        return "cancelled", "near-cue:cancelled"
+    return status, why
+
+
+def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                     recent: list[SentenceAnnotations], trigger: tuple,
+                     anaphoric: re.Match | None) -> None:
+    """The meeting a chosen trigger reports: status, parties, level, format, date, place."""
+    text, rules = sentence.text, state.rules
+    match, fmt, outcome_hint = trigger
+    doc = state.docs.get(sentence.index)
+    status, why_status = _meeting_status(text, match, doc, rules)
+    why = {"status": why_status}
+    ann = _without_speakers(ann, text)
+    if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
+            and len({a.country for _, a in ann.persons}) < 2:
+        return  # "signed a framework", "speak with": a meeting only between named people
+    parties, persons, how, visited = _parties(state, text, match, ann, recent, outcome_hint)
+    if len(parties) < 2:
+        if anaphoric and state.meetings:
+            _attach(_antecedent(state.meetings, text, rules), sentence, state.article_id, ann,
+                    rules, "meeting.back-reference", anaphoric.group())
+        return
+    level = level_of(text, ann, rules)
+    for _, actor in persons:
+        if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
+            level = actor.level
+    named = {a.country for _, a in persons if a.country in parties}
+    if fmt is None and len(named) == 2 and len(parties) > 2 and re.search(
+            r"\btrilateral (summit|meeting|talks)\b", text, re.I):
+        parties = set(named)  # the pair meets at a trilateral: see _host_summit
+    if fmt is None:
+        fmt = ("trilateral" if len(parties) == 3 or (
+            re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
+               else "multilateral" if len(parties) > 3 else "bilateral")
+    window, location, occasion = _when_and_where(state, text, ann, match, status, level,
+                                                 visited, why, doc)
+    record = MeetingRecord(
+        article_ids=[state.article_id], published=state.published, countries=parties,
+        participants={actor.name for _, actor in persons if actor.country in parties},
+        level=level, format=fmt,
+        status=status, window=window, location=location, occasion=occasion,
+        topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
+        why={**why, "parties": "+".join(how)},
+    )
+    record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                   sentence.end, text, rules.ids[match.re], match.group()))
+    for rec in [record] + _host_summit(state, sentence, ann, record, doc):
+        same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)), None)
+        if same is not None:
+            merge_meeting(same, rec)
+        else:
+            state.meetings.append(rec)
+
+
+def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotations,
+             recent: list[SentenceAnnotations], outcome_hint: str | None
+             ) -> tuple[set[str], list, list[str], str]:
+    """The governments that meet, the people named for them, how they were found and the
+    place a visit goes to."""
+    parties = party_countries(ann)
+    how = ["named-officials" if len({a.country for _, a in ann.persons}) >= 2
+           else "government-mentions"]
+    if outcome_hint == "concerns_raised" and len(parties) < 2:
+        # "X summoned the Japanese ambassador" in Seoul: the host government is a party
+        parties |= {f.value for f in ann.country_places}
+        how.append("host-capital")
+    visited = _visit_host(state.annotator, state.rules, match, ann, parties, how)
+    persons = list(ann.persons)
+    if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
+                                       r"letter|message|call|request|invitation)\b",
+                                       text, re.I) or not parties):
+        persons += _borrowed_people(recent, parties, how)
+    if len(parties) == 1 and re.search(r"\bwith\b", text[match.start():match.end() + 40]):
+        # "a teleconference with USTR officials": the other side is the story's subject
+        others = [c for c in top_countries(state.country_counts) if c not in parties]
+        if others:
+            parties.add(others[0])
+            how.append("with+story-government")
+    if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
+        parties |= set(top_countries(state.country_counts))
+        how.append("pair-words+story-governments")
+    return parties, persons, how, visited
+
+
+def _visit_host(annotator: Annotator, rules: MeetingRules, match: re.Match,
+                ann: SentenceAnnotations, parties: set[str], how: list[str]) -> str:
+    """"will visit Beijing", "a state visit to the United States": the host is a party;
+    returns the place visited ('' when none)."""
+    if not any(p.search(match.group()) for p in rules.visit):
+        return ""
+    host = next((f for f in ann.country_places if 0 <= f.start - match.end() < 40), None)
+    if host is None:
+        return ""
+    parties.add(host.value)
+    how.append("visit-host")
+    if host.text in annotator.place_by_word:
+        place, country = annotator.place_by_word[host.text]
+        return annotator.place_label(place, country)
+    return annotator.country_names.get(host.value, host.value)
+
+
+def _borrowed_people(recent: list[SentenceAnnotations], parties: set[str],
+                     how: list[str]) -> list:
+    """"discussions with his counterpart", "the appeal was conveyed through a letter": the
+    first two governments' people of the sentences just before are the parties."""
+    for before_ann in reversed(recent):
+        borrowed, countries = [], list(parties)
+        for found, actor in before_ann.persons:
+            if actor.country not in countries and len(countries) >= 2:
+                continue
+            if actor.country not in countries:
+                countries.append(actor.country)
+            borrowed.append((found, actor))
+        if len(set(countries)) >= 2:
+            parties |= set(countries)
+            how.append("previous-sentences")
+            return borrowed
+    return []
+
+
+def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match: re.Match,
+                    status: str, level: str, visited: str, why: dict, doc
+                    ) -> tuple[Window | None, str, str]:
+    """The meeting's date window, place and occasion (recording how in ``why``)."""
+    annotator = state.annotator
+    window, why["date"] = _date_in_sentence(text, state.published, status in PROSPECTIVE,
+                                            match.start(), doc)
+    occasion_window, occasion = _occasion_window(ann, level, state.published,
+                                                 status == "held", annotator)
+    if occasion_window is not None and SIDELINES.search(text) and (
+            window is None or window.precision == "year"):
+        window = occasion_window
+        why["date"] = f'occasion-window:"{occasion}"'
+    location = _location(text, ann, annotator) or visited
+    why["place"] = "in/at-phrase" if location and location != visited else (
+        "visited" if location else "")
+    if not location and ann.occasions:
+        o = ann.occasions[0][1]
+        location = annotator.place_label(o.city, o.country) if o.city else ""
+        why["place"] = "occasion-city" if location else ""
+    elif not location and state.last_occasion is not None and window is not None:
+        o = state.last_occasion[1]
+        if o.city and o.start <= window.end and window.start <= o.end:
+            # dated within the occasion the article is about: held there
+            location = annotator.place_label(o.city, o.country)
+            occasion = occasion or (f"{o.short}, {o.city}")
+            why["place"] = "article-occasion-city"
+    return window, location, occasion
+
+
+def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                 record: MeetingRecord, doc) -> list[MeetingRecord]:
+    """"A and B will meet on the sidelines of a trilateral summit with C": the bilateral
+    and the summit it is held at are two meetings, each with the status of its own verb
+    ("is expected to host a trilateral summit ... could hold")."""
+    text = sentence.text
+    extra = {f.value for f in ann.countries if not f.value.endswith("?")} - record.countries
+    host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
+    if not (host and record.format == "bilateral" and len(record.participants) >= 2
+            and extra):
+        return []
+    host_status = parse_status(doc, host.start(), host.end())
+    status, window = record.status, record.window
+    if host_status and (host_status[0] in PROSPECTIVE) != (status in PROSPECTIVE):
+        window, _ = _date_in_sentence(text, state.published, host_status[0] in PROSPECTIVE,
+                                      host.start(), doc)
+    summit = MeetingRecord(
+        article_ids=[state.article_id], published=state.published,
+        countries=record.countries | extra, participants=set(record.participants),
+        level=record.level, format="trilateral",
+        status=host_status[0] if host_status else status, window=window,
+        location=record.location, occasion=record.occasion,
+        topics=set(ann.topics), outcome="not_reported",
+        why={**record.why, "format": "trilateral-host-of-bilateral",
+             **({"status": f"parse:{host_status[1]}"} if host_status else {})})
+    summit.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                   sentence.end, text, "meeting.trilateral-host",
+                                   host.group()))
+    return [summit]
+
+
+def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int, doc
+                      ) -> tuple[Window | None, str]:
+    """The meeting's date: the date expression nearest the trigger at ``at``, resolved
+    forward for a prospective meeting (except on a verb in the present or past), never
+    the date of a report ("announced on Sunday that ..."); and how it was chosen."""
+    dates = [d for d in find_dates(text, published, forward) if d.is_date]
+    if forward and doc is not None:
+        # a date on a verb in the present or past ("arrives on Thursday ... and is
+        # slated to meet") dates that verb's act, which is not ahead of publication
+        behind = {d.start: d for d in find_dates(text, published, False)}
+        dates = [behind.get(d.start, d) if on_finite_verb(doc, d.start) else d
+                 for d in dates]
+    if not forward:
+        ahead = {d.start: d for d in find_dates(text, published, True)}
+        dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
+                                             r"(for|on)\s+$", text[:d.start], re.I)
+                 and d.start in ahead else d for d in dates]
+    # a date right after a reporting verb ("announced on Sunday that ...") dates the
+    # report, not the meeting
+    dates = [d for d in dates if not (d.start < at and REPORTING.search(text[:d.start]))
+             and not REPORTED_BY.search(text[d.end:])]
+    if not dates:
+        return None, "none-in-sentence"
+    best = min(dates, key=lambda d: abs(d.start - at))
+    return Window.from_mention(best), f'nearest-in-sentence:"{best.text}"'
 
 
 def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:

@@ -61,33 +61,9 @@ def extract_quotes(article_id: str, text: str, paragraphs: tuple[tuple[int, int]
             if len(inner.split()) < min_words:
                 continue
             q_start, q_end = p_start + m.start(group), p_start + m.end(group)
-            speaker, rule = ("", ""), "unattributed"
-            after = after_re.match(paragraph[m.end():m.end() + 80])
-            before = before_re.search(paragraph[max(0, m.start() - 120):m.start()])
-            if after and after.group("pron"):
-                speaker, rule = last_person, "pronoun_after"
-            elif after:
-                name = after.group("name") or after.group("name2")
-                people = _speaker_in(name, annotator, published)
-                speaker = people[0][1:] if people else ("", name)
-                rule = "name_after"
-            elif before:
-                who = before.group("who")
-                if who.lower() in ("he", "she"):
-                    speaker, rule = last_person, "pronoun_before"
-                else:
-                    people = _speaker_in(who, annotator, published)
-                    speaker = people[-1][1:] if people else ("", who)
-                    rule = "name_before"
-            elif quotes and quotes[-1].speaker_name and quotes[-1].end >= p_start and all(
-                    name == quotes[-1].speaker_name for _, _, name in prior):
-                # a further quote in the same paragraph with nobody else named in between
-                speaker, rule = (quotes[-1].speaker_id, quotes[-1].speaker_name), "continued"
-            if speaker[1] and not speaker[0]:
-                # "said Aoyama": the full name introduced earlier ("Rumi Aoyama")
-                full = next((n for n in reversed(seen_unknown)
-                             if n.split()[-1] == speaker[1].split()[-1]), None)
-                speaker = ("", full) if full else speaker
+            speaker, rule = _attribute(paragraph, m, (after_re, before_re), annotator,
+                                       published, last_person, quotes, p_start, prior,
+                                       seen_unknown)
             if speaker[1]:
                 last_person = speaker
             quotes.append(Quote(article_id, q_start, q_end, text[q_start:q_end], speaker[0],
@@ -101,6 +77,42 @@ def extract_quotes(article_id: str, text: str, paragraphs: tuple[tuple[int, int]
         seen_unknown += [name for _, actor_id, name in
                          _speaker_in(paragraph[:WINDOW], annotator, published) if not actor_id]
     return _same_sentence_speakers(quotes, text)
+
+
+def _attribute(paragraph: str, m: re.Match, patterns: tuple[re.Pattern, re.Pattern],
+               annotator: Annotator, published: dt.date, last_person: tuple[str, str],
+               quotes: list[Quote], p_start: int, prior: list, seen_unknown: list[str]
+               ) -> tuple[tuple[str, str], str]:
+    """The speaker of the quote ``m`` (actor id, name) and the rule that found it."""
+    after_re, before_re = patterns
+    speaker, rule = ("", ""), "unattributed"
+    after = after_re.match(paragraph[m.end():m.end() + 80])
+    before = before_re.search(paragraph[max(0, m.start() - 120):m.start()])
+    if after and after.group("pron"):
+        speaker, rule = last_person, "pronoun_after"
+    elif after:
+        name = after.group("name") or after.group("name2")
+        people = _speaker_in(name, annotator, published)
+        speaker = people[0][1:] if people else ("", name)
+        rule = "name_after"
+    elif before:
+        who = before.group("who")
+        if who.lower() in ("he", "she"):
+            speaker, rule = last_person, "pronoun_before"
+        else:
+            people = _speaker_in(who, annotator, published)
+            speaker = people[-1][1:] if people else ("", who)
+            rule = "name_before"
+    elif quotes and quotes[-1].speaker_name and quotes[-1].end >= p_start and all(
+            name == quotes[-1].speaker_name for _, _, name in prior):
+        # a further quote in the same paragraph with nobody else named in between
+        speaker, rule = (quotes[-1].speaker_id, quotes[-1].speaker_name), "continued"
+    if speaker[1] and not speaker[0]:
+        # "said Aoyama": the full name introduced earlier ("Rumi Aoyama")
+        full = next((n for n in reversed(seen_unknown)
+                     if n.split()[-1] == speaker[1].split()[-1]), None)
+        speaker = ("", full) if full else speaker
+    return speaker, rule
 
 
 def _same_sentence_speakers(quotes: list[Quote], text: str) -> list[Quote]:
