@@ -539,9 +539,11 @@ def _attach_loose(state: _Article) -> None:
                 and status not in LIBERALISING:
             continue  # "a system for talking about export controls": no particular measure
         family = measure_family(measure_type)
+        # a back-reference points back: to a measure this or an earlier sentence reported
         target = next((m for m in reversed(state.measures)
                        if (imposer is None or m.imposer == imposer)
-                       and measure_family(m.measure_type) == family), None)
+                       and measure_family(m.measure_type) == family
+                       and min(x.sentence_index for x in m.mentions) <= sentence.index), None)
         if target and status in LIBERALISING:
             # "Beijing lifted the import ban": the lifting updates the measure it ends
             target.status, target.direction = status, VOCABULARY.direction_of(status)
