@@ -25,6 +25,7 @@ import pytest
 
 import tradetalks.publish.output
 import tradetalks.publish.package
+import tradetalks.publish.rowfiles
 from tests.conftest import ROOT
 from tradetalks.cli import main
 from tradetalks.errors import InputError
@@ -112,17 +113,16 @@ def test_failed_validation_leaves_previous_outputs(previous, monkeypatch, capsys
 def test_crash_while_writing_the_new_files_leaves_previous_outputs(previous, monkeypatch,
                                                                     capsys):
     corpus, out, before = previous
-    real_write_bytes = Path.write_bytes
     written: list[str] = []
 
-    def write_bytes(self: Path, data: bytes) -> int:
-        if ".v-" in self.parent.name:
+    def open_csv(path: Path, mode: str):  # the streaming writer opens each table's CSV
+        if ".v-" in path.parent.name:
             if len(written) == 3:
-                raise OSError(errno.ENOSPC, "No space left on device (simulated)", str(self))
-            written.append(self.name)
-        return real_write_bytes(self, data)
+                raise OSError(errno.ENOSPC, "No space left on device (simulated)", str(path))
+            written.append(path.name)
+        return open(path, mode)
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(tradetalks.publish.rowfiles, "open", open_csv, raising=False)
     assert extract(corpus, out) == 2
     monkeypatch.undo()
     assert len(written) == 3  # the run did fail midway, after some files

@@ -73,7 +73,7 @@ def _jobs(requested: int) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from tradetalks.pipeline import run
+    from tradetalks.pipeline import run_rows
     from tradetalks.publish.output import SwapState
     from tradetalks.publish.package import write_package
 
@@ -85,7 +85,7 @@ def _extract(args: argparse.Namespace) -> int:
                          args.out)
     state = SwapState()
     try:
-        tables = run(args.corpus, jobs=jobs, progress=not args.quiet, engine=args.engine,
+        tables = run_rows(args.corpus, jobs=jobs, progress=not args.quiet, engine=args.engine,
                      scheduler=args.scheduler, follow_symlinks=args.follow_symlinks)
         for warning in tables.warnings:
             print(printable(f"warning: {warning}"), file=sys.stderr)
@@ -99,9 +99,9 @@ def _extract(args: argparse.Namespace) -> int:
                   "as it was", file=sys.stderr)
         return 130
     if not args.quiet:
-        counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
+        counts = ", ".join(f"{count} {name}" for name, count in tables.counts.items())
         print(printable(f"wrote {len(written)} files to {args.out}: {counts}"), file=sys.stderr)
-        if len(tables.meetings) == 0 and len(tables.measures) == 0:
+        if tables.counts["meetings"] == 0 and tables.counts["measures"] == 0:
             print("note: no meeting or trade measure was recognised in this corpus; the "
                   "tables are written with their headers only", file=sys.stderr)
     return 0
