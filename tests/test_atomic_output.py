@@ -98,7 +98,7 @@ def test_the_changed_corpus_would_change_the_outputs(previous, tmp_path):
 def test_failed_validation_leaves_previous_outputs(previous, monkeypatch, capsys):
     corpus, out, before = previous
 
-    def invalid(folder: Path) -> None:
+    def invalid(folder: Path, jobs: int = 1) -> None:
         assert folder.parent == out.parent and folder.name.startswith(f".{out.name}.v-")
         assert (folder / "articles.csv").is_file()  # everything was written before the check
         raise InputError("output failed its schema: simulated", folder)
@@ -134,7 +134,7 @@ def test_crash_while_writing_the_new_files_leaves_previous_outputs(previous, mon
 def test_interrupt_during_validation_leaves_previous_outputs(previous, monkeypatch, capsys):
     corpus, out, before = previous
 
-    def interrupted(folder: Path) -> None:
+    def interrupted(folder: Path, jobs: int = 1) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(tradetalks.publish.package, "validate_package", interrupted)

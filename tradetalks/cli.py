@@ -89,7 +89,7 @@ def _extract(args: argparse.Namespace) -> int:
                      scheduler=args.scheduler, follow_symlinks=args.follow_symlinks)
         for warning in tables.warnings:
             print(printable(f"warning: {warning}"), file=sys.stderr)
-        written = write_package(tables, args.out, state)
+        written = write_package(tables, args.out, state, jobs=jobs)
     except KeyboardInterrupt:
         if state.swapped:
             print(f"interrupted after the new outputs were in place: {args.out} holds the "
