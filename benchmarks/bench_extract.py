@@ -275,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{result.exit_status}", file=sys.stderr)
         results.append(result)
         outputs.append(out)
+        print(format_table([result]), flush=True)  # each run as it ends (a long run may be cut)
 
     print(format_table(results))
     identical = None

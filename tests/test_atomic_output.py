@@ -25,6 +25,7 @@ import pytest
 
 import tradetalks.publish.output
 import tradetalks.publish.package
+import tradetalks.publish.rowfiles
 from tests.conftest import ROOT
 from tradetalks.cli import main
 from tradetalks.errors import InputError
@@ -97,7 +98,7 @@ def test_the_changed_corpus_would_change_the_outputs(previous, tmp_path):
 def test_failed_validation_leaves_previous_outputs(previous, monkeypatch, capsys):
     corpus, out, before = previous
 
-    def invalid(folder: Path) -> None:
+    def invalid(folder: Path, jobs: int = 1) -> None:
         assert folder.parent == out.parent and folder.name.startswith(f".{out.name}.v-")
         assert (folder / "articles.csv").is_file()  # everything was written before the check
         raise InputError("output failed its schema: simulated", folder)
@@ -112,17 +113,16 @@ def test_failed_validation_leaves_previous_outputs(previous, monkeypatch, capsys
 def test_crash_while_writing_the_new_files_leaves_previous_outputs(previous, monkeypatch,
                                                                     capsys):
     corpus, out, before = previous
-    real_write_bytes = Path.write_bytes
     written: list[str] = []
 
-    def write_bytes(self: Path, data: bytes) -> int:
-        if ".v-" in self.parent.name:
+    def open_csv(path: Path, mode: str):  # the streaming writer opens each table's CSV
+        if ".v-" in path.parent.name:
             if len(written) == 3:
-                raise OSError(errno.ENOSPC, "No space left on device (simulated)", str(self))
-            written.append(self.name)
-        return real_write_bytes(self, data)
+                raise OSError(errno.ENOSPC, "No space left on device (simulated)", str(path))
+            written.append(path.name)
+        return open(path, mode)
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(tradetalks.publish.rowfiles, "open", open_csv, raising=False)
     assert extract(corpus, out) == 2
     monkeypatch.undo()
     assert len(written) == 3  # the run did fail midway, after some files
@@ -134,7 +134,7 @@ def test_crash_while_writing_the_new_files_leaves_previous_outputs(previous, mon
 def test_interrupt_during_validation_leaves_previous_outputs(previous, monkeypatch, capsys):
     corpus, out, before = previous
 
-    def interrupted(folder: Path) -> None:
+    def interrupted(folder: Path, jobs: int = 1) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(tradetalks.publish.package, "validate_package", interrupted)

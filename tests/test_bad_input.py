@@ -460,14 +460,14 @@ def test_rerun_into_its_own_out_works_and_keeps_its_permissions(run):
     (errno.EISDIR, "a folder where a file was expected"),
 ])
 def test_os_error_while_writing_stops_naming_the_path(run, monkeypatch, code, meaning):
-    real_write_bytes = Path.write_bytes
+    import tradetalks.publish.rowfiles as rowfiles
 
-    def failing(self: Path, data: bytes) -> int:
-        if self.name == "meetings.csv":
-            raise OSError(code, os.strerror(code), str(self))
-        return real_write_bytes(self, data)
+    def failing(path: Path, mode: str):  # the streaming writer opens each table's CSV
+        if path.name == "meetings.csv":
+            raise OSError(code, os.strerror(code), str(path))
+        return open(path, mode)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(rowfiles, "open", failing, raising=False)
     message = run({"a1.txt": ENGLISH}).stops("meetings.csv", meaning)
     assert not run.out.exists()
     assert not [p for p in run.out.parent.iterdir() if p.name.startswith(".out.v-")], message
@@ -512,7 +512,7 @@ def test_unforeseen_error_is_one_line_pointing_to_debug(run, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("something nobody foresaw")
 
-    monkeypatch.setattr(tradetalks.pipeline, "run", broken)
+    monkeypatch.setattr(tradetalks.pipeline, "run_rows", broken)
     run({"a1.txt": ENGLISH})
     assert run.status == 1
     lines = run.stderr.strip().splitlines()
@@ -525,7 +525,7 @@ def test_debug_shows_the_traceback_of_an_unforeseen_error(tmp_path, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("something nobody foresaw")
 
-    monkeypatch.setattr(tradetalks.pipeline, "run", broken)
+    monkeypatch.setattr(tradetalks.pipeline, "run_rows", broken)
     with pytest.raises(RuntimeError, match="nobody foresaw"):
         main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), "--debug"])
 

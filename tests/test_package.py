@@ -100,3 +100,22 @@ def test_curated_data_descriptor_is_current_and_valid(path):
     assert path.read_text(encoding="utf-8") == descriptor_text(descriptor_files()[path]), (
         "run: python -m tradetalks describe")
     validate_package(path.parent)
+
+
+def test_validation_shared_between_two_processes_finds_the_foreign_key(package_copy):
+    path = package_copy / "mentions.csv"
+    meeting_id = next(line.split(",")[0] for line in
+                      (package_copy / "meetings.csv").read_text().splitlines()[1:])
+    path.write_text(path.read_text(encoding="utf-8").replace(meeting_id, "mtg-000000000000"),
+                    encoding="utf-8")
+    meta = descriptor(package_copy)
+    for resource in meta["resources"]:
+        resource.pop("hash", None)
+        resource.pop("bytes", None)
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match="mentions: .*foreign key"):
+        validate_package(package_copy, jobs=2)
+
+
+def test_the_written_package_validates_in_two_processes(seed_tables):
+    validate_package(seed_tables, jobs=2)

@@ -13,7 +13,7 @@ from pandas.testing import assert_frame_equal
 from tests.corpus_helpers import manifest_bytes, row
 from tradetalks.pipeline import run
 from tradetalks.publish.package import write_package
-from tradetalks.publish.store import extraction_digest, read_tables, stored_folder
+from tradetalks.publish.store import extraction_digest, read_tables, same_package, stored_folder
 from tradetalks.report import book
 
 TEXT = ("Japan and South Korea held their first export-control dialogue in three years on "
@@ -142,3 +142,34 @@ def test_a_spreadsheet_safe_cell_reads_back_as_the_original_text(tmp_path):
     stored = read_tables(tmp_path / "stored")
     assert stored.articles.loc[0, "title"] == "=1+1"
     assert_frame_equal(stored.removals, fresh.removals)
+
+
+def _root_with_seeds(tmp_path) -> Path:
+    root = tmp_path / "root"
+    shutil.copytree(book.book_root() / "seeds", root / "seeds")
+    (root / "corpora").mkdir()
+    (root / "corpora" / "sets.csv").write_text(
+        "name,label,corpus,gold,role,order,description\n")
+    (root / "_config.yml").write_text("title: t\n")
+    return root
+
+
+def test_book_tables_written_from_the_store_are_not_rewritten(tmp_path, monkeypatch):
+    import tradetalks.publish.package as package
+
+    root = _root_with_seeds(tmp_path)
+    book.build_store(root)
+    out = book.write_tables(root)  # the first time: written from the seeds' tables
+    monkeypatch.setattr(package, "write_package", _no_run)
+    assert book.write_tables(root) == out  # the same package: neither written nor validated
+
+
+def test_book_tables_differing_from_the_store_are_rewritten(tmp_path):
+    root = _root_with_seeds(tmp_path)
+    book.build_store(root)
+    out = book.write_tables(root)
+    stored = stored_folder(root / book.STORE, book.SEEDS, root / "seeds")
+    (out / "quotes.csv").unlink()
+    assert not same_package(stored, out)
+    book.write_tables(root)
+    assert same_package(stored, out)

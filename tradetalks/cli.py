@@ -73,7 +73,7 @@ def _jobs(requested: int) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from tradetalks.pipeline import run
+    from tradetalks.pipeline import run_rows
     from tradetalks.publish.output import SwapState
     from tradetalks.publish.package import write_package
 
@@ -85,11 +85,11 @@ def _extract(args: argparse.Namespace) -> int:
                          args.out)
     state = SwapState()
     try:
-        tables = run(args.corpus, jobs=jobs, progress=not args.quiet, engine=args.engine,
+        tables = run_rows(args.corpus, jobs=jobs, progress=not args.quiet, engine=args.engine,
                      scheduler=args.scheduler, follow_symlinks=args.follow_symlinks)
         for warning in tables.warnings:
             print(printable(f"warning: {warning}"), file=sys.stderr)
-        written = write_package(tables, args.out, state)
+        written = write_package(tables, args.out, state, jobs=jobs)
     except KeyboardInterrupt:
         if state.swapped:
             print(f"interrupted after the new outputs were in place: {args.out} holds the "
@@ -99,9 +99,9 @@ def _extract(args: argparse.Namespace) -> int:
                   "as it was", file=sys.stderr)
         return 130
     if not args.quiet:
-        counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
+        counts = ", ".join(f"{count} {name}" for name, count in tables.counts.items())
         print(printable(f"wrote {len(written)} files to {args.out}: {counts}"), file=sys.stderr)
-        if len(tables.meetings) == 0 and len(tables.measures) == 0:
+        if tables.counts["meetings"] == 0 and tables.counts["measures"] == 0:
             print("note: no meeting or trade measure was recognised in this corpus; the "
                   "tables are written with their headers only", file=sys.stderr)
     return 0
@@ -109,11 +109,11 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _build_tables(args: argparse.Namespace) -> int:
     from tradetalks.publish.package import write_package
-    from tradetalks.publish.store import read_tables, same_files
+    from tradetalks.publish.store import read_tables, same_package
     from tradetalks.report.book import book_root, build_store
 
     folders = build_store(book_root(args.root), jobs=_jobs(args.jobs))
-    if args.book_tables and not same_files(folders[0], args.book_tables):
+    if args.book_tables and not same_package(folders[0], args.book_tables):
         write_package(read_tables(folders[0]), args.book_tables)
     if not args.quiet:
         print(f"tables of {len(folders)} article sets in {folders[0].parent}", file=sys.stderr)

@@ -31,7 +31,13 @@ from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, defaul
 from tradetalks.knowledge.coreference import resolve_surnames
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
 from tradetalks.knowledge.parse import parse
-from tradetalks.publish.tables import ArticleParts, TableBuilder, Tables, article_parts
+from tradetalks.publish.tables import (
+    ArticleParts,
+    TableBuilder,
+    TableRows,
+    Tables,
+    article_parts,
+)
 from tradetalks.resolve import date_demands_by_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
@@ -206,12 +212,8 @@ def _with_progress(results: Iterable[ArticleParts], total: int,
         yield result
 
 
-def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
-        engine: str = "local", scheduler: str | None = None,
-        follow_symlinks: bool = False) -> Tables:
-    """Validate the manifest, stream the articles through extraction (``jobs`` processes,
-    or Dask tasks with ``engine="dask"``) into the merge, and return the tables with the
-    corpus warnings. The tables do not depend on ``jobs`` or the engine."""
+def _build(corpus_dir: Path | str, jobs: int, progress: bool, engine: str,
+           scheduler: str | None, follow_symlinks: bool) -> tuple[TableBuilder, tuple]:
     index = scan_corpus(corpus_dir, follow_symlinks=follow_symlinks)
     entries = publication_order(index.entries)
     lines = {e.article_id: e.line for e in entries}
@@ -222,6 +224,29 @@ def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
         builder.add(parts)
         if parts.warnings:
             repairs.append((lines[parts.article_id], parts.warnings))
+    return builder, tuple(ordered_warnings(list(index.warnings), repairs))
+
+
+def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
+        engine: str = "local", scheduler: str | None = None,
+        follow_symlinks: bool = False) -> Tables:
+    """Validate the manifest, stream the articles through extraction (``jobs`` processes,
+    or Dask tasks with ``engine="dask"``) into the merge, and return the tables with the
+    corpus warnings. The tables do not depend on ``jobs`` or the engine."""
+    builder, warnings = _build(corpus_dir, jobs, progress, engine, scheduler,
+                               follow_symlinks)
     tables = builder.tables()
-    tables.warnings = ordered_warnings(list(index.warnings), repairs)
+    tables.warnings = warnings
     return tables
+
+
+def run_rows(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,
+             engine: str = "local", scheduler: str | None = None,
+             follow_symlinks: bool = False) -> TableRows:
+    """:func:`run` for a corpus of any size: the tables as streams of rows for
+    ``publish.package.write_package``, never whole in memory (the extract command)."""
+    builder, warnings = _build(corpus_dir, jobs, progress, engine, scheduler,
+                               follow_symlinks)
+    rows = builder.rows()
+    rows.warnings = warnings
+    return rows

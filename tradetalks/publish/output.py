@@ -255,12 +255,14 @@ def _mode_of(path: Path, new: int) -> int:
         return new & ~mask
 
 
-def publish_folder(out: Path, files: dict[str, bytes], validate: Callable[[Path], None],
+def publish_folder(out: Path, names: list[str], write: Callable[[Path], None],
+                   validate: Callable[[Path], None],
                    state: SwapState | None = None) -> list[Path]:
-    """Make OUT name a folder holding exactly ``files`` (plus the marker), atomically."""
+    """Make OUT name a folder holding exactly the files ``names`` (plus the marker),
+    atomically; ``write(folder)`` writes them into the new version folder."""
     out = Path(os.path.abspath(out))
     state = state or SwapState()
-    legacy_names = set(files)
+    legacy_names = set(names)
     _ensure_parent(out)
     with _locked(out):
         kind = check_out(out, legacy_names)
@@ -269,8 +271,7 @@ def publish_folder(out: Path, files: dict[str, bytes], validate: Callable[[Path]
         version = Path(tempfile.mkdtemp(prefix=_version_prefix(out), dir=out.parent))
         try:
             (version / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            for name, data in files.items():
-                (version / name).write_bytes(data)
+            write(version)
             _pause("staged")
             validate(version)
             os.chmod(version, mode)
@@ -278,4 +279,4 @@ def publish_folder(out: Path, files: dict[str, bytes], validate: Callable[[Path]
         finally:
             if not state.swapped:
                 shutil.rmtree(version, ignore_errors=True)
-    return [out / name for name in sorted(files)]
+    return [out / name for name in sorted(names)]

@@ -9,8 +9,11 @@ paths; text cells a spreadsheet would run as a formula are neutralised (``publis
 
 from __future__ import annotations
 
-import hashlib
 import json
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +22,8 @@ from tradetalks import __version__
 from tradetalks.errors import InputError
 from tradetalks.publish.cells import neutralise_frame
 from tradetalks.publish.output import SwapState, publish_folder
-from tradetalks.publish.tables import Tables
+from tradetalks.publish.rowfiles import CsvSink
+from tradetalks.publish.tables import TableRows, Tables
 from tradetalks.vocabulary import vocabulary
 
 
@@ -308,8 +312,8 @@ def _schema_fields() -> dict[str, list[dict]]:
     }
 
 
-def _resource(name: str, frame: pd.DataFrame, fields: list[dict]) -> dict:
-    if [f["name"] for f in fields] != list(frame.columns):
+def _resource(name: str, columns: list[str], fields: list[dict], written: CsvSink) -> dict:
+    if [f["name"] for f in fields] != list(columns):
         raise AssertionError(f"schema of {name} does not match its columns")
     excerpts = EXCERPTS.get(name, set())
     fields = [{**f, "rights": EXCERPT_RIGHTS} if f["name"] in excerpts else f
@@ -319,31 +323,63 @@ def _resource(name: str, frame: pd.DataFrame, fields: list[dict]) -> dict:
         schema["primaryKey"] = PRIMARY_KEYS[name]
     if name in FOREIGN_KEYS:
         schema["foreignKeys"] = FOREIGN_KEYS[name]
-    data = csv_bytes(frame)
     return {
         "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
         "encoding": "utf-8", "description": DESCRIPTIONS[name],
         "licenses": [CODING_LICENCE, EXCERPT_LICENCE] if excerpts else [CODING_LICENCE],
-        "hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data),
+        "hash": "sha256:" + written.sha256, "bytes": written.size,
         "schema": schema,
     }
 
 
-def sources(articles: pd.DataFrame) -> list[dict]:
-    """The articles the tables were coded from, as Frictionless sources."""
-    out = []
-    for row in articles.itertuples(index=False):
-        source = {"title": f"{row.outlet}, {row.title or row.article_id}, {row.published}"}
-        if row.url:
-            source["path"] = row.url
-        out.append(source)
-    return out
+def source(outlet, title, article_id, published, url) -> dict:
+    """One article the tables were coded from, as a Frictionless source."""
+    found = {"title": f"{outlet}, {title or article_id}, {published}"}
+    if url:
+        found["path"] = url
+    return found
 
 
-def descriptor(tables: Tables) -> dict:
-    """A Frictionless v2 data package: version, sources, contributors, licences per
-    resource, primary and foreign keys, list fields, each resource's hash and bytes."""
-    all_schemas = schemas()
+_ARTICLE_SOURCE = ("outlet", "title", "article_id", "published", "url")
+
+
+class _Sources:
+    """The descriptor's ``sources`` list, kept as JSON text in a temporary file while
+    the articles are written (a million articles are a million sources)."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self._at = [columns.index(c) for c in _ARTICLE_SOURCE]
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._count = 0
+
+    def tap(self, rows: Iterable[tuple]) -> Iterator[tuple]:
+        for row in rows:
+            text = json.dumps(source(*(row[i] for i in self._at)), indent=2, sort_keys=True,
+                              ensure_ascii=False)
+            self._file.write(("," if self._count else "") + "\n" + _indent(text, 4))
+            self._count += 1
+            yield row
+
+    def write_into(self, handle, head: str, tail: str) -> None:
+        """``head`` + the list + ``tail``: the text ``json.dumps`` gives for the list."""
+        handle.write(head + ("[" if self._count else "[]"))
+        if self._count:
+            self._file.seek(0)
+            shutil.copyfileobj(self._file, handle)
+            handle.write("\n  ]")
+        handle.write(tail)
+        self._file.close()
+
+
+def _indent(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line for line in text.split("\n"))
+
+
+_SOURCES_MARK = '"sources": "@sources@"'
+
+
+def _descriptor_head() -> dict:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "talking-trade", "title": "Talking Trade: meetings and trade measures",
@@ -354,10 +390,36 @@ def descriptor(tables: Tables) -> dict:
         "homepage": "https://github.com/talking-trade/talking-trade",
         "licenses": [CODING_LICENCE],
         "contributors": [{"title": "Talking Trade project team", "roles": ["creator"]}],
-        "sources": sources(tables.articles),
-        "resources": [_resource(name, frame, all_schemas[name])
-                      for name, frame in tables.items()],
+        "sources": "@sources@",
     }
+
+
+def _write_descriptor(path: Path, resources: list[dict], sources: _Sources) -> None:
+    """A Frictionless v2 data package: version, sources, contributors, licences per
+    resource, primary and foreign keys, list fields, each resource's hash and bytes.
+    The bytes are those of ``json.dumps(indent=2, sort_keys=True)`` of the whole."""
+    text = json.dumps({**_descriptor_head(), "resources": resources}, indent=2,
+                      sort_keys=True, ensure_ascii=False) + "\n"
+    head, tail = text.split(_SOURCES_MARK)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        sources.write_into(handle, head + '"sources": ', tail)
+
+
+def write_files(tables: TableRows, folder: Path) -> None:
+    """Every table's CSV, streamed row by row, then the descriptor and the run log."""
+    all_schemas = schemas()
+    sources = _Sources(tables.columns["articles"])
+    resources = []
+    for name, rows in tables.rows.items():
+        sink = CsvSink(folder / f"{name}.csv", tables.columns[name])
+        try:
+            sink.write(sources.tap(rows) if name == "articles" else rows)
+        finally:
+            sink.close()
+        tables.counts[name] = sink.rows
+        resources.append(_resource(name, tables.columns[name], all_schemas[name], sink))
+    _write_descriptor(folder / "datapackage.json", resources, sources)
+    (folder / "run_log.txt").write_bytes(tables.run_log().encode("utf-8"))
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -366,24 +428,44 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def validate_package(folder: Path) -> None:
+def _problems(folder: Path, name: str | None = None) -> tuple[list[str], list[str]]:
+    """Frictionless's findings on the package (or one resource of it, with the foreign
+    keys it declares): per-row problems, then package-level ones."""
     from frictionless import Package, system
 
     with system.use_context(trusted=True):
-        report = Package(str(folder / "datapackage.json")).validate()
-    if not report.valid:
-        problems = [f"{task.name}: {err.message}" for task in report.tasks
-                    for err in task.errors][:10]
-        problems += [err.message for err in report.errors][:5]
+        report = Package(str(folder / "datapackage.json")).validate(name=name)
+    return ([f"{task.name}: {err.message}" for task in report.tasks for err in task.errors],
+            [err.message for err in report.errors])
+
+
+def validate_package(folder: Path, jobs: int = 1) -> None:
+    """Validate every resource against its Table Schema, keys included. With ``jobs`` > 1
+    the resources are shared among that many processes, largest files first (a run on
+    two cores would otherwise end with one core validating alone)."""
+    if jobs <= 1:
+        rows, package = _problems(folder)
+    else:
+        names = [r["name"] for r in json.loads(
+            (folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
+        largest = sorted(names, key=lambda n: -(folder / f"{n}.csv").stat().st_size)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+            found = dict(zip(largest, pool.map(_problems, [folder] * len(names), largest),
+                             strict=True))
+        rows = [p for n in names for p in found[n][0]]
+        package = list(dict.fromkeys(p for n in names for p in found[n][1]))
+    if rows or package:
+        problems = rows[:10] + package[:5]
         raise InputError("output failed its schema: " + "; ".join(problems), folder)
 
 
-def write_package(tables: Tables, out: Path, state: SwapState | None = None) -> list[Path]:
-    """Write every file to a new versioned folder beside ``out``, validate it there, then
-    make ``out`` name it by one atomic rename (``publish.output.publish_folder``), so
-    ``out`` holds the old set or the new one, whole, at every instant."""
-    files = {f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()}
-    files["datapackage.json"] = (json.dumps(descriptor(tables), indent=2, sort_keys=True,
-                                            ensure_ascii=False) + "\n").encode("utf-8")
-    files["run_log.txt"] = tables.run_log().encode("utf-8")
-    return publish_folder(out, files, validate_package, state)
+def write_package(tables: Tables | TableRows, out: Path, state: SwapState | None = None,
+                  jobs: int = 1) -> list[Path]:
+    """Stream every file into a new versioned folder beside ``out``, validate it there,
+    then make ``out`` name it by one atomic rename (``publish.output.publish_folder``),
+    so ``out`` holds the old set or the new one, whole, at every instant. ``jobs``
+    processes share the validation."""
+    rows = tables if isinstance(tables, TableRows) else TableRows.of(tables)
+    names = [f"{name}.csv" for name in rows.rows] + ["datapackage.json", "run_log.txt"]
+    return publish_folder(out, names, lambda folder: write_files(rows, folder),
+                          lambda folder: validate_package(folder, jobs), state)

@@ -86,13 +86,23 @@ def is_complete(folder: Path) -> bool:
     return all((folder / r["path"]).is_file() for r in resources)
 
 
-def same_files(first: Path, second: Path) -> bool:
-    """True when two folders hold the same file names with the same bytes."""
-    if not first.is_dir() or not second.is_dir():
+def package_names(folder: Path) -> list[str]:
+    """The files of the data package in ``folder``: its resources, the descriptor and the
+    run log (a store folder also holds the keyword baseline's rows, which are not part)."""
+    resources = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return sorted([r["path"] for r in resources["resources"]]
+                  + ["datapackage.json", "run_log.txt"])
+
+
+def same_package(stored: Path, out: Path) -> bool:
+    """True when ``out`` holds exactly the data package of ``stored``, byte for byte (so
+    writing it again, and validating it again, would change nothing)."""
+    if not is_complete(stored) or not out.is_dir():
         return False
-    names = sorted(p.name for p in first.iterdir())
-    return names == sorted(p.name for p in second.iterdir()) and all(
-        (first / n).read_bytes() == (second / n).read_bytes() for n in names)
+    names = package_names(stored)
+    present = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    return names == present and all(
+        (stored / n).read_bytes() == (out / n).read_bytes() for n in names)
 
 
 def read_tables(folder: Path) -> Tables | None:

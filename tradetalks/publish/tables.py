@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from tradetalks.knowledge.dictionaries import ActorEntry
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, why_text
 from tradetalks.publish.codes import EventCode, demand_code, measure_code, meeting_code
 from tradetalks.publish.locations import actor_ids, locate, multilateral_occasion, place_relation
+from tradetalks.publish.rowfiles import SortedSpool
 from tradetalks.resolve import assign_ids, measure_merger, meeting_merger
 from tradetalks.vocabulary import vocabulary
 
@@ -202,36 +204,75 @@ def article_parts(e: ArticleExtraction) -> ArticleParts:
                         e.meetings, e.measures, p.article.warnings)
 
 
-def _mentions_table(meeting_ids, measure_ids) -> pd.DataFrame:
-    mention_rows = []
+def _mention_rows(meeting_ids, measure_ids) -> Iterator[tuple]:
     for kind, pairs in (("meeting", meeting_ids), ("measure", measure_ids)):
         for event_id, record in pairs:
             for x in record.mentions:
-                mention_rows.append((x.mention_id, x.article_id, x.sentence, x.start, x.end,
-                                     kind, event_id,
-                                     event_id if kind == "meeting" else "",
-                                     event_id if kind == "measure" else "",
-                                     x.rule, x.matched_text))
-    mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
-    if len(mentions):
-        mentions["_i"] = mentions["mention_id"].str.rsplit(":", n=1).str[1].astype(int)
-        mentions = mentions.sort_values(["article_id", "_i", "event_kind", "event_id"]).drop(
-            columns="_i").reset_index(drop=True)
-    return mentions
+                yield (x.mention_id, x.article_id, x.sentence, x.start, x.end, kind,
+                       event_id, event_id if kind == "meeting" else "",
+                       event_id if kind == "measure" else "", x.rule, x.matched_text)
 
 
-def _sorted(rows: list[tuple], columns: list[str], by: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns).sort_values(by, kind="stable").reset_index(
-        drop=True)
+def _mention_order(row: tuple) -> tuple:
+    """article, sentence index (the number after the mention id's last colon), kind, id."""
+    return (row[1], int(row[0].rsplit(":", 1)[1]), row[5], row[6])
+
+
+def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=columns)
+
+
+def _values(row: dict, columns: list[str]) -> tuple:
+    return tuple(row[c] for c in columns)
+
+
+def _order_by(columns: list[str], by: list[str]):
+    at = [columns.index(name) for name in by]
+    return lambda row: tuple(row[i] for i in at)
+
+
+# the per-article tables: columns, and the columns the rows are sorted by
+_PER_ARTICLE = {
+    "articles": (ARTICLE_COLUMNS, ["article_id"]),
+    "removals": (REMOVAL_COLUMNS, ["article_id"]),
+    "quotes": (QUOTE_COLUMNS, ["article_id", "start"]),
+    "unknown_actors": (UNKNOWN_COLUMNS, ["article_id", "sentence_index", "name"]),
+    "topics": (TOPIC_COLUMNS, ["article_id", "topic"]),
+}
+TABLE_ORDER = ("articles", "removals", "mentions", "meetings", "measures", "actors",
+               "participants", "quotes", "unknown_actors", "topics")
+
+
+@dataclass
+class TableRows:
+    """Every table as its columns and its rows (tuples, in the file's order), produced
+    one at a time: what the package writer streams to disk."""
+
+    columns: dict[str, list[str]]
+    rows: dict[str, Iterable[tuple]]
+    warnings: tuple[str, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)  # rows written, per table
+
+    def run_log(self) -> str:
+        return "".join(f"warning: {w}\n" for w in self.warnings)
+
+    @classmethod
+    def of(cls, tables: Tables) -> TableRows:
+        items = tables.items()
+        return cls({name: list(frame.columns) for name, frame in items},
+                   {name: frame.itertuples(index=False, name=None) for name, frame in items},
+                   tuple(tables.warnings))
 
 
 class TableBuilder:
-    """The tables, built as articles arrive in publication order: per-article rows are
-    appended, events are merged at once into keyed blocks (``resolve.EventMerger``), so
-    nothing of an article but its rows outlives its arrival."""
+    """The tables, built as articles arrive in publication order: per-article rows go to
+    sorted spools (``publish.rowfiles``: spilled to disk in sorted blocks), events are
+    merged at once into keyed blocks (``resolve.EventMerger``), so nothing of an article
+    but its events outlives its arrival in memory."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, list[tuple]] = {name: [] for name in _PER_ARTICLE}
+        self._rows = {name: SortedSpool(_order_by(columns, by))
+                      for name, (columns, by) in _PER_ARTICLE.items()}
         self._meetings = meeting_merger()
         self._measures = measure_merger()
         self._actors: dict[str, dict] = {}
@@ -258,31 +299,34 @@ class TableBuilder:
                        sector=actor.sector)
             row["articles"].add(parts.article_id)
 
-    def tables(self) -> Tables:
-        """The finished tables; the builder's rows are handed over, not copied."""
+    def rows(self) -> TableRows:
+        """The finished tables as streams of rows, each table sorted as in the files."""
         meeting_ids, measure_ids = assign_ids(self._meetings.merged, self._measures.merged,
                                               self._order)
-        for row in self._actors.values():
-            row["articles"] = _join(row["articles"])
-        actors = pd.DataFrame(sorted(self._actors.values(), key=lambda r: r["actor_id"]),
-                              columns=ACTOR_COLUMNS)
-        rows, self._rows = self._rows, {name: [] for name in _PER_ARTICLE}
-        return Tables(
-            articles=_sorted(rows.pop("articles"), ARTICLE_COLUMNS, ["article_id"]),
-            removals=_sorted(rows.pop("removals"), REMOVAL_COLUMNS, ["article_id"]),
-            mentions=_mentions_table(meeting_ids, measure_ids),
-            meetings=pd.DataFrame([meeting_row(i, m) for i, m in meeting_ids],
-                                  columns=MEETING_COLUMNS),
-            measures=pd.DataFrame([measure_row(i, m) for i, m in measure_ids],
-                                  columns=MEASURE_COLUMNS),
-            actors=actors, participants=participants_table(meeting_ids),
-            quotes=_sorted(rows.pop("quotes"), QUOTE_COLUMNS, ["article_id", "start"]),
-            unknown_actors=_sorted(rows.pop("unknown_actors"), UNKNOWN_COLUMNS,
-                                   ["article_id", "sentence_index", "name"]),
-            topics=_sorted(rows.pop("topics"), TOPIC_COLUMNS, ["article_id", "topic"]))
+        actors = [_values({**r, "articles": _join(r["articles"])}, ACTOR_COLUMNS)
+                  for _, r in sorted(self._actors.items())]
+        mentions = SortedSpool(_mention_order)
+        mentions.extend(_mention_rows(meeting_ids, measure_ids))
+        participants = participants_table(meeting_ids)
+        streams: dict[str, Iterable[tuple]] = {
+            "mentions": mentions,
+            "meetings": (_values(meeting_row(i, m), MEETING_COLUMNS) for i, m in meeting_ids),
+            "measures": (_values(measure_row(i, m), MEASURE_COLUMNS) for i, m in measure_ids),
+            "actors": actors,
+            "participants": participants.itertuples(index=False, name=None),
+            **self._rows}
+        columns = {name: columns for name, (columns, _) in _PER_ARTICLE.items()}
+        columns.update(mentions=MENTION_COLUMNS, meetings=MEETING_COLUMNS,
+                       measures=MEASURE_COLUMNS, actors=ACTOR_COLUMNS,
+                       participants=PARTICIPANT_COLUMNS)
+        return TableRows({n: columns[n] for n in TABLE_ORDER},
+                         {n: streams[n] for n in TABLE_ORDER})
 
-
-_PER_ARTICLE = ("articles", "removals", "quotes", "unknown_actors", "topics")
+    def tables(self) -> Tables:
+        """The finished tables as DataFrames (what the notebooks and the tests read)."""
+        stream = self.rows()
+        return Tables(**{name: _frame(rows, stream.columns[name])
+                         for name, rows in stream.rows.items()})
 
 
 def build_tables(extractions: list[ArticleExtraction]) -> Tables:

@@ -186,10 +186,12 @@ def write_tables(root: Path | None = None) -> Path:
     """Write the book's tables and data package to book/tables (the appendix downloads;
     also what ``make reproduce`` compares with results/checksums.json)."""
     from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import same_package, stored_folder
 
     root = root or book_root()
     out = root / "book" / "tables"
-    write_package(tables(root), out)
+    if not same_package(stored_folder(root / STORE, SEEDS, root / "seeds"), out):
+        write_package(tables(root), out)  # else `make tables` has just written these bytes
     return out
 
 
