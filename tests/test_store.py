@@ -173,3 +173,20 @@ def test_book_tables_differing_from_the_store_are_rewritten(tmp_path):
     assert not same_package(stored, out)
     book.write_tables(root)
     assert same_package(stored, out)
+
+
+def test_build_store_does_not_validate_its_cache_but_publishing_does(tmp_path, monkeypatch):
+    from tradetalks.publish import package
+
+    calls = []
+    monkeypatch.setattr(package, "validate_package", lambda folder, jobs=1: calls.append(folder))
+    root = tmp_path / "root"
+    shutil.copytree(book.book_root() / "seeds", root / "seeds")
+    (root / "corpora").mkdir()
+    (root / "corpora" / "sets.csv").write_text(
+        "name,label,corpus,gold,role,order,description\n")
+    (root / "_config.yml").write_text("title: t\n")
+    folders = book.build_store(root)
+    assert calls == []
+    write_package(read_tables(folders[0]), tmp_path / "published")
+    assert len(calls) == 1

@@ -460,12 +460,14 @@ def validate_package(folder: Path, jobs: int = 1) -> None:
 
 
 def write_package(tables: Tables | TableRows, out: Path, state: SwapState | None = None,
-                  jobs: int = 1) -> list[Path]:
+                  jobs: int = 1, validate: bool = True) -> list[Path]:
     """Stream every file into a new versioned folder beside ``out``, validate it there,
     then make ``out`` name it by one atomic rename (``publish.output.publish_folder``),
     so ``out`` holds the old set or the new one, whole, at every instant. ``jobs``
-    processes share the validation."""
+    processes share the validation. ``validate=False`` is for the build's own cache
+    (``report.book.build_store``): the same writer, checked wherever a package is
+    published, so a build does not validate eight packages nobody downloads."""
     rows = tables if isinstance(tables, TableRows) else TableRows.of(tables)
     names = [f"{name}.csv" for name in rows.rows] + ["datapackage.json", "run_log.txt"]
-    return publish_folder(out, names, lambda folder: write_files(rows, folder),
-                          lambda folder: validate_package(folder, jobs), state)
+    check = (lambda folder: validate_package(folder, jobs)) if validate else (lambda _: None)
+    return publish_folder(out, names, lambda folder: write_files(rows, folder), check, state)

@@ -69,7 +69,9 @@ def _extract_into(corpus: Path, folder: Path) -> Path:
     from tradetalks.publish.output import write_atomic
     from tradetalks.publish.package import write_package
 
-    write_package(run(corpus), folder)
+    # the store is the build's cache: not validated here; book/tables, the package a
+    # reader downloads, is validated when build-tables publishes it
+    write_package(run(corpus), folder, validate=False)
     meetings, measures = baseline_rows(load_corpus(corpus))
     text = json.dumps({"meetings": meetings, "measures": measures}, sort_keys=True)
     write_atomic(folder / BASELINE, text.encode("utf-8"))
