@@ -27,10 +27,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# each chapter's cell differs (its chart title), or jupyter-cache would run one and reuse it
 FLOOR_CELL = (
     "import altair as alt\nimport pandas as pd\n\n"
-    "frame = pd.DataFrame({'x': range(20), 'y': [i * i for i in range(20)]})\n"
-    "alt.Chart(frame, title='Floor chart').mark_line().encode(x='x:Q', y='y:Q')\n"
+    "frame = pd.DataFrame({{'x': range(20), 'y': [i * i for i in range(20)]}})\n"
+    "alt.Chart(frame, title='Floor chart {n}').mark_line().encode(x='x:Q', y='y:Q')\n"
 )
 
 
@@ -50,9 +51,10 @@ def floor_book(folder: Path, count: int) -> None:
     header = ("---\njupytext:\n  text_representation:\n    format_name: myst\n"
               "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n")
     names = [f"chapter{i}" for i in range(1, count + 1)]
-    for name in names:
+    for n, name in enumerate(names, start=1):
+        cell = FLOOR_CELL.format(n=n)
         (folder / f"{name}.md").write_text(
-            f"{header}\n# {name}\n\nSome prose.\n\n```{{code-cell}}\n{FLOOR_CELL}```\n",
+            f"{header}\n# {name}\n\nSome prose.\n\n```{{code-cell}}\n{cell}```\n",
             encoding="utf-8")
     (folder / "intro.md").write_text("# Floor book\n", encoding="utf-8")
     (folder / "_toc.yml").write_text(
