@@ -92,13 +92,19 @@ def test_notebooks_extract_when_the_store_is_stale(corpus, tmp_path):
     assert got.articles.loc[0, "title"] == "[Story a1]"
 
 
-def test_build_store_keeps_one_folder_per_set(tmp_path):
+def _seeds_only_root(tmp_path: Path) -> Path:
+    """A book root holding the seeds and no evaluation set."""
     root = tmp_path / "root"
     shutil.copytree(book.book_root() / "seeds", root / "seeds")
     (root / "corpora").mkdir()
     (root / "corpora" / "sets.csv").write_text(
         "name,label,corpus,gold,role,order,description\n")
     (root / "_config.yml").write_text("title: t\n")
+    return root
+
+
+def test_build_store_keeps_one_folder_per_set(tmp_path):
+    root = _seeds_only_root(tmp_path)
     first = book.build_store(root)
     (root / "seeds" / "manifest.csv").write_bytes(
         (root / "seeds" / "manifest.csv").read_bytes() + b"\n")
@@ -119,12 +125,7 @@ def test_build_store_keeps_the_keyword_baseline_rows_of_a_set(tmp_path):
     from tradetalks.evaluation.baseline import baseline_rows
     from tradetalks.ingest.corpus import load_corpus
 
-    root = tmp_path / "root"
-    shutil.copytree(book.book_root() / "seeds", root / "seeds")
-    (root / "corpora").mkdir()
-    (root / "corpora" / "sets.csv").write_text(
-        "name,label,corpus,gold,role,order,description\n")
-    (root / "_config.yml").write_text("title: t\n")
+    root = _seeds_only_root(tmp_path)
     book.build_store(root)
     stored = book._stored_baseline(root, book.SEEDS, root / "seeds")
     assert stored == baseline_rows(load_corpus(root / "seeds"))
@@ -145,12 +146,7 @@ def test_a_spreadsheet_safe_cell_reads_back_as_the_original_text(tmp_path):
 
 
 def _root_with_seeds(tmp_path) -> Path:
-    root = tmp_path / "root"
-    shutil.copytree(book.book_root() / "seeds", root / "seeds")
-    (root / "corpora").mkdir()
-    (root / "corpora" / "sets.csv").write_text(
-        "name,label,corpus,gold,role,order,description\n")
-    (root / "_config.yml").write_text("title: t\n")
+    root = _seeds_only_root(tmp_path)
     return root
 
 
@@ -180,12 +176,7 @@ def test_build_store_does_not_validate_its_cache_but_publishing_does(tmp_path, m
 
     calls = []
     monkeypatch.setattr(package, "validate_package", lambda folder, jobs=1: calls.append(folder))
-    root = tmp_path / "root"
-    shutil.copytree(book.book_root() / "seeds", root / "seeds")
-    (root / "corpora").mkdir()
-    (root / "corpora" / "sets.csv").write_text(
-        "name,label,corpus,gold,role,order,description\n")
-    (root / "_config.yml").write_text("title: t\n")
+    root = _seeds_only_root(tmp_path)
     folders = book.build_store(root)
     assert calls == []
     write_package(read_tables(folders[0]), tmp_path / "published")
