@@ -16,12 +16,10 @@ call :func:`run`.
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +43,7 @@ from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 from tradetalks.rules.status import may_have_status
+from tradetalks.workers import ignore_interrupt, worker_pool
 
 POOL_BATCH = 16  # articles per task on a local process pool
 DASK_BATCH = 32  # articles per Dask task: big enough to hide the scheduler's overhead
@@ -136,12 +135,6 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
                              _topics(sentences, annotations))
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the main process, which reports it in one line (a worker
-    interrupted mid-task would print its own traceback)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def article_parts_of(entry: Entry) -> ArticleParts:
     """Read, extract and reduce one listed article to its rows (runs in a worker)."""
     return article_parts(extract_article(read_article(entry)))
@@ -157,7 +150,7 @@ def warm_up() -> None:
     """Load the dictionaries, the annotator and the rules once per worker process; every
     later task in the process reuses them (they are module-level caches). Workers leave
     Ctrl-C to the main process."""
-    _ignore_interrupt()
+    ignore_interrupt()
     default_annotator()
     _rules()
 
@@ -175,7 +168,7 @@ def _pool_stream(batches: list[list[Entry]], jobs: int) -> Iterator[ArticleParts
     """Batches on a process pool, a bounded window in flight, results in batch order (so
     the merge downstream sees publication order whatever finishes first)."""
     window = jobs * IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+    with worker_pool(jobs, warm_up) as pool:
         pending = deque(pool.submit(extract_batch, b) for b in batches[:window])
         upcoming = iter(batches[window:])
         while pending:

@@ -13,7 +13,6 @@ import json
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +24,7 @@ from tradetalks.publish.output import SwapState, publish_folder
 from tradetalks.publish.rowfiles import CsvSink
 from tradetalks.publish.tables import TableRows, Tables
 from tradetalks.vocabulary import vocabulary
+from tradetalks.workers import worker_pool
 
 
 def _vocabularies() -> dict[str, list[str]]:
@@ -449,7 +449,7 @@ def validate_package(folder: Path, jobs: int = 1) -> None:
         names = [r["name"] for r in json.loads(
             (folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
         largest = sorted(names, key=lambda n: -(folder / f"{n}.csv").stat().st_size)
-        with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+        with worker_pool(min(jobs, len(names))) as pool:
             found = dict(zip(largest, pool.map(_problems, [folder] * len(names), largest),
                              strict=True))
         rows = [p for n in names for p in found[n][0]]

@@ -15,7 +15,6 @@ report on their own ``seeds/``.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from tradetalks.paths import PROJECT_ROOT
+from tradetalks.workers import worker_pool
 
 
 def book_root(start: Path | None = None) -> Path:
@@ -102,7 +102,7 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     if jobs > 1 and len(todo) > 1:
         from tradetalks.pipeline import warm_up  # loads the sentence splitter: only if needed
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        with worker_pool(jobs, warm_up) as pool:
             list(pool.map(_extract_into, *zip(*todo, strict=True)))
     else:
         for corpus, folder in todo:
