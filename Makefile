@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB := $(BIN)/jupyter-book
 
-.PHONY: help venv book pdf test test-fast lint tables clean bib checksums reproduce lock \
+.PHONY: help venv prepare book pdf test test-fast lint tables clean bib checksums reproduce lock \
 	describe release reproduce-test
 
 ## help: list the targets
@@ -43,15 +43,30 @@ JOBS ?= 2
 tables: $(STAMP)
 	@$(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet
 
+# What the extraction store, the bibliography and the notebook cache depend on. `prepare`
+# runs their three commands only when something here changed since it last succeeded
+# (find -newer on the stamp), so a prose-only edit starts no Python before Jupyter Book.
+INPUTS := seeds corpora data tradetalks
+PREPARED := _build/.prepared
+CHANGED_INPUTS = find $(INPUTS) book/tables book/references.bib -newer $(PREPARED) \
+	-not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' -print -quit 2>/dev/null
+
+## prepare: bib, tables and the notebook-cache guard, each only when an input changed
+prepare: $(STAMP)
+	@if [ -f $(PREPARED) ] && [ -d _build/tables ] && [ -f book/tables/datapackage.json ] \
+	  && [ -f book/references.bib ] && [ -z "$$($(CHANGED_INPUTS))" ]; then :; else \
+	  $(BIN)/python -m tradetalks bib seeds --out book/references.bib \
+	  && $(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet \
+	  && $(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute \
+	  && mkdir -p _build && touch $(PREPARED); fi
+
 ## book: build the HTML book in _build/html (warnings are errors)
-book: $(STAMP) bib tables
-	@$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
+book: $(STAMP) prepare
 	@echo "[2/2] Building the HTML book (runs each chapter's notebook; about 3 minutes from clean)..."
 	@$(JB) build . --builder html --warningiserror --nitpick --keep-going 2>&1 | $(QUIET)
 
 ## pdf: build the PDF book in _build/latex/talking-trade.pdf (needs Debian's TeX packages), copied beside the HTML
-pdf: $(STAMP) bib tables
-	@$(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute
+pdf: $(STAMP) prepare
 	@echo "Building the PDF with pdflatex (about a minute; the LaTeX log goes to _build/pdf.log)..."
 	@mkdir -p _build/html
 	@$(JB) build . --builder pdflatex > _build/pdf.log 2>&1 \

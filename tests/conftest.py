@@ -26,9 +26,10 @@ EXTRA_MANIFEST_ROWS = (
 # (`make test` runs `pytest -n 2 --dist loadgroup`): the book is built once, and nothing
 # else writes under _build/ or book/tables meanwhile.
 BOOK_FIXTURES = {"built_book", "built_pdf", "extended_copy", "extended_pdf"}
-BOOK_MODULES = {"test_notebooks", "test_determinism", "test_reproduce"}
+BOOK_MODULES = {"test_notebooks", "test_determinism", "test_reproduce", "test_worker_groups"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the mark into the id suffix
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if BOOK_FIXTURES & set(getattr(item, "fixturenames", ())) \

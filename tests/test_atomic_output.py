@@ -360,7 +360,11 @@ def test_ctrl_c_with_worker_processes_is_one_line_without_traceback(tmp_path, de
         pass
     _, err = process.communicate(timeout=300)
     assert "Traceback" not in err, err
-    assert process.returncode in (0, 130), err
+    # -SIGINT: the signal came while the interpreter was starting or already shutting
+    # down, when Python's own handler is not installed; it ends the run silently too
+    assert process.returncode in (0, 130, -signal.SIGINT), err
+    if process.returncode == -signal.SIGINT:
+        assert not err.strip(), err
     if process.returncode == 130:
         assert err.strip().splitlines()[-1].startswith("interrupted"), err
 

@@ -116,6 +116,15 @@ class Annotator:
     def place_label(self, place: str, country: str) -> str:
         return f"{place}, {self.country_names.get(country, country)}"
 
+    def people(self, text: str, published: dt.date) -> SentenceAnnotations:
+        """Only the people, known and unknown: what the quote rules need to find a
+        speaker, without the places, products and topics of the full annotation."""
+        out = SentenceAnnotations(text=text)
+        taken: list[tuple[int, int]] = []
+        self._persons(text, published, out, taken)
+        self._unknown_persons(text, out, taken)
+        return out
+
     def annotate(self, text: str, published: dt.date) -> SentenceAnnotations:
         out = SentenceAnnotations(text=text)
         taken: list[tuple[int, int]] = []

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 from dateutil import parser as dateutil_parser
@@ -400,10 +401,14 @@ def _resolve(rule: str, text: str, published: dt.date, forward: bool):
     return resolver(text, text.lower(), published, forward)
 
 
-def find_dates(text: str, published: dt.date, forward: bool = False) -> list[DateMention]:
-    """Every date expression in ``text``, left to right, the longest match winning."""
+@lru_cache(maxsize=256)
+def _expressions(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(rule, start, end, matched text) of every date expression, left to right, the
+    longest match winning. Cached: the meeting and the measure rules both read the
+    dates of a sentence, backwards and forwards, and the matching does not depend on
+    the publication date."""
     taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
+    found: list[tuple[str, int, int, str]] = []
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -412,10 +417,15 @@ def find_dates(text: str, published: dt.date, forward: bool = False) -> list[Dat
             if rule == "year" and re.search(r"\d[\d,.]*\s*$", text[:start]):
                 continue
             taken.append((start, end))
-            first, last, precision = _resolve(rule, match.group(), published, forward)
-            found.append(DateMention(start, end, match.group(), rule, first, last, precision))
-    found.sort(key=lambda d: d.start)
-    return found
+            found.append((rule, start, end, match.group()))
+    return tuple(sorted(found, key=lambda f: f[1]))
+
+
+def find_dates(text: str, published: dt.date, forward: bool = False) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published``."""
+    return [DateMention(start, end, matched, rule,
+                        *_resolve(rule, matched, published, forward))
+            for rule, start, end, matched in _expressions(text)]
 
 
 def iso_window(value: str):

@@ -30,7 +30,7 @@ class Quote:
 
 
 def _speaker_in(window: str, annotator: Annotator, published: dt.date):
-    ann = annotator.annotate(window, published)
+    ann = annotator.people(window, published)
     people = [(f.start, actor.actor_id, actor.name) for f, actor in ann.persons]
     people += [(f.start, "", f.value) for f in ann.unknown_persons]
     return sorted(people)
