@@ -10,8 +10,6 @@ import yaml
 from tradetalks.knowledge.parse import parse
 from tradetalks.paths import RULES_DIR
 from tradetalks.rules.roles import imposers, role_rules
-from tradetalks.rules.status import on_finite_verb, parse_status, status_rules
-from tradetalks.vocabulary import vocabulary
 
 TRIGGERS = yaml.safe_load((RULES_DIR / "triggers.yaml").read_text(encoding="utf-8"))
 TRIGGER_RULES = [t for kind in ("meeting", "measure") for t in TRIGGERS[kind]["triggers"]]
@@ -23,8 +21,7 @@ BACK_EXAMPLES = [(rule["id"], ex) for rule in role_rules()["back_reference"]
 
 def test_every_rule_id_is_unique():
     ids = [t["id"] for t in TRIGGER_RULES] + [r["id"] for kind in ("imposer", "back_reference")
-                                              for r in role_rules()[kind]] + [
-        r["id"] for r in status_rules()["meeting_status"]]
+                                              for r in role_rules()[kind]]
     assert len(ids) == len(set(ids))
 
 
@@ -72,36 +69,3 @@ def test_counter_examples_are_not_back_references():
         for text in rule["counter_examples"]:
             ann = annotator.annotate(text, dt.date(2025, 1, 1))
             assert back_references(parse([text])[0], ann) == [], text
-
-
-STATUS_EXAMPLES = [(rule["id"], example) for rule in status_rules()["meeting_status"]
-                   for example in rule["examples"]]
-
-
-def test_every_status_rule_has_an_id_a_purpose_a_status_and_an_example():
-    for rule in status_rules()["meeting_status"]:
-        assert rule["id"].startswith("meeting.status-") and rule["purpose"]
-        assert rule["status"] in vocabulary().meeting_statuses and rule["examples"]
-
-
-@pytest.mark.parametrize(("rule_id", "example"), STATUS_EXAMPLES,
-                         ids=[f"{i}:{n}" for n, (i, _) in enumerate(STATUS_EXAMPLES)])
-def test_status_example_gives_its_status_through_its_rule(rule_id, example):
-    text, trigger = example["text"], example["trigger"]
-    start = text.index(trigger)
-    assert parse_status(parse([text])[0], start, start + len(trigger)) == (example["expect"],
-                                                                           rule_id)
-
-
-def test_a_meeting_verb_without_a_cue_has_no_parse_status():
-    text = "The two ministers held talks in Tokyo on Monday."
-    start = text.index("held talks")
-    assert parse_status(parse([text])[0], start, start + len("held talks")) is None
-
-
-def test_a_date_on_a_present_tense_verb_is_not_ahead_of_publication():
-    text = "Yellen arrives in Beijing on Thursday and is slated to meet He Lifeng."
-    doc = parse([text])[0]
-    assert on_finite_verb(doc, text.index("on Thursday") + 3)
-    future = "Yellen will arrive in Beijing on Thursday."
-    assert not on_finite_verb(parse([future])[0], future.index("Thursday"))

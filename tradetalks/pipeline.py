@@ -42,7 +42,6 @@ from tradetalks.rules.measures import MeasureRules, extract_measures
 from tradetalks.rules.meetings import MeetingRules, extract_meetings
 from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
-from tradetalks.rules.status import may_have_status
 from tradetalks.workers import ignore_interrupt, worker_pool
 
 POOL_BATCH = 16  # articles per task on a local process pool
@@ -90,14 +89,11 @@ def _topics(sentences, annotations) -> list[dict]:
 def _worth_parsing(text: str, meeting_rules: MeetingRules,
                    measure_rules: MeasureRules) -> bool:
     """A trigger matched and a parse rule can apply: an imposer verb after a measure
-    trigger, a status cue in a meeting sentence, or a definite meeting noun in one."""
+    trigger, or a definite meeting noun in a meeting sentence."""
     first = min((m.start() for p, _ in measure_rules.triggers if (m := p.search(text))),
                 default=None)
     if first is not None and worth_parsing(text, first):
         return True
-    if may_have_status(text, [m.start() for p, _, _ in meeting_rules.triggers
-                              for m in p.finditer(text)]):
-        return True  # a status rule can read the meeting's verb
     if not definite_meeting_noun().search(text):
         return False  # the cheap test first: no definite meeting noun, no back-reference
     return may_refer_back(text, [m for p, _, _ in meeting_rules.triggers

@@ -19,7 +19,6 @@ from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
 from tradetalks.rules.roles import back_references
-from tradetalks.rules.status import event_verb, on_finite_verb, parse_status
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -213,20 +212,6 @@ def _triggers(text: str, ann: SentenceAnnotations, rules: MeetingRules
     return (outside if not excluded and outside else found), excluded
 
 
-def _pick_trigger(found: list, ann: SentenceAnnotations, doc, text: str,
-                  rules: MeetingRules):
-    """The trigger that reports the sentence's meeting (see :func:`_choose_trigger`)."""
-    trigger = _choose_trigger(found, ann)
-    if trigger is not None and doc is not None and event_verb(
-            doc, *trigger[0].span()) is None and not any(
-            p.search(_status_clause(text, *trigger[0].span())) for _, p in rules.status):
-        # "wants to sit down with officials ... little appetite for talks": when the
-        # chosen trigger has no verb of its own and its clause says nothing of status,
-        # the trigger whose own verb says the status reports the meeting
-        trigger = next((t for t in found if parse_status(doc, *t[0].span())), trigger)
-    return trigger
-
-
 def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
                        recent: list[SentenceAnnotations]) -> None:
     """The meeting one sentence reports, or the earlier meeting it refers back to."""
@@ -241,7 +226,7 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                     rules, refs[0][0], text[refs[0][1]:refs[0][2]])
             _date_occasions(meetings, text, state.published)
         return
-    trigger = _pick_trigger(found, ann, doc, text, rules)
+    trigger = _choose_trigger(found, ann)
     anaphoric = rules.anaphora.search(text)
     if trigger is None or excluded:
         if anaphoric and meetings and not excluded:
@@ -257,15 +242,11 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     _trigger_meeting(state, sentence, ann, recent, trigger, anaphoric)
 
 
-def _meeting_status(text: str, match: re.Match, doc, rules: MeetingRules
-                    ) -> tuple[str, str]:
+def _meeting_status(text: str, match: re.Match, rules: MeetingRules) -> tuple[str, str]:
     """Status from the trigger's own clause, so a past suspension or a planned follow-up
     elsewhere in the sentence does not recode this meeting; and how it was decided."""
     status = classify_status(_status_clause(text, match.start(), match.end()), rules)
     why = f"clause:{status}"
-    parsed = parse_status(doc, match.start(), match.end())
-    if parsed is not None:
-        status, why = parsed[0], f"parse:{parsed[1]}"
     statuses = dict(rules.status)
     if statuses["undecided"].search(text):
         return "undecided", "sentence-cue:undecided"  # "no decision has been made about"
@@ -281,8 +262,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     """The meeting a chosen trigger reports: status, parties, level, format, date, place."""
     text, rules = sentence.text, state.rules
     match, fmt, outcome_hint = trigger
-    doc = state.docs.get(sentence.index)
-    status, why_status = _meeting_status(text, match, doc, rules)
+    status, why_status = _meeting_status(text, match, rules)
     why = {"status": why_status}
     ann = _without_speakers(ann, text)
     if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
@@ -307,7 +287,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
             re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
                else "multilateral" if len(parties) > 3 else "bilateral")
     window, location, occasion = _when_and_where(state, text, ann, match, status, level,
-                                                 visited, why, doc)
+                                                 visited, why)
     record = MeetingRecord(
         article_ids=[state.article_id], published=state.published, countries=parties,
         participants={actor.name for _, actor in persons if actor.country in parties},
@@ -318,7 +298,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     )
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.ids[match.re], match.group()))
-    for rec in [record] + _host_summit(state, sentence, ann, record, doc):
+    for rec in [record] + _host_summit(state, sentence, ann, record):
         same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)), None)
         if same is not None:
             merge_meeting(same, rec)
@@ -393,12 +373,12 @@ def _borrowed_people(recent: list[SentenceAnnotations], parties: set[str],
 
 
 def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match: re.Match,
-                    status: str, level: str, visited: str, why: dict, doc
+                    status: str, level: str, visited: str, why: dict
                     ) -> tuple[Window | None, str, str]:
     """The meeting's date window, place and occasion (recording how in ``why``)."""
     annotator = state.annotator
     window, why["date"] = _date_in_sentence(text, state.published, status in PROSPECTIVE,
-                                            match.start(), doc)
+                                            match.start())
     occasion_window, occasion = _occasion_window(ann, level, state.published,
                                                  status == "held", annotator)
     if occasion_window is not None and SIDELINES.search(text) and (
@@ -423,48 +403,35 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
 
 
 def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
-                 record: MeetingRecord, doc) -> list[MeetingRecord]:
+                 record: MeetingRecord) -> list[MeetingRecord]:
     """"A and B will meet on the sidelines of a trilateral summit with C": the bilateral
-    and the summit it is held at are two meetings, each with the status of its own verb
-    ("is expected to host a trilateral summit ... could hold")."""
+    and the summit it is held at are two meetings, with the bilateral's status and date."""
     text = sentence.text
     extra = {f.value for f in ann.countries if not f.value.endswith("?")} - record.countries
     host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
     if not (host and record.format == "bilateral" and len(record.participants) >= 2
             and extra):
         return []
-    host_status = parse_status(doc, host.start(), host.end())
-    status, window = record.status, record.window
-    if host_status and (host_status[0] in PROSPECTIVE) != (status in PROSPECTIVE):
-        window, _ = _date_in_sentence(text, state.published, host_status[0] in PROSPECTIVE,
-                                      host.start(), doc)
     summit = MeetingRecord(
         article_ids=[state.article_id], published=state.published,
         countries=record.countries | extra, participants=set(record.participants),
         level=record.level, format="trilateral",
-        status=host_status[0] if host_status else status, window=window,
+        status=record.status, window=record.window,
         location=record.location, occasion=record.occasion,
         topics=set(ann.topics), outcome="not_reported",
-        why={**record.why, "format": "trilateral-host-of-bilateral",
-             **({"status": f"parse:{host_status[1]}"} if host_status else {})})
+        why={**record.why, "format": "trilateral-host-of-bilateral"})
     summit.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, "meeting.trilateral-host",
                                    host.group()))
     return [summit]
 
 
-def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int, doc
+def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int
                       ) -> tuple[Window | None, str]:
     """The meeting's date: the date expression nearest the trigger at ``at``, resolved
-    forward for a prospective meeting (except on a verb in the present or past), never
-    the date of a report ("announced on Sunday that ..."); and how it was chosen."""
+    forward for a prospective meeting, never the date of a report ("announced on Sunday
+    that ..."); and how it was chosen."""
     dates = [d for d in find_dates(text, published, forward) if d.is_date]
-    if forward and doc is not None:
-        # a date on a verb in the present or past ("arrives on Thursday ... and is
-        # slated to meet") dates that verb's act, which is not ahead of publication
-        behind = {d.start: d for d in find_dates(text, published, False)}
-        dates = [behind.get(d.start, d) if on_finite_verb(doc, d.start) else d
-                 for d in dates]
     if not forward:
         ahead = {d.start: d for d in find_dates(text, published, True)}
         dates = [ahead[d.start] if re.search(r"\b(set|scheduled|slated|planned|due)\s+"
