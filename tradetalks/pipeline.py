@@ -90,14 +90,12 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
                    measure_rules: MeasureRules) -> bool:
     """A trigger matched and a parse rule can apply: an imposer verb after a measure
     trigger, or a definite meeting noun in a meeting sentence."""
-    first = min((m.start() for p, _ in measure_rules.triggers if (m := p.search(text))),
-                default=None)
+    first = min((m.start() for m, _, _ in measure_rules.matches(text)), default=None)
     if first is not None and worth_parsing(text, first):
         return True
     if not definite_meeting_noun().search(text):
         return False  # the cheap test first: no definite meeting noun, no back-reference
-    return may_refer_back(text, [m for p, _, _ in meeting_rules.triggers
-                                 for m in p.finditer(text)])
+    return may_refer_back(text, [m for m, _, _ in meeting_rules.matches(text)])
 
 
 def _event_parses(sentences, meeting_rules: MeetingRules, measure_rules: MeasureRules) -> dict:

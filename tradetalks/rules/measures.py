@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
@@ -68,6 +69,16 @@ class MeasureRules:
         self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
         self.demand = re.compile(spec["demand"], re.I)
         self.impose_verbs = re.compile(spec["impose_verbs"], re.I)
+        self._matches = lru_cache(maxsize=1024)(self._find)
+
+    def _find(self, text: str) -> tuple[tuple[re.Match, str, int], ...]:
+        return tuple((m, t, i) for i, (p, t) in enumerate(self.triggers)
+                     for m in p.finditer(text))
+
+    def matches(self, text: str) -> tuple[tuple[re.Match, str, int], ...]:
+        """Every trigger match of ``text`` with its measure type and rule order; cached,
+        since the parse gate and the extractor both read them."""
+        return self._matches(text)
 
 
 def _country_mentions(ann: SentenceAnnotations, people: bool = False
@@ -391,8 +402,7 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     """Every trigger of the sentence, widest and earliest first, becomes a measure (or a
     loose mention when it lacks a government or products)."""
     text, rules = sentence.text, state.rules
-    found = sorted(((m, t, i) for i, (p, t) in enumerate(rules.triggers)
-                    for m in p.finditer(text)), key=lambda x: (x[2], x[0].start()))
+    found = sorted(rules.matches(text), key=lambda x: (x[2], x[0].start()))
     accepted: list[tuple[int, int]] = []
     list_ends: list[tuple[int, str]] = []
     for match, measure_type, _order in found:

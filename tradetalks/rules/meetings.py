@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
@@ -52,6 +53,15 @@ class MeetingRules:
         self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
         self.outcome = {k: re.compile(v, re.I) for k, v in spec["outcome"].items()}
         self.level_words = {k: re.compile(v, re.I) for k, v in spec["level_words"].items()}
+        self._matches = lru_cache(maxsize=1024)(self._find)
+
+    def _find(self, text: str) -> tuple[tuple[re.Match, str | None, str | None], ...]:
+        return tuple((m, fmt, out) for p, fmt, out in self.triggers for m in p.finditer(text))
+
+    def matches(self, text: str) -> tuple[tuple[re.Match, str | None, str | None], ...]:
+        """Every trigger match of ``text`` in rule order, with its format and outcome
+        hint; cached, since the parse gate and the extractor both read them."""
+        return self._matches(text)
 
 
 def classify_status(text: str, rules: MeetingRules) -> str:
@@ -188,7 +198,7 @@ def _triggers(text: str, ann: SentenceAnnotations, rules: MeetingRules
               ) -> tuple[list, bool]:
     """The sentence's triggers outside quotation marks, and whether it is excluded."""
     quoted = [q.span() for q in QUOTED.finditer(text)]
-    found = [(m, fmt, out) for p, fmt, out in rules.triggers for m in p.finditer(text)
+    found = [(m, fmt, out) for m, fmt, out in rules.matches(text)
              if not any(a <= m.start() < b for a, b in quoted)]
     excluded = any(p.search(text) for p in rules.exclude)
     soft = [m.span() for p in rules.exclude_soft for m in p.finditer(text)]
