@@ -200,3 +200,17 @@ def test_pdflatex_safe_keeps_symbols_that_have_a_latex_command():
 def test_pdflatex_safe_labels_characters_pdflatex_cannot_set():
     text = "\u2023\u201b\u0127\u017f"
     assert pdflatex_safe(text) == "".join(f"[U+{ord(c):04X}]" for c in text)
+
+
+def test_the_vega_bundle_is_built_once_and_then_read_from_the_build_folder(monkeypatch,
+                                                                          tmp_path):
+    import vl_convert
+
+    calls = []
+    monkeypatch.setattr(display, "chart_data_folder", lambda: tmp_path / ".book-static" / "d")
+    monkeypatch.setattr(vl_convert, "javascript_bundle",
+                        lambda: calls.append(1) or "/* bundle */")
+    assert display.javascript_bundle() == "/* bundle */"
+    assert display.javascript_bundle() == "/* bundle */"
+    assert calls == [1]
+    assert not (tmp_path / ".book-static").exists()  # not among the files the book serves

@@ -17,6 +17,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from tradetalks.publish.output import write_atomic
+
 _UNSAFE_IN_SCRIPT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                      "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -36,13 +38,31 @@ PNG_WIDTH = 640  # charts that follow the page's width are drawn this wide in th
 _BUNDLE_SHOWN = False
 
 
+def javascript_bundle() -> str:
+    """vl-convert's offline bundle of Vega, Vega-Lite and Vega-Embed. Building it takes
+    about two seconds, which every chapter with a chart paid again; it is kept in the
+    build folder per vl-convert version, so one build builds it once."""
+    import vl_convert
+
+    # under _build but outside .book-static, whose files the book serves
+    path = chart_data_folder().parents[1] / ".vega" / f"bundle-{vl_convert.__version__}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    bundle = vl_convert.javascript_bundle()
+    try:
+        write_atomic(path, bundle.encode("utf-8"))
+    except OSError:
+        pass  # a read-only checkout still gets its charts, built each time
+    return bundle
+
+
 def vega_library() -> str:
     """Vega, Vega-Lite and Vega-Embed (vl-convert's offline bundle) as one inline script:
     emitted once per kernel with the first chart, so charts draw from ``file://``, over
     http and in JupyterLab with no network. Charts drawn before it wait for its event."""
-    import vl_convert
-
-    bundle = vl_convert.javascript_bundle().replace("</script", "<\\/script")
+    bundle = javascript_bundle().replace("</script", "<\\/script")
     return ("<script>if (!window.vegaEmbed) {(function(){\n" + bundle + "\n})();}"
             "window.dispatchEvent(new Event('tt-vega-ready'));</script>")
 
@@ -78,9 +98,9 @@ class ChartOutput:
     """A chart for the book: interactive HTML (Vega-Embed), the Vega-Lite spec for
     JupyterLab, a PNG for the PDF, a text description, and its data as CSV."""
 
-    def __init__(self, chart: alt.TopLevelMixin, name: str, description: str,
+    def __init__(self, chart: alt.TopLevelMixin | dict, name: str, description: str,
                  data: pd.DataFrame | None = None):
-        self.spec = chart.to_dict()
+        self.spec = chart if isinstance(chart, dict) else chart.to_dict()
         self.name = _slug(name)
         self.description = description
         self.data = data
@@ -126,12 +146,13 @@ def chart_output(chart: alt.TopLevelMixin, name: str,
                  data: pd.DataFrame | None = None) -> ChartOutput:
     """Wrap an Altair chart whose ``description`` property holds its text description;
     ``data`` (default: the chart's own table) is published as the chart's CSV."""
-    description = chart.to_dict().get("description") or ""
+    spec = chart.to_dict()  # validates the spec: once, not once more for the output
+    description = spec.get("description") or ""
     if not description:
         raise ValueError(f"chart {name!r} has no description for screen readers")
     if data is None:
         data = chart_table(chart)
-    return ChartOutput(chart, name, description, data)
+    return ChartOutput(spec, name, description, data)
 
 
 def chart_table(chart: alt.TopLevelMixin) -> pd.DataFrame | None:
