@@ -43,10 +43,11 @@ JOBS ?= 2
 tables: $(STAMP)
 	@$(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet
 
-# What the extraction store, the bibliography and the notebook cache depend on. `prepare`
+# What the extraction store, the bibliography and the notebook cache depend on (the
+# evaluation log: the methods chapter shows it). `prepare`
 # runs their three commands only when something here changed since it last succeeded
 # (find -newer on the stamp), so a prose-only edit starts no Python before Jupyter Book.
-INPUTS := seeds corpora data tradetalks
+INPUTS := seeds corpora data tradetalks results/evaluation_log.csv
 PREPARED := _build/.prepared
 CHANGED_INPUTS = find $(INPUTS) book/tables book/references.bib -newer $(PREPARED) \
 	-not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' -print -quit 2>/dev/null

@@ -17,6 +17,8 @@ def root(tmp_path):
         "data/gold/events.csv": "article_id,event\n",
         "tradetalks/clean.py": "X = 1\n",
         "book/intro.md": "# Intro\n",
+        "results/evaluation_log.csv": "set,f1\n",
+        "results/checksums.json": "{}\n",
     }.items():
         path = project / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -26,7 +28,7 @@ def root(tmp_path):
 
 @pytest.mark.parametrize("relative", [
     "seeds/a1.txt", "seeds/manifest.csv", "data/debris.yaml", "data/gold/events.csv",
-    "tradetalks/clean.py",
+    "tradetalks/clean.py", "results/evaluation_log.csv",
 ])
 def test_digest_changes_when_an_input_file_changes(root, relative):
     before = inputs_digest(root)
@@ -132,3 +134,9 @@ def test_guard_cache_also_clears_the_sphinx_doctrees_when_inputs_change(root, tm
         (folder / "x").write_text("old")
     assert guard_cache(cache, stamp, root, also=(doctrees,)) is True
     assert not doctrees.exists()
+
+
+def test_digest_ignores_recorded_checksums(root):
+    before = inputs_digest(root)
+    (root / "results/checksums.json").write_text('{"meetings.csv": "x"}\n')
+    assert inputs_digest(root) == before

@@ -15,18 +15,22 @@ from pathlib import Path
 from tradetalks.paths import PROJECT_ROOT
 
 INPUT_FOLDERS = ("seeds", "corpora", "data", "tradetalks")
+# the methods chapter shows the evaluation log; results/checksums.json stays outside, so
+# recording checksums does not clear the cache
+INPUT_FILES = ("results/evaluation_log.csv",)
 _IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 
 def inputs_digest(root: Path = PROJECT_ROOT) -> str:
     digest = hashlib.sha256()
-    for folder in INPUT_FOLDERS:
-        base = root / folder
-        for path in sorted(p for p in base.rglob("*") if p.is_file()):
-            if _IGNORED_PARTS.intersection(path.parts) or path.suffix == ".pyc":
-                continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    paths = [p for folder in INPUT_FOLDERS for p in sorted((root / folder).rglob("*"))
+             if p.is_file()]
+    paths += [root / name for name in INPUT_FILES if (root / name).is_file()]
+    for path in paths:
+        if _IGNORED_PARTS.intersection(path.parts) or path.suffix == ".pyc":
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
