@@ -33,15 +33,17 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 ## bib: write book/references.bib from seeds/manifest.csv
+BIB := $(BIN)/python -m tradetalks bib seeds --out book/references.bib
 bib: $(STAMP)
-	@$(BIN)/python -m tradetalks bib seeds --out book/references.bib
+	@$(BIB)
 
 JOBS ?= 2
 
 ## tables: extract seeds/ and every evaluation set once into _build/tables/<set>-<digest>/
 ##   (what the notebooks read) and write the seeds' data package to book/tables (the downloads)
+TABLES = $(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet
 tables: $(STAMP)
-	@$(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet
+	@$(TABLES)
 
 # What the extraction store, the bibliography and the notebook cache depend on (the
 # evaluation log: the methods chapter shows it). `prepare`
@@ -56,8 +58,7 @@ CHANGED_INPUTS = find $(INPUTS) book/tables book/references.bib -newer $(PREPARE
 prepare: $(STAMP)
 	@if [ -f $(PREPARED) ] && [ -d _build/tables ] && [ -f book/tables/datapackage.json ] \
 	  && [ -f book/references.bib ] && [ -z "$$($(CHANGED_INPUTS))" ]; then :; else \
-	  $(BIN)/python -m tradetalks bib seeds --out book/references.bib \
-	  && $(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet \
+	  $(BIB) && $(TABLES) \
 	  && $(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute \
 	  && mkdir -p _build && touch $(PREPARED); fi
 

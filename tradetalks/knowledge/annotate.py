@@ -119,17 +119,20 @@ class Annotator:
     def people(self, text: str, published: dt.date) -> SentenceAnnotations:
         """Only the people, known and unknown: what the quote rules need to find a
         speaker, without the places, products and topics of the full annotation."""
+        return self._people(text, published)[0]
+
+    def _people(self, text: str, published: dt.date
+                ) -> tuple[SentenceAnnotations, list[tuple[int, int]]]:
+        """The people of ``text`` and the spans they take (no place or government may
+        overlap them)."""
         out = SentenceAnnotations(text=text)
         taken: list[tuple[int, int]] = []
         self._persons(text, published, out, taken)
         self._unknown_persons(text, out, taken)
-        return out
+        return out, taken
 
     def annotate(self, text: str, published: dt.date) -> SentenceAnnotations:
-        out = SentenceAnnotations(text=text)
-        taken: list[tuple[int, int]] = []
-        self._persons(text, published, out, taken)
-        self._unknown_persons(text, out, taken)
+        out, taken = self._people(text, published)
         for m in self.place_re.finditer(text):
             if _overlaps(m.span(), taken):
                 continue

@@ -69,16 +69,13 @@ class MeasureRules:
         self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
         self.demand = re.compile(spec["demand"], re.I)
         self.impose_verbs = re.compile(spec["impose_verbs"], re.I)
-        self._matches = lru_cache(maxsize=1024)(self._find)
+        # every trigger match of a sentence, found once: the parse gate and the rules read them
+        self.matches = lru_cache(maxsize=1024)(self._find)
 
     def _find(self, text: str) -> tuple[tuple[re.Match, str, int], ...]:
+        """Every trigger match of ``text`` with its measure type and rule order."""
         return tuple((m, t, i) for i, (p, t) in enumerate(self.triggers)
                      for m in p.finditer(text))
-
-    def matches(self, text: str) -> tuple[tuple[re.Match, str, int], ...]:
-        """Every trigger match of ``text`` with its measure type and rule order; cached,
-        since the parse gate and the extractor both read them."""
-        return self._matches(text)
 
 
 def _country_mentions(ann: SentenceAnnotations, people: bool = False

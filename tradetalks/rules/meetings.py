@@ -53,15 +53,13 @@ class MeetingRules:
         self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
         self.outcome = {k: re.compile(v, re.I) for k, v in spec["outcome"].items()}
         self.level_words = {k: re.compile(v, re.I) for k, v in spec["level_words"].items()}
-        self._matches = lru_cache(maxsize=1024)(self._find)
+        # every trigger match of a sentence, found once: the parse gate and the rules read them
+        self.matches = lru_cache(maxsize=1024)(self._find)
 
     def _find(self, text: str) -> tuple[tuple[re.Match, str | None, str | None], ...]:
-        return tuple((m, fmt, out) for p, fmt, out in self.triggers for m in p.finditer(text))
-
-    def matches(self, text: str) -> tuple[tuple[re.Match, str | None, str | None], ...]:
         """Every trigger match of ``text`` in rule order, with its format and outcome
-        hint; cached, since the parse gate and the extractor both read them."""
-        return self._matches(text)
+        hint."""
+        return tuple((m, fmt, out) for p, fmt, out in self.triggers for m in p.finditer(text))
 
 
 def classify_status(text: str, rules: MeetingRules) -> str:
