@@ -388,3 +388,69 @@ def test_a_licence_requirement_with_words_between_is_an_export_control(sentence)
     # requirement is the measure, whatever adjective qualifies the licence
     measure = one_measure(run(sentence, published="2020-03-01"), "export_control")
     assert measure.imposer == "JPN" and "photoresist" in measure.products
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Yoko Kamikawa said she had spoken with Chinese Foreign Minister Wang Yi "
+    "by telephone on Monday.",
+    "Foreign Minister Yoko Kamikawa said she had spoken to her counterpart Wang Yi on Monday.",
+])
+def test_a_speaker_reporting_her_own_call_is_a_party(sentence):
+    # "X said she had spoken with Y": the speaker reports her own contact, in any form of
+    # the verb
+    meeting = one_meeting(run(sentence, published="2024-03-14"))
+    assert meeting.countries == {"CHN", "JPN"}
+    assert {"Yoko Kamikawa", "Wang Yi"} <= meeting.participants
+
+
+def test_speaking_to_someone_by_phone_with_words_between_is_a_call():
+    meeting = one_meeting(run(
+        "Prime Minister Fumio Kishida wants to speak to President Joe Biden by phone "
+        "as soon as possible.", published="2023-05-02"))
+    assert meeting.format == "phone" and meeting.status == "proposed"
+
+
+def test_restrictions_on_the_sale_of_goods_are_an_export_control():
+    measure = one_measure(run(
+        "Washington imposed new restrictions in December on the sale of advanced chips to "
+        "China.", published="2023-01-10"), "export_control")
+    assert measure.imposer == "USA" and measure.targets == {"CHN"}
+
+
+def test_goods_added_to_an_export_control_list_are_an_export_control_not_an_entity_list():
+    result = run("Japan added 23 types of chipmaking equipment to its export control list "
+                 "on Tuesday.", published="2023-05-25")
+    assert not measures_of(result, "entity_list")
+    assert one_measure(result, "export_control").products == {"chipmaking_equipment"}
+
+
+def test_resuming_imports_eases_the_import_ban():
+    measure = one_measure(run(
+        "China will resume imports of beef from several Australian abattoirs.",
+        published="2024-04-12"), "import_ban")
+    assert (measure.imposer, measure.status, measure.direction) == (
+        "CHN", "eased", "liberalising")
+
+
+def test_a_requested_resumption_of_imports_is_a_demand_not_an_easing():
+    result = run(
+        "China suspended imports of Japanese seafood in August 2023.",
+        "The minister requested the early resumption of imports of Japanese seafood.",
+        published="2024-12-26")
+    measure = one_measure(result, "import_ban")
+    assert measure.status == "in_force" and measure.imposer == "CHN"
+
+
+def test_a_second_trigger_word_in_the_same_clause_is_the_same_measure():
+    # "Tariff" in the agency's name is not a second tariff with its own date
+    result = run("China will impose an additional 34% tariff on all imports of U.S. goods "
+                 "from April 10, the State Council Tariff Commission says.",
+                 published="2025-04-04")
+    assert len(measures_of(result, "tariff")) == 1
+
+
+def test_triggers_in_two_clauses_of_one_sentence_stay_two_measures():
+    result = run("Beijing began requiring export licences for gallium in August last year, "
+                 "and shipments of antimony have needed a licence since Sept. 15.",
+                 published="2024-12-04")
+    assert len(measures_of(result, "export_control")) == 2

@@ -134,3 +134,13 @@ def test_event_ids_come_from_the_first_mention_and_survive_a_refined_date():
     refined = meeting("a", 1, window=_window(DAY - dt.timedelta(days=1)))
     again, _ = assign_ids([refined], [])
     assert again[0][0] == dict((id(m), i) for i, m in ids)[id(first)]
+
+
+def test_records_one_article_kept_apart_are_not_merged_through_another_article():
+    # article "a" reports a held meeting and a planned one of the same pair; an event from
+    # article "b" that matches the first must not pull the second into it
+    held = meeting("b", participants={"Wang Yi"}, window=None)
+    first = meeting("a", participants={"Wang Yi"}, window=None)
+    planned = meeting("a", 1, status="planned", participants={"Wang Yi"}, window=None)
+    merged = merge_meetings([[held], [first, planned]])
+    assert len(merged) == 2

@@ -282,13 +282,22 @@ class EventMerger:
         for record in records:
             groups, window = self._keys(record)
             target = next((m for m in self._index.candidates(groups, window)
-                           if self._same(m, record)), None)
+                           if not _shares_article(m, record) and self._same(m, record)),
+                          None)
             if target is None:
                 self.merged.append(record)
                 self._index.add(record, groups, window)
             else:
                 self._merge(target, record)
                 self._index.add(target, *self._keys(target))
+
+
+def _shares_article(event, record) -> bool:
+    """The event already holds a record of this record's article: the article's own
+    extraction kept the two apart, so merging them through a third is not allowed."""
+    ids = event.article_ids
+    return any(ids[i] == a for a in record.article_ids
+               if (i := bisect.bisect_left(ids, a)) < len(ids))
 
 
 def meeting_merger() -> EventMerger:

@@ -65,6 +65,11 @@ class MeasureRules:
         self.triggers = [(re.compile(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
         # each trigger's rule id, by its compiled pattern (a match's ``.re``)
         self.ids = {p: t["id"] for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)}
+        # a trigger that the words before it make a demand, not a measure ("requested the
+        # early resumption of imports"): by the trigger's compiled pattern
+        self.unless_before = {p: re.compile(t["unless_before"], re.I)
+                              for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)
+                              if t.get("unless_before")}
         self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
         self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
         self.demand = re.compile(spec["demand"], re.I)
@@ -75,7 +80,9 @@ class MeasureRules:
     def _find(self, text: str) -> tuple[tuple[re.Match, str, int], ...]:
         """Every trigger match of ``text`` with its measure type and rule order."""
         return tuple((m, t, i) for i, (p, t) in enumerate(self.triggers)
-                     for m in p.finditer(text))
+                     for m in p.finditer(text)
+                     if p not in self.unless_before
+                     or not self.unless_before[p].search(text, 0, m.start()))
 
 
 def _country_mentions(ann: SentenceAnnotations, people: bool = False
@@ -458,11 +465,30 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
                                    sentence.end, text, rules.ids[match.re], match.group()))
     for rec in [record] + _coordinated(record, text, match.end(), ann, status, published,
                                        rules, sentence):
-        same = next((m for m in state.measures if same_measure(m, rec)), None)
+        same = next((m for m in state.measures
+                     if same_measure(m, rec) or _same_clause_twin(m, rec, sentence, match)),
+                    None)
         if same is not None:
             merge_measure(same, rec)
         else:
             state.measures.append(rec)
+
+
+def _same_clause_twin(measure: MeasureRecord, record: MeasureRecord, sentence: Sentence,
+                      match: re.Match) -> bool:
+    """A second trigger word of the same kind in one clause ("the Tariff Commission",
+    "over and above any tariff") names the same measure, whatever date it is read with;
+    in another clause ("..., though the licensing regime of April stays") it may not."""
+    if (measure.imposer, measure.measure_type, measure.targets, measure.products) != (
+            record.imposer, record.measure_type, record.targets, record.products):
+        return False
+    text = sentence.text
+    for mention in measure.mentions:
+        at = text.find(mention.matched_text) if mention.sentence_index == sentence.index else -1
+        if at != -1 and at < match.start():
+            between = text[at:match.start()]
+            return not any(b in between for b in (*CLAUSE_BREAKS, ", though "))
+    return False
 
 
 def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotations,

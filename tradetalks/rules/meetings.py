@@ -543,6 +543,6 @@ def is_speaker(text: str, found) -> bool:
     hold his first summit with Trump")."""
     reports = re.match(r"\s*(said|says|told|added|stated|declined|noted)\b",
                        text[found.end:]) or re.search(r"\bsaid\s+$", text[:found.start])
-    own = re.search(r"\b(he|she|his|her)\b[^.]{0,40}\b(meet|met|hold|held|visit|talk|speak|"
-                    r"spoke|call|summit|talks)\b", text[found.end:found.end + 120], re.I)
+    own = re.search(r"\b(he|she|his|her)\b[^.]{0,40}\b(meet|met|hold|held|visit\w*|talk\w*|"
+                    r"speak\w*|spoke\w*|call\w*|summit)\b", text[found.end:found.end + 120], re.I)
     return bool(reports) and not own
