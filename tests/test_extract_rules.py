@@ -417,13 +417,6 @@ def test_restrictions_on_the_sale_of_goods_are_an_export_control():
     assert measure.imposer == "USA" and measure.targets == {"CHN"}
 
 
-def test_goods_added_to_an_export_control_list_are_an_export_control_not_an_entity_list():
-    result = run("Japan added 23 types of chipmaking equipment to its export control list "
-                 "on Tuesday.", published="2023-05-25")
-    assert not measures_of(result, "entity_list")
-    assert one_measure(result, "export_control").products == {"chipmaking_equipment"}
-
-
 def test_resuming_imports_eases_the_import_ban():
     measure = one_measure(run(
         "China will resume imports of beef from several Australian abattoirs.",
@@ -454,3 +447,13 @@ def test_triggers_in_two_clauses_of_one_sentence_stay_two_measures():
                  "and shipments of antimony have needed a licence since Sept. 15.",
                  published="2024-12-04")
     assert len(measures_of(result, "export_control")) == 2
+
+
+def test_restrictions_in_a_clause_of_their_own_after_a_list_change_are_a_measure():
+    # the licences that follow from a list change describe it; restrictions that a verb of
+    # their own imposes ("... and expanded restrictions on ...") are a second measure
+    result = run("The U.S. Commerce Department on Monday added 140 Chinese entities to its Entity "
+                 "List and expanded restrictions on the sale of chipmaking tools to China.",
+                 published="2024-12-03")
+    assert len(measures_of(result, "entity_list")) == 1
+    assert one_measure(result, "export_control").products == {"chipmaking_equipment"}

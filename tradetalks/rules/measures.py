@@ -414,9 +414,10 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
             continue  # a wider or earlier trigger already covers these words
         if measure_family(measure_type) == "export" and any(
-                0 <= span[0] - end < 80 for end, kind in list_ends
-                if kind in VOCABULARY.list_types):
-            continue  # licences that follow from a list change describe that change
+                0 <= span[0] - end < 80 and not rules.impose_verbs.search(text, end, span[0])
+                for end, kind in list_ends if kind in VOCABULARY.list_types):
+            continue  # licences that follow from a list change describe that change,
+            # unless a verb of their own imposes them ("... and expanded restrictions")
         # a WTO step's own words (and what follows "over ...") describe the challenged
         # measure, not a new one
         accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
