@@ -457,3 +457,19 @@ def test_restrictions_in_a_clause_of_their_own_after_a_list_change_are_a_measure
                  published="2024-12-03")
     assert len(measures_of(result, "entity_list")) == 1
     assert one_measure(result, "export_control").products == {"chipmaking_equipment"}
+
+
+def test_two_meetings_in_two_dated_clauses_are_two_meetings():
+    # one sentence, two contacts: each clause has its own trigger, date and counterpart,
+    # and "she" in the second clause is the first clause's first person
+    result = run("On May 12, Prime Minister Fumio Kishida held talks with President Yoon Suk "
+                 "Yeol in Seoul, and on May 19 he met President Joe Biden in Hiroshima.",
+                 published="2023-05-22")
+    found = sorted((sorted(m.countries), m.window.start.isoformat()) for m in result.meetings)
+    assert found == [(["JPN", "KOR"], "2023-05-12"), (["JPN", "USA"], "2023-05-19")]
+
+
+def test_a_second_clause_without_its_own_date_stays_part_of_the_meeting():
+    result = run("Prime Minister Fumio Kishida met President Yoon Suk Yeol in Seoul on May 7, "
+                 "and the two leaders agreed to hold regular talks.", published="2023-05-08")
+    assert len(result.meetings) == 1

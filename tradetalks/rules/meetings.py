@@ -97,6 +97,7 @@ def party_countries(ann: SentenceAnnotations) -> set[str]:
     return parties
 
 
+CLAUSE_CUT = re.compile(r", and |; ")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
                       r"session)\b", re.I)
@@ -234,8 +235,22 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                     rules, refs[0][0], text[refs[0][1]:refs[0][2]])
             _date_occasions(meetings, text, state.published)
         return
-    trigger = _choose_trigger(found, ann)
     anaphoric = rules.anaphora.search(text)
+    split = _event_clauses(text, found, ann, state.published) if not excluded else None
+    if split is not None:
+        # "A held a summit with B on May 1, and on May 3 she met C in Paris": one meeting
+        # per clause, each read from its own words (the rest of the sentence blanked)
+        for lo, hi in ((0, split), (split, len(text))):
+            clause_ann = _within(ann, lo, hi)
+            clause_found = [t for t in found if lo <= t[0].start() < hi]
+            if lo and re.search(r"\b(she|he)\b", text[lo:clause_found[0][0].start()]):
+                # "..., and on May 3 she met C": she is the first clause's first person
+                clause_ann = replace(clause_ann, persons=ann.persons[:1] + clause_ann.persons)
+            _trigger_meeting(state, sentence, clause_ann, recent,
+                             _choose_trigger(clause_found, clause_ann), anaphoric,
+                             " " * lo + text[lo:hi] + " " * (len(text) - hi))
+        return
+    trigger = _choose_trigger(found, ann)
     if trigger is None or excluded:
         if anaphoric and meetings and not excluded:
             _attach(_antecedent(meetings, text, rules), sentence, state.article_id, ann,
@@ -248,6 +263,34 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                 state.outcomes.append((sentence, parties))
         return
     _trigger_meeting(state, sentence, ann, recent, trigger, anaphoric)
+
+
+def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: dt.date
+                   ) -> int | None:
+    """Where a sentence reports two meetings in two clauses (", and" or ";"), each with
+    its own trigger and its own date, and the second names a government or a person of
+    its own: the offset that divides them."""
+    dates = [d.start for d in find_dates(text, published, False) if d.is_date]
+    for cut in CLAUSE_CUT.finditer(text):
+        a, b = cut.start(), cut.end()
+        if any(t[0].end() <= a for t in found) and any(t[0].start() >= b for t in found) \
+                and any(d < a for d in dates) and any(d >= b for d in dates) \
+                and (any(f.start >= b for f, _ in ann.persons)
+                     or any(f.start >= b for f in ann.countries)):
+            return a
+    return None
+
+
+def _within(ann: SentenceAnnotations, lo: int, hi: int) -> SentenceAnnotations:
+    """The annotations of the words between ``lo`` and ``hi`` only."""
+    def inside(found: list, pairs: bool = False) -> list:
+        return [x for x in found if lo <= (x[0] if pairs else x).start < hi]
+
+    return replace(ann, persons=inside(ann.persons, True),
+                   unknown_persons=inside(ann.unknown_persons),
+                   countries=inside(ann.countries), country_places=inside(ann.country_places),
+                   places=inside(ann.places), occasions=inside(ann.occasions, True),
+                   products=inside(ann.products))
 
 
 def _meeting_status(text: str, match: re.Match, rules: MeetingRules) -> tuple[str, str]:
@@ -266,9 +309,10 @@ def _meeting_status(text: str, match: re.Match, rules: MeetingRules) -> tuple[st
 
 def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
                      recent: list[SentenceAnnotations], trigger: tuple,
-                     anaphoric: re.Match | None) -> None:
-    """The meeting a chosen trigger reports: status, parties, level, format, date, place."""
-    text, rules = sentence.text, state.rules
+                     anaphoric: re.Match | None, clause: str | None = None) -> None:
+    """The meeting a chosen trigger reports: status, parties, level, format, date, place
+    (read from ``clause``, the sentence with other clauses blanked, when given)."""
+    text, rules = clause if clause is not None else sentence.text, state.rules
     match, fmt, outcome_hint = trigger
     status, why_status = _meeting_status(text, match, rules)
     why = {"status": why_status}
@@ -305,7 +349,8 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         why={**why, "parties": "+".join(how)},
     )
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
-                                   sentence.end, text, rules.ids[match.re], match.group()))
+                                   sentence.end, sentence.text, rules.ids[match.re],
+                                   match.group()))
     for rec in [record] + _host_summit(state, sentence, ann, record):
         same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)), None)
         if same is not None:
