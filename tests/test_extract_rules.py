@@ -473,3 +473,27 @@ def test_a_second_clause_without_its_own_date_stays_part_of_the_meeting():
     result = run("Prime Minister Fumio Kishida met President Yoon Suk Yeol in Seoul on May 7, "
                  "and the two leaders agreed to hold regular talks.", published="2023-05-08")
     assert len(result.meetings) == 1
+
+
+def test_a_summons_and_a_protest_lodged_with_the_embassy_are_two_meetings():
+    result = run("Japan lodged a protest with the Chinese embassy in Tokyo over the ban.",
+                 "Japanese Vice Foreign Minister Masataka Okano summoned Chinese Ambassador "
+                 "Wu Jianghao on Tuesday over the ban.", published="2023-08-24")
+    assert len(result.meetings) == 2
+    assert {bool(m.window) for m in result.meetings} == {True, False}
+
+
+def test_a_definite_meeting_noun_gives_way_to_the_sentence_s_own_trigger():
+    # "the summit ended" dates the sentence; the summons is the event it reports
+    result = run("Leaders of the Group of Seven met in Hiroshima from May 19 to May 21.",
+                 "On the Sunday the summit ended, Chinese Vice Foreign Minister Sun Weidong "
+                 "summoned the Japanese ambassador.", published="2023-05-23")
+    summons = [m for m in result.meetings if m.countries == {"CHN", "JPN"}]
+    assert len(summons) == 1
+    assert summons[0].mentions[0].rule == "meeting.summons"
+
+
+def test_shipments_held_up_at_the_border_are_an_export_ban():
+    measure = one_measure(run("Chinese customs held up shipments of rare earths to Japan for "
+                              "two months in 2010.", published="2019-07-10"), "export_ban")
+    assert measure.imposer == "CHN" and measure.products == {"rare_earths"}

@@ -50,6 +50,8 @@ def same_meeting(a: MeetingRecord, b: MeetingRecord, same_article: bool = False)
         return False  # a call or a letter is not the in-person meeting it precedes
     if same_article and a.status != b.status:
         return False
+    if a.acts and b.acts and not a.acts & b.acts:
+        return False  # a summons is not the protest lodged with the embassy
     if a.participants and b.participants and not a.participants & b.participants:
         return False
     if a.window and b.window:
@@ -77,6 +79,7 @@ def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
     _add_articles(into, other)
     into.participants |= other.participants
     into.topics |= other.topics
+    into.acts |= other.acts
     rank = vocabulary().level_rank
     if rank[other.level] > rank[into.level]:
         into.level = other.level

@@ -77,6 +77,9 @@ class MeetingRecord:
                                           compare=False)
     # how each field was decided ("status" -> "clause:planned"); the tables' `why` column
     why: dict[str, str] = field(default_factory=dict)
+    # diplomatic acts that are contacts of their own ("summons", "protest"): a summons and
+    # a protest lodged with an embassy are two meetings
+    acts: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from tradetalks.knowledge.dates import find_dates
 from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.resolve import merge_meeting, same_meeting
-from tradetalks.rules.roles import back_references
+from tradetalks.rules.roles import back_references, role_rules
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -44,6 +44,9 @@ class MeetingRules:
         self.ids = {p: t["id"] for (p, _, _), t in zip(self.triggers, spec["triggers"],
                                                       strict=True)}
         self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
+        # diplomatic acts that are contacts of their own (a summons, a protest lodged with
+        # an embassy): within one article, two different acts are two meetings
+        self.acts = {t["id"]: t["act"] for t in spec["triggers"] if t.get("act")}
         # phrasings that report a meeting only when people of two governments are named
         self.needs_two = [re.compile(t["pattern"], re.I) for t in spec["triggers"]
                           if t.get("needs_two")]
@@ -235,6 +238,11 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                     rules, refs[0][0], text[refs[0][1]:refs[0][2]])
             _date_occasions(meetings, text, state.published)
         return
+    definite = [("definite", *m.span()) for m in _tight_definite().finditer(text)]
+    if any(not _inside_reference(t[0], refs + definite) for t in found):
+        # "On the Sunday the summit ended, the minister summoned ...": a definite meeting
+        # noun refers to a known event; another trigger reports this sentence's event
+        found = [t for t in found if not _inside_reference(t[0], refs + definite)]
     anaphoric = rules.anaphora.search(text)
     split = _event_clauses(text, found, ann, state.published) if not excluded else None
     if split is not None:
@@ -263,6 +271,16 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                 state.outcomes.append((sentence, parties))
         return
     _trigger_meeting(state, sentence, ann, recent, trigger, anaphoric)
+
+
+@lru_cache(maxsize=1)
+def _tight_definite() -> re.Pattern:
+    """"the summit", "their latest talks": a determiner, at most one modifier, a meeting
+    noun (the parse-free test used to prefer another trigger of the sentence)."""
+    nouns = "|".join(role_rules()["meeting_nouns"])
+    return re.compile(rf"\b(the|that|this|these|those|their|its)\s+"
+                      rf"((?!(a|an|in|of|with|at|on|to|for|and|by)\b)[\w'-]+\s+)?({nouns})\b",
+                      re.I)
 
 
 def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: dt.date
@@ -347,6 +365,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         status=status, window=window, location=location, occasion=occasion,
         topics=set(ann.topics), outcome=classify_outcome(text, rules, outcome_hint),
         why={**why, "parties": "+".join(how)},
+        acts={rules.acts[rules.ids[match.re]]} if rules.ids[match.re] in rules.acts else set(),
     )
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, sentence.text, rules.ids[match.re],
