@@ -497,3 +497,16 @@ def test_shipments_held_up_at_the_border_are_an_export_ban():
     measure = one_measure(run("Chinese customs held up shipments of rare earths to Japan for "
                               "two months in 2010.", published="2019-07-10"), "export_ban")
     assert measure.imposer == "CHN" and measure.products == {"rare_earths"}
+
+
+def test_a_clause_with_a_subject_of_its_own_reports_its_own_meeting():
+    result = run("Trump said he would visit China in April, and that Xi would make a reciprocal "
+                 "visit to the United States later.", published="2025-11-01")
+    assert len(result.meetings) == 2
+
+
+def test_a_clause_sharing_the_first_subject_is_the_same_meeting():
+    result = run("Prime Minister Anthony Albanese visited Beijing in November, the first such "
+                 "trip in seven years, and held talks with President Xi Jinping.",
+                 published="2024-03-01")
+    assert len(result.meetings) == 1

@@ -286,15 +286,22 @@ def _tight_definite() -> re.Pattern:
 def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: dt.date
                    ) -> int | None:
     """Where a sentence reports two meetings in two clauses (", and" or ";"), each with
-    its own trigger and its own date, and the second names a government or a person of
-    its own: the offset that divides them."""
+    its own trigger, and either each with its own date (the second naming a party of
+    its own) or each with its own named people: the offset that divides them."""
     dates = [d.start for d in find_dates(text, published, False) if d.is_date]
     for cut in CLAUSE_CUT.finditer(text):
         a, b = cut.start(), cut.end()
-        if any(t[0].end() <= a for t in found) and any(t[0].start() >= b for t in found) \
-                and any(d < a for d in dates) and any(d >= b for d in dates) \
-                and (any(f.start >= b for f, _ in ann.persons)
-                     or any(f.start >= b for f in ann.countries)):
+        if not (any(t[0].end() <= a for t in found) and any(t[0].start() >= b for t in found)):
+            continue
+        left = {actor.actor_id for f, actor in ann.persons if f.start < a}
+        right = {actor.actor_id for f, actor in ann.persons if f.start >= b}
+        dated = any(d < a for d in dates) and any(d >= b for d in dates) and (
+            right or any(f.start >= b for f in ann.countries))
+        # "..., and that Xi would make a reciprocal visit": a subject of its own, named
+        # before the clause's trigger (", and held talks with Xi" shares the first's)
+        first = min(t[0].start() for t in found if t[0].start() >= b)
+        subject = {actor.actor_id for f, actor in ann.persons if b <= f.start < first}
+        if dated or (left and subject and not left & right):
             return a
     return None
 
