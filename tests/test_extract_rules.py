@@ -510,3 +510,9 @@ def test_a_clause_sharing_the_first_subject_is_the_same_meeting():
                  "trip in seven years, and held talks with President Xi Jinping.",
                  published="2024-03-01")
     assert len(result.meetings) == 1
+
+
+def test_a_pronoun_that_imposes_is_the_sentence_s_subject():
+    result = run("Japan removed South Korea from its white list in August 2019, a month after "
+                 "it tightened controls on exports of photoresist.", published="2023-07-21")
+    assert one_measure(result, "export_control").imposer == "JPN"

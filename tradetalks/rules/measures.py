@@ -33,6 +33,10 @@ OBJECT_OF = re.compile(r"\b(to|with|from|by|against|for|of|toward|towards|at|bet
                        r"Secretary|Chancellor|counterpart|Trade|Commerce|Foreign|U\.S\.)\s+)*$")
 CLAUSE_BREAKS = ("; ", ", and ", ", but ", ", while ", ", whereas ", " and shipments ",
                  ", after ", ", before ")
+# a pronoun and its verb right before the trigger ("it filed a complaint", "after it
+# tightened controls", "they have imposed new curbs")
+PRONOUN_SUBJECT = re.compile(r"\b(it|they)\s+((has|have|had|also)\s+)?[a-z]+ed\s+"
+                             r"((a|an|the|its|their|new|fresh|tighter)\s+)?$")
 VOCABULARY = vocabulary()
 CHEMICALS = VOCABULARY.members_of_family("semiconductor_materials")
 DEFAULT_PRODUCTS = VOCABULARY.default_products
@@ -505,6 +509,10 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(), re.I)
         anchor = match.start() + (noun.start() if noun else 0)
     imposer, why = imposer_and_reason(text, anchor, match.end(), ann, demanded, rules)
+    if this_subject and not demanded and PRONOUN_SUBJECT.search(text, 0, anchor):
+        # "China criticised the U.S. curbs, and in December it filed a complaint": the
+        # pronoun that imposes is the sentence's subject
+        return this_subject, "pronoun-subject"
     parsed = parse_imposer(state.docs.get(sentence.index), match.start(), match.end(),
                            ann) if not demanded else None
     if parsed is not None:
