@@ -516,3 +516,12 @@ def test_a_pronoun_that_imposes_is_the_sentence_s_subject():
     result = run("Japan removed South Korea from its white list in August 2019, a month after "
                  "it tightened controls on exports of photoresist.", published="2023-07-21")
     assert one_measure(result, "export_control").imposer == "JPN"
+
+
+def test_an_occasion_inside_the_month_named_gives_the_meeting_its_days():
+    # "at the ASEAN summit in Jakarta next month": the summit's days, not the whole month
+    meeting = one_meeting(run(
+        "Prime Minister Fumio Kishida hopes to meet Chinese Premier Li Qiang on the sidelines "
+        "of the ASEAN summit in Jakarta next month.", published="2023-08-24"))
+    assert meeting.window is not None and meeting.window.start.month == 9
+    assert (meeting.window.end - meeting.window.start).days < 7

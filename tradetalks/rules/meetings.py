@@ -101,6 +101,7 @@ def party_countries(ann: SentenceAnnotations) -> set[str]:
 
 
 CLAUSE_CUT = re.compile(r", and |; ")
+COARSE_PRECISIONS = ("month", "week", "window")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
                       r"session)\b", re.I)
@@ -461,7 +462,12 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
     occasion_window, occasion = _occasion_window(ann, level, state.published,
                                                  status == "held", annotator)
     if occasion_window is not None and SIDELINES.search(text) and (
-            window is None or window.precision == "year"):
+            window is None or window.precision == "year" or (
+                window.precision in COARSE_PRECISIONS
+                and window.start <= occasion_window.start
+                and occasion_window.end <= window.end)):
+        # "at the ASEAN summit in Jakarta next month": the occasion's own days, which
+        # lie within the month the sentence names
         window = occasion_window
         why["date"] = f'occasion-window:"{occasion}"'
     location = _location(text, ann, annotator) or visited
