@@ -46,3 +46,19 @@ def test_measures_table_for_reading_starts_with_the_id_a_reader_cites():
     t = _tables([_measure("msr-0123456789ab", "JPN", "restrictive", "in_force")])
     table = findings.measures_for_reading(t)
     assert table.columns[0] == "id" and table.iloc[0]["id"] == "msr-0123456789ab"
+
+
+def test_first_and_last_scores_come_from_the_first_and_the_latest_log_rows():
+    from types import SimpleNamespace
+
+    log = pd.DataFrame([
+        {"set": "fresh 4", "table": "meetings", "f1": "0.71", "dates_exact": "0.67"},
+        {"set": "fresh 4", "table": "measures", "f1": "0.67", "dates_exact": "0.48"},
+        {"set": "fresh 4", "table": "meetings", "f1": "0.73", "dates_exact": "0.71"},
+    ])
+    figures = findings.first_score_figures(log, [SimpleNamespace(label="fresh 4",
+                                                                 name="fresh4")])
+    assert (figures["first_fresh4_meetings"], figures["last_fresh4_meetings"]) == (
+        "0.71", "0.73")
+    assert figures["last_dates_fresh4_meetings"] == "0.71"
+    assert figures["first_fresh4_measures"] == figures["last_fresh4_measures"] == "0.67"

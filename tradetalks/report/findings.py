@@ -219,13 +219,16 @@ def two_decimals(value) -> str:
 
 def first_score_figures(log: pd.DataFrame, sets) -> dict:
     """F1 of each set the first time it was scored, before anyone looked at its errors,
-    and the share of matched rows with exact dates then (where the log has it)."""
+    and the share of matched rows with exact dates then (where the log has it); and the
+    same for the latest score the log keeps (``last_...``), taken after the rules last
+    changed."""
     out = {}
     for article_set in sets:
         set_name, key = article_set.label, article_set.name
         for table in ("meetings", "measures"):
             row = log[(log["set"] == set_name) & (log["table"] == table)] if len(log) else log
-            out[f"first_{key}_{table}"] = row["f1"].iloc[0] if len(row) else "n/a"
-            dates = str(row["dates_exact"].iloc[0]) if len(row) else ""
-            out[f"first_dates_{key}_{table}"] = two_decimals(dates) or "n/a"
+            for prefix, at in (("first", 0), ("last", -1)):
+                out[f"{prefix}_{key}_{table}"] = row["f1"].iloc[at] if len(row) else "n/a"
+                dates = str(row["dates_exact"].iloc[at]) if len(row) else ""
+                out[f"{prefix}_dates_{key}_{table}"] = two_decimals(dates) or "n/a"
     return out
