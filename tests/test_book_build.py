@@ -79,3 +79,12 @@ def test_appendix_downloads_are_in_the_book(built_book):
     names = {p.name for p in downloads}
     assert {"meetings.csv", "measures.csv", "mentions.csv", "quotes.csv"} <= names
     assert list((built_book / "_downloads").rglob("datapackage.json"))
+
+
+def test_footer_shows_the_source_version_not_an_install_record(built_book):
+    # an editable install keeps the version it was installed with; the footer must show
+    # the version of the source that was built
+    from tradetalks import __version__
+
+    page = (built_book / "book" / "intro.html").read_text(encoding="utf-8")
+    assert f"Version {__version__}," in page

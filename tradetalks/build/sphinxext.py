@@ -64,12 +64,9 @@ def _edition(app: Sphinx, config) -> None:
     reproducible build) on the PDF's title page and in the HTML footer."""
     import datetime as dt
     import os
-    from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        release = version("tradetalks")
-    except PackageNotFoundError:
-        release = "unreleased"
+    from tradetalks import __version__ as release  # the source's, not an install's record
+
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch
              else dt.date.today()).isoformat()
