@@ -62,3 +62,22 @@ def test_first_and_last_scores_come_from_the_first_and_the_latest_log_rows():
         "0.71", "0.73")
     assert figures["last_dates_fresh4_meetings"] == "0.71"
     assert figures["first_fresh4_measures"] == figures["last_fresh4_measures"] == "0.67"
+
+
+def test_unseen_range_spans_the_first_scores_of_the_held_out_sets_only():
+    from types import SimpleNamespace
+
+    log = pd.DataFrame([
+        {"set": "fresh 4", "table": "meetings", "f1": "0.71"},
+        {"set": "fresh 4", "table": "meetings", "f1": "0.90"},  # a later score: not first
+        {"set": "fresh 5", "table": "meetings", "f1": "0.65"},
+        {"set": "dev 6", "table": "meetings", "f1": "0.50"},  # a development set
+        {"set": "fresh 5", "table": "measures", "f1": "0.76"},
+    ])
+    sets = [SimpleNamespace(label="fresh 4", role="test"),
+            SimpleNamespace(label="fresh 5", role="test"),
+            SimpleNamespace(label="dev 6", role="development")]
+    figures = findings.unseen_score_range(log, sets)
+    assert (figures["unseen_meetings_low"], figures["unseen_meetings_high"]) == ("0.65", "0.71")
+    assert figures["unseen_measures_low"] == figures["unseen_measures_high"] == "0.76"
+    assert figures["unseen_sets"] == 2

@@ -217,6 +217,20 @@ def two_decimals(value) -> str:
     return "" if number != number else f"{number:.2f}"
 
 
+def unseen_score_range(log: pd.DataFrame, sets) -> dict:
+    """The lowest and highest first score among the held-out (test) sets: what to expect
+    of articles the rules have never met, as a range rather than one lucky set."""
+    out = {}
+    held_out = {s.label for s in sets if s.role == "test"}
+    first = log[log["set"].isin(held_out)].groupby(["set", "table"], sort=False).head(1)
+    for table in ("meetings", "measures"):
+        f1 = pd.to_numeric(first.loc[first["table"] == table, "f1"], errors="coerce").dropna()
+        out[f"unseen_{table}_low"] = two_decimals(f1.min()) if len(f1) else "n/a"
+        out[f"unseen_{table}_high"] = two_decimals(f1.max()) if len(f1) else "n/a"
+    out["unseen_sets"] = int(first["set"].nunique())
+    return out
+
+
 def first_score_figures(log: pd.DataFrame, sets) -> dict:
     """F1 of each set the first time it was scored, before anyone looked at its errors,
     and the share of matched rows with exact dates then (where the log has it); and the
