@@ -88,3 +88,11 @@ def test_footer_shows_the_source_version_not_an_install_record(built_book):
 
     page = (built_book / "book" / "intro.html").read_text(encoding="utf-8")
     assert f"Version {__version__}," in page
+
+
+def test_the_pre_execution_reads_each_chapter_under_myst_nb_s_cache_key(built_book):
+    # `make prepare` runs the notebooks side by side and caches them; Jupyter Book finds
+    # them only if both read a chapter into the same code cells and kernel
+    from tradetalks.build.preexecute import chapter_paths, missing
+
+    assert missing(chapter_paths(ROOT), ROOT / "_build" / ".jupyter_cache") == []

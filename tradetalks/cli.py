@@ -155,6 +155,17 @@ def _cache_guard(args: argparse.Namespace) -> int:
     return 0
 
 
+def _execute_notebooks(args: argparse.Namespace) -> int:
+    from tradetalks.build.preexecute import execute_missing
+    from tradetalks.report.book import book_root
+
+    root, jobs = book_root(args.root), _jobs(args.jobs)
+    done = execute_missing(root, root / args.cache, jobs=jobs)
+    if done:
+        print(f"executed {len(done)} notebooks, {jobs} at a time", file=sys.stderr)
+    return 0
+
+
 def _checksums(args: argparse.Namespace) -> int:
     from tradetalks.publish.checksums import compare, write_manifest
 
@@ -249,6 +260,15 @@ def build_parser() -> argparse.ArgumentParser:
     guard.add_argument("--also", action="append", default=[],
                        help="a further folder to clear with the cache (repeatable)")
     guard.set_defaults(func=_cache_guard)
+
+    execute = sub.add_parser(
+        "execute-notebooks", parents=[debug],
+        help="run the book's notebooks that the notebook cache lacks, side by side, "
+        "and cache them for Jupyter Book")
+    execute.add_argument("--jobs", type=int, default=2, help="notebooks at a time (default 2)")
+    execute.add_argument("--cache", default="_build/.jupyter_cache")
+    execute.add_argument("--root", type=Path, default=None, help="book folder (default: cwd)")
+    execute.set_defaults(func=_execute_notebooks)
 
     sums = sub.add_parser("checksums", parents=[debug],
                           help="record or check the tables' checksums")

@@ -1,0 +1,54 @@
+"""The book's notebooks run side by side before Sphinx, cached as myst-nb caches them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tradetalks.build.preexecute import chapter_paths, execute_missing, missing
+
+NOTEBOOK = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A chapter
+
+```{{code-cell}}
+:tags: [remove-input]
+
+x = {value}
+print(x * 2)
+```
+"""
+
+
+def _project(tmp_path: Path, values: dict[str, str]) -> Path:
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: intro\nchapters:\n"
+        + "".join(f"- file: notebooks/{name}\n" for name in values), encoding="utf-8")
+    for name, value in values.items():
+        (tmp_path / "notebooks" / f"{name}.md").write_text(NOTEBOOK.format(value=value),
+                                                          encoding="utf-8")
+    return tmp_path
+
+
+def test_chapters_are_the_notebooks_of_the_table_of_contents_in_order(tmp_path):
+    root = _project(tmp_path, {"b": "1", "a": "2"})
+    assert [p.name for p in chapter_paths(root)] == ["b.md", "a.md"]
+
+
+def test_executed_chapters_are_cached_and_a_failing_one_is_left_for_sphinx(tmp_path):
+    root = _project(tmp_path, {"good": "21", "broken": "undefined_name"})
+    cache = tmp_path / "_build" / ".jupyter_cache"
+    done = execute_missing(root, cache, jobs=2)
+    assert [Path(p).name for p, _ in done] == ["good.md"]
+    # the cache now holds the good chapter under myst-nb's key; the broken one is missing,
+    # so Jupyter Book runs it again and reports its error itself
+    assert [p.name for p in missing(chapter_paths(root), cache)] == ["broken.md"]
