@@ -119,3 +119,35 @@ def test_validation_shared_between_two_processes_finds_the_foreign_key(package_c
 
 def test_the_written_package_validates_in_two_processes(seed_tables):
     validate_package(seed_tables, jobs=2)
+
+
+def test_a_resource_task_leaves_the_sources_to_the_descriptor_check(package_copy):
+    from tradetalks.publish.package import _descriptor_problems, _resource_problems
+
+    meta = descriptor(package_copy)
+    meta["sources"] = "not a list"  # package metadata: checked once, not per resource
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert _resource_problems(package_copy, "quotes") == ([], [])
+    assert any("sources" in p for p in _descriptor_problems(package_copy))
+
+
+def test_an_invalid_descriptor_is_one_clear_error_in_shared_validation(package_copy):
+    meta = descriptor(package_copy)
+    meta["sources"] = "not a list"
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match="sources"):
+        validate_package(package_copy, jobs=2)
+
+
+def test_a_bad_row_is_found_by_shared_validation_and_names_its_table(package_copy):
+    path = package_copy / "quotes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1])  # a duplicate primary key
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = descriptor(package_copy)
+    for resource in meta["resources"]:
+        resource.pop("hash", None)
+        resource.pop("bytes", None)
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match="quotes: .*primary key"):
+        validate_package(package_copy, jobs=2)
