@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from tradetalks import __version__
@@ -151,3 +152,39 @@ def test_a_bad_row_is_found_by_shared_validation_and_names_its_table(package_cop
     (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(InputError, match="quotes: .*primary key"):
         validate_package(package_copy, jobs=2)
+
+
+def test_tables_are_written_after_the_tables_their_foreign_keys_name():
+    from tradetalks.publish.package import FOREIGN_KEYS, write_order
+    from tradetalks.publish.tables import TABLE_ORDER
+
+    order = write_order(TABLE_ORDER)
+    assert sorted(order) == sorted(TABLE_ORDER)
+    for name, keys in FOREIGN_KEYS.items():
+        for key in keys:
+            assert order.index(key["reference"]["resource"]) < order.index(name)
+
+
+def test_validating_while_writing_gives_the_bytes_of_validating_after(seed_tables, tmp_path):
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables
+
+    tables = read_tables(seed_tables)
+    write_package(tables, tmp_path / "one", jobs=1)
+    write_package(tables, tmp_path / "two", jobs=2)
+    files = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "two").iterdir())
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_validating_while_writing_reports_a_bad_table_as_one_error(seed_tables, tmp_path):
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables
+
+    tables = read_tables(seed_tables)
+    tables.quotes = pd.concat([tables.quotes, tables.quotes.iloc[:1]])  # a repeated key
+    with pytest.raises(InputError, match=r"quotes: .*primary key") as caught:
+        write_package(tables, tmp_path / "out", jobs=2)
+    assert "output failed its schema" in str(caught.value)
+    assert not (tmp_path / "out").exists()  # nothing published
