@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from tradetalks import __version__
@@ -119,3 +120,71 @@ def test_validation_shared_between_two_processes_finds_the_foreign_key(package_c
 
 def test_the_written_package_validates_in_two_processes(seed_tables):
     validate_package(seed_tables, jobs=2)
+
+
+def test_a_resource_task_leaves_the_sources_to_the_descriptor_check(package_copy):
+    from tradetalks.publish.package import _descriptor_problems, _resource_problems
+
+    meta = descriptor(package_copy)
+    meta["sources"] = "not a list"  # package metadata: checked once, not per resource
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert _resource_problems(package_copy, "quotes") == ([], [])
+    assert any("sources" in p for p in _descriptor_problems(package_copy))
+
+
+def test_an_invalid_descriptor_is_one_clear_error_in_shared_validation(package_copy):
+    meta = descriptor(package_copy)
+    meta["sources"] = "not a list"
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match="sources"):
+        validate_package(package_copy, jobs=2)
+
+
+def test_a_bad_row_is_found_by_shared_validation_and_names_its_table(package_copy):
+    path = package_copy / "quotes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1])  # a duplicate primary key
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = descriptor(package_copy)
+    for resource in meta["resources"]:
+        resource.pop("hash", None)
+        resource.pop("bytes", None)
+    (package_copy / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match="quotes: .*primary key"):
+        validate_package(package_copy, jobs=2)
+
+
+def test_tables_are_written_after_the_tables_their_foreign_keys_name():
+    from tradetalks.publish.package import FOREIGN_KEYS, write_order
+    from tradetalks.publish.tables import TABLE_ORDER
+
+    order = write_order(TABLE_ORDER)
+    assert sorted(order) == sorted(TABLE_ORDER)
+    for name, keys in FOREIGN_KEYS.items():
+        for key in keys:
+            assert order.index(key["reference"]["resource"]) < order.index(name)
+
+
+def test_validating_while_writing_gives_the_bytes_of_validating_after(seed_tables, tmp_path):
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables
+
+    tables = read_tables(seed_tables)
+    write_package(tables, tmp_path / "one", jobs=1)
+    write_package(tables, tmp_path / "two", jobs=2)
+    files = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "two").iterdir())
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_validating_while_writing_reports_a_bad_table_as_one_error(seed_tables, tmp_path):
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables
+
+    tables = read_tables(seed_tables)
+    tables.quotes = pd.concat([tables.quotes, tables.quotes.iloc[:1]])  # a repeated key
+    with pytest.raises(InputError, match=r"quotes: .*primary key") as caught:
+        write_package(tables, tmp_path / "out", jobs=2)
+    assert "output failed its schema" in str(caught.value)
+    assert not (tmp_path / "out").exists()  # nothing published

@@ -37,6 +37,27 @@ def test_three_jobs_with_uneven_batches_give_the_serial_bytes(serial, tmp_path, 
     assert _extract(tmp_path / "out", "--jobs", "3") == serial
 
 
+def test_one_article_per_parse_call_gives_the_bytes_of_batched_parses(serial, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.setattr(pipeline, "POOL_BATCH", 1)
+    assert _extract(tmp_path / "out", "--jobs", "1") == serial
+
+
+def test_a_batch_of_articles_is_parsed_in_one_call(monkeypatch):
+    calls: list[list[str]] = []
+
+    def counting(texts):
+        calls.append(list(texts))
+        return pipeline_parse(calls[-1])
+
+    pipeline_parse = pipeline.parse
+    monkeypatch.setattr(pipeline, "parse", counting)
+    entries = pipeline.publication_order(pipeline.scan_corpus(CORPUS).entries)[:8]
+    parts = pipeline.extract_batch(entries)
+    assert [p.article_id for p in parts] == [e.article_id for e in entries]
+    assert len(calls) == 1 and len(calls[0]) > 1
+
+
 def test_batch_order_is_publication_order():
     entries = pipeline.scan_corpus(CORPUS).entries
     ordered = pipeline.publication_order(entries)

@@ -20,10 +20,11 @@ import sys
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tradetalks.ingest.article import process_article
+from tradetalks.ingest.article import ProcessedArticle, process_article
 from tradetalks.ingest.corpus import Article, Entry, ordered_warnings, read_article, scan_corpus
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
 from tradetalks.knowledge.coreference import resolve_surnames
@@ -44,7 +45,7 @@ from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 from tradetalks.workers import ignore_interrupt, worker_pool
 
-POOL_BATCH = 16  # articles per task on a local process pool
+POOL_BATCH = 16  # articles per task on a local process pool, and per parse call
 DASK_BATCH = 32  # articles per Dask task: big enough to hide the scheduler's overhead
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, memory bounded
 
@@ -98,24 +99,40 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
     return may_refer_back(text, [m for m, _, _ in meeting_rules.matches(text)])
 
 
-def _event_parses(sentences, meeting_rules: MeetingRules, measure_rules: MeasureRules) -> dict:
-    """Parses of the sentences that can hold an event and where a parse rule can apply,
-    in one ``nlp.pipe`` batch per article."""
-    chosen = [s for s in sentences if _worth_parsing(s.text, meeting_rules, measure_rules)]
-    return {s.index: doc for s, doc in zip(chosen, parse(s.text for s in chosen),
-                                           strict=True)}
+def _event_sentences(sentences, meeting_rules: MeetingRules,
+                     measure_rules: MeasureRules) -> list:
+    """The sentences that can hold an event and where a parse rule can apply."""
+    return [s for s in sentences if _worth_parsing(s.text, meeting_rules, measure_rules)]
 
 
-def extract_article(article: Article, annotator: Annotator | None = None) -> ArticleExtraction:
-    """Every stage up to the per-article records (no cross-article merge)."""
-    annotator = annotator or default_annotator()
-    meeting_rules, measure_rules, quote_spec = _rules()
+@dataclass
+class _Prepared:
+    """One article up to the parse: its sentences, their annotations and the sentences
+    to parse (parsed together with the other articles of its batch)."""
+
+    article: Article
+    processed: ProcessedArticle
+    sentences: list
+    annotations: list[SentenceAnnotations]
+    to_parse: list
+
+
+def _prepare(article: Article, annotator: Annotator) -> _Prepared:
+    meeting_rules, measure_rules, _ = _rules()
     processed = process_article(article)
-    published = article.published
     sentences = list(processed.sentences)
-    annotations = [annotator.annotate(s.text, published) for s in sentences]
+    annotations = [annotator.annotate(s.text, article.published) for s in sentences]
     resolve_surnames(annotations)
-    docs = _event_parses(sentences, meeting_rules, measure_rules)
+    return _Prepared(article, processed, sentences, annotations,
+                     _event_sentences(sentences, meeting_rules, measure_rules))
+
+
+def _finish(prepared: _Prepared, docs: dict, annotator: Annotator) -> ArticleExtraction:
+    """The rules on one article, given the parses of its event sentences."""
+    meeting_rules, measure_rules, quote_spec = _rules()
+    article, processed = prepared.article, prepared.processed
+    sentences, annotations, published = prepared.sentences, prepared.annotations, \
+        article.published
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
                                 annotator, meeting_rules, _country_counts(annotations), docs)
     measures = extract_measures(article.article_id, published, sentences, annotations,
@@ -129,15 +146,29 @@ def extract_article(article: Article, annotator: Annotator | None = None) -> Art
                              _topics(sentences, annotations))
 
 
-def article_parts_of(entry: Entry) -> ArticleParts:
-    """Read, extract and reduce one listed article to its rows (runs in a worker)."""
-    return article_parts(extract_article(read_article(entry)))
+def extract_articles(articles: Iterable[Article],
+                     annotator: Annotator | None = None) -> Iterator[ArticleExtraction]:
+    """Every stage up to the per-article records (no cross-article merge), for a few
+    articles at once: their event sentences go to the parser in one ``nlp.pipe`` call,
+    which costs far less per sentence than one call per article. The parses, and so
+    the records, are the same as one article at a time."""
+    annotator = annotator or default_annotator()
+    prepared = [_prepare(a, annotator) for a in articles]
+    parsed = iter(parse(s.text for p in prepared for s in p.to_parse))
+    for p in prepared:
+        yield _finish(p, {s.index: next(parsed) for s in p.to_parse}, annotator)
+
+
+def extract_article(article: Article, annotator: Annotator | None = None) -> ArticleExtraction:
+    """Every stage up to the per-article records (no cross-article merge)."""
+    return next(extract_articles([article], annotator))
 
 
 def extract_batch(entries: list[Entry]) -> list[ArticleParts]:
     """One task of a parallel or distributed run: a few articles, read by the worker from
-    their files, so neither texts nor the annotator travel with the task."""
-    return [article_parts_of(e) for e in entries]
+    their files, so neither texts nor the annotator travel with the task; their event
+    sentences are parsed together."""
+    return [article_parts(x) for x in extract_articles(read_article(e) for e in entries)]
 
 
 def warm_up() -> None:
@@ -185,7 +216,7 @@ def _stream(entries: list[Entry], jobs: int, engine: str,
     if jobs > 1 and len(entries) > 1:
         jobs = min(jobs, len(entries))  # no idle workers, each loading the models
         return _pool_stream(batched(entries, POOL_BATCH), jobs)
-    return map(article_parts_of, entries)
+    return (parts for batch in batched(entries, POOL_BATCH) for parts in extract_batch(batch))
 
 
 def _with_progress(results: Iterable[ArticleParts], total: int,

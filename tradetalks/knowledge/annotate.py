@@ -60,9 +60,23 @@ class SentenceAnnotations:
     text: str = ""
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: list[str], ignore_case: bool = False) -> str:
+    """The words as one regex alternation, longest first, grouped by first character
+    ("a(?:pec|sean)|g(?:20|7)"): ``re`` then tries only the group whose first character
+    matches instead of every word, several times faster on a dictionary of hundreds of
+    words. At any position only one group can match (distinct first characters; with
+    ``ignore_case`` they are ASCII and grouped lower-cased), and within it the words keep
+    the longest-first order, so the match is the one the flat alternation finds."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in unique)
+    if ignore_case and not all(w[:1].isascii() for w in unique):
+        return "|".join(re.escape(w) for w in unique)
+    groups: dict[str, list[str]] = {}
+    for word in unique:
+        if word:
+            groups.setdefault(word[0].lower() if ignore_case else word[0], []).append(word[1:])
+    parts = [re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in tails) + ")"
+             for first, tails in groups.items()]
+    return "|".join(parts + ([""] if "" in unique else []))
 
 
 class Annotator:
@@ -99,7 +113,8 @@ class Annotator:
                 if word:
                     self.occasions_by_word.setdefault(word.lower(), []).append(o)
         self.occasion_re = re.compile(
-            rf"(?<![\w-])(?:{_alternation(list(self.occasions_by_word))})(?![\w-])", re.I)
+            rf"(?<![\w-])(?:{_alternation(list(self.occasions_by_word), True)})(?![\w-])",
+            re.I)
 
     def actor_for(self, alias: str, published: dt.date) -> ActorEntry:
         return min(self.actor_by_alias[alias], key=lambda a: (a.distance(published), a.actor_id))

@@ -18,8 +18,8 @@ def resolve_surnames(annotations: list[SentenceAnnotations]) -> None:
         text = ann.text
         taken = [(f.start, f.end) for f, _ in ann.persons]
         for part, ids in seen.items():
-            if len(ids) != 1:
-                continue
+            if len(ids) != 1 or part not in text:
+                continue  # ambiguous, or absent (the cheap test before the regex)
             actor = actors[next(iter(ids))]
             for m in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
                 if any(s <= m.start() < e for s, e in taken):

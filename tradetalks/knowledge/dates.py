@@ -24,6 +24,7 @@ import yaml
 from dateutil import parser as dateutil_parser
 
 from tradetalks.paths import RULES_DIR
+from tradetalks.prefilter import compile as guarded
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -57,53 +58,53 @@ _STAY = (rf"{_COUNT}(?:[- ]days?\s+|\s+days\s+of\s+)(?:[\w-]+\s+){{0,2}}?"
 _OWNER = r"(?:a|an|his|her|their|its|the)\s+"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("stay_first", re.compile(
+    ("stay_first", guarded(
         rf"\b{_ANCHOR},?\s+for\s+(?:{_OWNER})?{_STAY}\b", re.I)),
-    ("stay_began", re.compile(
+    ("stay_began", guarded(
         rf"\b{_OWNER}{_STAY}\s+(?:that|which)\s+(?:\w+\s+)?{_words('start_verbs')}\s+"
         rf"{_ANCHOR}", re.I)),
-    ("stay_ended", re.compile(
+    ("stay_ended", guarded(
         rf"\b{_words('end_verbs')}\s+{_OWNER}{_STAY}\b[^.;,]{{0,40}}?\s{_ANCHOR}", re.I)),
-    ("weekday_range", re.compile(
+    ("weekday_range", guarded(
         rf"\b(?:(?:on|from|between|last|next|this|coming)\s+)?(?P<first>{_WEEKDAY})\s*"
         rf"(?:and|{_RANGE})\s*(?P<last>{_WEEKDAY})\b", re.I)),
-    ("day_first_range", re.compile(
+    ("day_first_range", guarded(
         rf"\b(?P<between>between\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:\s+(?P<m1>{_MONTH}))?\s*(?(between)and|{_RANGE})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})"
         rf"(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
-    ("duration", re.compile(
+    ("duration", guarded(
         r"\b(?:more than|over|about|around|nearly|almost|some|for|after|within|in the past|"
         r"the past|the last)\s+(?:\d+(?:[.,]\d+)?½?|½|a|an|one|two|three|four|five|six|seven|"
         r"eight|nine|ten|several|a few|many)\s*[- ]?(?:years?|months?|weeks?|days?|hours?|"
         r"decades?)(?:[- ]long)?\b"
         r"|\b\d+(?:\.\d+)?½?[- ](?:years?|months?|weeks?|days?|hours?)[- ](?:long|old)\b"
         r"|\b\d+½?\s+(?:years?|months?|decades?)\b", re.I)),
-    ("weekday_explicit", re.compile(
+    ("weekday_explicit", guarded(
         rf"\b(?:(?:on|last|next|this|coming)\s+)?{_WEEKDAY}{_PART}\s*\(\s*(?:{_MONTH}\s+{_DAY}|"
         rf"{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?\s*\)", re.I)),
-    ("day_range", re.compile(
+    ("day_range", guarded(
         rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*"
         rf"{_RANGE}\s*(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b(?!\s*%)"
         rf"(?:,?\s+(?P<year>{_YEAR}))?"
         rf"|\bbetween\s+(?P<bm1>{_MONTH})\s+(?P<bd1>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+"
         rf"(?:(?P<bm2>{_MONTH})\s+)?(?P<bd2>\d{{1,2}})\b(?:,?\s+(?P<byear>{_YEAR}))?",
         re.I)),
-    ("explicit_day", re.compile(
+    ("explicit_day", guarded(
         rf"\b(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)\b(?!\s*%)",
         re.I)),
-    ("weekday", re.compile(
+    ("weekday", guarded(
         rf"\b(?:(?:last|next|this|coming|on|since|from|until|by)\s+)?{_WEEKDAY}{_PART}\b", re.I)),
-    ("relative", re.compile(
+    ("relative", guarded(
         r"\b(?:(?:earlier|later|late|early)\s+)?(?:last|next|this|past|coming)\s+"
         r"(?:week|month|year)(?:'s|’s)?\b|\b(?:yesterday|today|tomorrow)\b", re.I)),
-    ("month", re.compile(
+    ("month", guarded(
         rf"\b(?:(?:in|since|from|starting in|starting from|beginning in|by|until|through|"
         rf"during|late|early|mid-?|end of|until the end of)\s+)?(?:{_MONTH.replace('May|', '')}|"
         rf"(?<=in )May|(?<=since )May|(?<=from )May)(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s*\d)", re.I)),
-    ("season", re.compile(
+    ("season", guarded(
         rf"\b(?:(?:in|since|from|starting in|during|over)\s+)?the\s+(?:summer|spring|autumn|fall|"
         rf"winter)(?:\s+of\s+{_YEAR})?\b", re.I)),
-    ("year", re.compile(rf"\b(?:(?:in|since|from|by|until|of|during|late|early|mid-?)\s+)?"
+    ("year", guarded(rf"\b(?:(?:in|since|from|by|until|of|during|late|early|mid-?)\s+)?"
                         rf"{_YEAR}\b(?![-–/]\d)", re.I)),
 ]
 

@@ -20,6 +20,7 @@ import yaml
 
 from tradetalks.errors import InputError
 from tradetalks.paths import DICTIONARY_DIR, RULES_DIR
+from tradetalks.prefilter import compile as guarded
 from tradetalks.vocabulary import vocabulary
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -265,7 +266,7 @@ def _patterns(path: Path, key: str, columns: tuple[str, str]) -> tuple:
     out = []
     for line, row in _rows(path, columns):
         try:
-            out.append((row[columns[0]], re.compile(row[columns[1]], re.I)))
+            out.append((row[columns[0]], guarded(row[columns[1]], re.I)))
         except re.error as exc:
             raise InputError(f"bad pattern for {row[columns[0]]!r}: {exc}", path, line) from None
     return tuple(out)

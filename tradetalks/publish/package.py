@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pandas as pd
@@ -405,20 +406,50 @@ def _write_descriptor(path: Path, resources: list[dict], sources: _Sources) -> N
         sources.write_into(handle, head + '"sources": ', tail)
 
 
-def write_files(tables: TableRows, folder: Path) -> None:
-    """Every table's CSV, streamed row by row, then the descriptor and the run log."""
+def write_order(names: Iterable[str]) -> list[str]:
+    """The tables in their order, but every table a foreign key points to before the
+    tables that point to it (mentions after meetings and measures): each table can then
+    be validated as soon as it is written."""
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        if name not in order:
+            for key in FOREIGN_KEYS.get(name, []):
+                visit(key["reference"]["resource"])
+            order.append(name)
+
+    for name in names:
+        visit(name)
+    return order
+
+
+def _referred(name: str) -> list[str]:
+    return list(dict.fromkeys(k["reference"]["resource"] for k in FOREIGN_KEYS.get(name, [])))
+
+
+def write_files(tables: TableRows, folder: Path,
+                written: Callable[[str, list[dict]], None] | None = None) -> None:
+    """Every table's CSV, streamed row by row, then the descriptor and the run log.
+    ``written(name, resources)`` is told of each finished table, with its resource and
+    those its foreign keys point to (all already written)."""
     all_schemas = schemas()
     sources = _Sources(tables.columns["articles"])
-    resources = []
-    for name, rows in tables.rows.items():
+    resources: dict[str, dict] = {}
+    counts: dict[str, int] = {}
+    for name in write_order(tables.rows):
         sink = CsvSink(folder / f"{name}.csv", tables.columns[name])
         try:
+            rows = tables.rows[name]
             sink.write(sources.tap(rows) if name == "articles" else rows)
         finally:
             sink.close()
-        tables.counts[name] = sink.rows
-        resources.append(_resource(name, tables.columns[name], all_schemas[name], sink))
-    _write_descriptor(folder / "datapackage.json", resources, sources)
+        counts[name] = sink.rows
+        resources[name] = _resource(name, tables.columns[name], all_schemas[name], sink)
+        if written is not None:
+            written(name, [resources[n] for n in (*_referred(name), name)])
+    tables.counts.update({name: counts[name] for name in tables.rows})
+    _write_descriptor(folder / "datapackage.json", [resources[n] for n in tables.rows],
+                      sources)
     (folder / "run_log.txt").write_bytes(tables.run_log().encode("utf-8"))
 
 
@@ -439,24 +470,72 @@ def _problems(folder: Path, name: str | None = None) -> tuple[list[str], list[st
             [err.message for err in report.errors])
 
 
-def validate_package(folder: Path, jobs: int = 1) -> None:
-    """Validate every resource against its Table Schema, keys included. With ``jobs`` > 1
-    the resources are shared among that many processes, largest files first (a run on
-    two cores would otherwise end with one core validating alone)."""
-    if jobs <= 1:
-        rows, package = _problems(folder)
-    else:
-        names = [r["name"] for r in json.loads(
-            (folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
-        largest = sorted(names, key=lambda n: -(folder / f"{n}.csv").stat().st_size)
-        with worker_pool(min(jobs, len(names))) as pool:
-            found = dict(zip(largest, pool.map(_problems, [folder] * len(names), largest),
-                             strict=True))
-        rows = [p for n in names for p in found[n][0]]
-        package = list(dict.fromkeys(p for n in names for p in found[n][1]))
+def _resource_problems(folder: Path, name: str, resources: list[dict] | None = None
+                       ) -> tuple[list[str], list[str]]:
+    """Frictionless's findings on one resource (with the foreign keys it declares),
+    against the descriptor without its ``sources`` list: the sources (one per article)
+    are package metadata, checked once by :func:`_descriptor_problems`; loading them
+    again for every resource was most of a small resource's task."""
+    from frictionless import Package, system
+
+    if resources is None:
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    else:  # the resource and those it refers to, before the descriptor is written
+        descriptor = {**_descriptor_head(), "resources": resources}
+    descriptor.pop("sources", None)
+    with system.use_context(trusted=True):
+        report = Package(descriptor, basepath=str(folder)).validate(name=name)
+    return ([f"{task.name}: {err.message}" for task in report.tasks for err in task.errors],
+            [err.message for err in report.errors])
+
+
+def _descriptor_problems(folder: Path) -> list[str]:
+    """Frictionless's findings on the descriptor itself (the package's metadata)."""
+    from frictionless import Package, system
+
+    with system.use_context(trusted=True):
+        report = Package.validate_descriptor(str(folder / "datapackage.json"))
+    return [err.message for err in report.errors]
+
+
+def _shared_problems(folder: Path, jobs: int) -> tuple[list[str], list[str]]:
+    """The descriptor, then every resource, shared among ``jobs`` processes, largest
+    files first (a run on two cores would otherwise end with one core validating
+    alone)."""
+    names = [r["name"] for r in json.loads(
+        (folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
+    largest = sorted(names, key=lambda n: -(folder / f"{n}.csv").stat().st_size)
+    with worker_pool(min(jobs, len(names) + 1)) as pool:
+        meta = pool.submit(_descriptor_problems, folder)
+        return _collect(meta, {n: pool.submit(_resource_problems, folder, n) for n in largest},
+                        names)
+
+
+def _collect(meta: Future, tasks: dict[str, Future], names: list[str]
+             ) -> tuple[list[str], list[str]]:
+    """The findings of the descriptor's task, then of each resource's, in table order. A
+    faulty descriptor is reported alone: the resources cannot be read by it."""
+    package = meta.result()
+    if package:
+        for task in tasks.values():
+            task.cancel()
+        return [], package
+    found = {n: tasks[n].result() for n in names}
+    rows = [p for n in names for p in found[n][0]]
+    return rows, list(dict.fromkeys(p for n in names for p in found[n][1]))
+
+
+def _raise_problems(folder: Path, rows: list[str], package: list[str]) -> None:
     if rows or package:
         problems = rows[:10] + package[:5]
         raise InputError("output failed its schema: " + "; ".join(problems), folder)
+
+
+def validate_package(folder: Path, jobs: int = 1) -> None:
+    """Validate every resource against its Table Schema, keys included. With ``jobs`` > 1
+    the descriptor and the resources are shared among that many processes."""
+    rows, package = _problems(folder) if jobs <= 1 else _shared_problems(folder, jobs)
+    _raise_problems(folder, rows, package)
 
 
 def write_package(tables: Tables | TableRows, out: Path, state: SwapState | None = None,
@@ -469,5 +548,32 @@ def write_package(tables: Tables | TableRows, out: Path, state: SwapState | None
     published, so a build does not validate eight packages nobody downloads."""
     rows = tables if isinstance(tables, TableRows) else TableRows.of(tables)
     names = [f"{name}.csv" for name in rows.rows] + ["datapackage.json", "run_log.txt"]
+    if validate and jobs > 1:
+        return _write_validating(rows, out, names, state, jobs)
     check = (lambda folder: validate_package(folder, jobs)) if validate else (lambda _: None)
     return publish_folder(out, names, lambda folder: write_files(rows, folder), check, state)
+
+
+def _write_validating(rows: TableRows, out: Path, names: list[str],
+                      state: SwapState | None, jobs: int) -> list[Path]:
+    """``write_package`` with ``jobs`` > 1: the validating processes start before the
+    first file is written, and each table is validated as soon as it and the tables its
+    foreign keys point to are on disk, while the next one is written; the descriptor is
+    checked once written. The same checks as :func:`validate_package`."""
+    with worker_pool(jobs) as pool:
+        tasks: dict[str, Future] = {}
+
+        def write(folder: Path) -> None:
+            write_files(rows, folder, lambda name, resources: tasks.__setitem__(
+                name, pool.submit(_resource_problems, folder, name, resources)))
+
+        def check(folder: Path) -> None:
+            meta = pool.submit(_descriptor_problems, folder)
+            _raise_problems(folder, *_collect(meta, tasks, list(rows.rows)))
+
+        try:
+            return publish_folder(out, names, write, check, state)
+        except BaseException:
+            for task in tasks.values():
+                task.cancel()  # a failed or interrupted run does not wait for them
+            raise

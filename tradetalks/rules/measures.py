@@ -19,6 +19,7 @@ from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
 from tradetalks.knowledge.dates import DateMention, find_dates
 from tradetalks.knowledge.records import MeasureRecord, Mention, Window, measure_family
+from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_measure, same_measure
 from tradetalks.rules.roles import parse_imposer
 from tradetalks.vocabulary import vocabulary
@@ -66,7 +67,7 @@ HEDGE = re.compile(r"\b(expected to|expectations? of|plans? to|planning to|consi
 class MeasureRules:
     def __init__(self, triggers: dict):
         spec = triggers["measure"]
-        self.triggers = [(re.compile(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
+        self.triggers = [(guarded(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
         # each trigger's rule id, by its compiled pattern (a match's ``.re``)
         self.ids = {p: t["id"] for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)}
         # a trigger that the words before it make a demand, not a measure ("requested the
@@ -74,10 +75,10 @@ class MeasureRules:
         self.unless_before = {p: re.compile(t["unless_before"], re.I)
                               for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)
                               if t.get("unless_before")}
-        self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
-        self.status = {k: re.compile(v, re.I) for k, v in spec["status"].items()}
-        self.demand = re.compile(spec["demand"], re.I)
-        self.impose_verbs = re.compile(spec["impose_verbs"], re.I)
+        self.exclude = [guarded(p, re.I) for p in spec["exclude"]]
+        self.status = {k: guarded(v, re.I) for k, v in spec["status"].items()}
+        self.demand = guarded(spec["demand"], re.I)
+        self.impose_verbs = guarded(spec["impose_verbs"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
         self.matches = lru_cache(maxsize=1024)(self._find)
 

@@ -18,6 +18,7 @@ from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
 from tradetalks.knowledge.dates import find_dates
 from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
+from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_meeting, same_meeting
 from tradetalks.rules.roles import back_references, role_rules
 from tradetalks.vocabulary import vocabulary
@@ -38,24 +39,24 @@ SIDELINES = re.compile(r"\b(on the sidelines of|during|at|on the margins of|ahea
 class MeetingRules:
     def __init__(self, triggers: dict):
         spec = triggers["meeting"]
-        self.triggers = [(re.compile(t["pattern"], re.I), t.get("format"), t.get("outcome"))
+        self.triggers = [(guarded(t["pattern"], re.I), t.get("format"), t.get("outcome"))
                          for t in spec["triggers"]]
         # each trigger's rule id, by its compiled pattern (a match's ``.re``)
         self.ids = {p: t["id"] for (p, _, _), t in zip(self.triggers, spec["triggers"],
                                                       strict=True)}
-        self.visit = [re.compile(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
+        self.visit = [guarded(t["pattern"], re.I) for t in spec["triggers"] if t.get("visit")]
         # diplomatic acts that are contacts of their own (a summons, a protest lodged with
         # an embassy): within one article, two different acts are two meetings
         self.acts = {t["id"]: t["act"] for t in spec["triggers"] if t.get("act")}
         # phrasings that report a meeting only when people of two governments are named
-        self.needs_two = [re.compile(t["pattern"], re.I) for t in spec["triggers"]
+        self.needs_two = [guarded(t["pattern"], re.I) for t in spec["triggers"]
                           if t.get("needs_two")]
-        self.exclude = [re.compile(p, re.I) for p in spec["exclude"]]
-        self.exclude_soft = [re.compile(p, re.I) for p in spec.get("exclude_soft", [])]
-        self.anaphora = re.compile(spec["anaphora"], re.I)
-        self.status = [(k, re.compile(v, re.I)) for k, v in spec["status"].items()]
-        self.outcome = {k: re.compile(v, re.I) for k, v in spec["outcome"].items()}
-        self.level_words = {k: re.compile(v, re.I) for k, v in spec["level_words"].items()}
+        self.exclude = [guarded(p, re.I) for p in spec["exclude"]]
+        self.exclude_soft = [guarded(p, re.I) for p in spec.get("exclude_soft", [])]
+        self.anaphora = guarded(spec["anaphora"], re.I)
+        self.status = [(k, guarded(v, re.I)) for k, v in spec["status"].items()]
+        self.outcome = {k: guarded(v, re.I) for k, v in spec["outcome"].items()}
+        self.level_words = {k: guarded(v, re.I) for k, v in spec["level_words"].items()}
         # every trigger match of a sentence, found once: the parse gate and the rules read them
         self.matches = lru_cache(maxsize=1024)(self._find)
 
