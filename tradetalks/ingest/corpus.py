@@ -41,6 +41,8 @@ _FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")  # overrides and isolates
 LANGUAGE_SAMPLE = 100_000  # characters read to guess the language
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as by at from was were said has have it".split()
 )
@@ -219,10 +221,13 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 def looks_english(text: str) -> bool:
     """A rough guess: mostly Latin letters, and English function words among the words."""
     text = text[:LANGUAGE_SAMPLE]
-    letters = [c for c in text if c.isalpha()]
+    # letters counted without a Python loop over the ASCII text (an ASCII letter is one
+    # of A-Z, a-z): only the non-ASCII characters are looked at one by one
+    other = [c for c in _ASCII.sub("", text) if c.isalpha()]
+    letters = len(_ASCII_LETTER.findall(text)) + len(other)
     if letters:
-        latin = sum(1 for c in letters if c < "\u0250")  # Basic Latin to Latin Extended-B
-        if latin / len(letters) < 0.5:
+        latin = letters - sum(1 for c in other if c >= "\u0250")  # Latin to Extended-B
+        if latin / letters < 0.5:
             return False
     words = re.findall(r"[A-Za-z]+", text.lower())
     if len(words) < 20:
