@@ -16,6 +16,8 @@ from pathlib import Path
 from tradetalks.workers import worker_pool
 
 EXECUTION_TIMEOUT = 600  # seconds, as _config.yml's execute.timeout
+# the reader myst-nb records for a MyST text notebook in the cache's project
+MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
 
 
 def chapter_paths(root: Path) -> list[Path]:
@@ -80,7 +82,7 @@ def execute_chapter(path: Path, cache_path: Path) -> tuple[str, float, str | Non
     if result.err is not None:
         return str(path), result.time, f"{result.err.__class__.__name__}: {result.err}"
     cache = _cache(cache_path)
-    record = cache.add_nb_to_project(str(path))
+    record = cache.add_nb_to_project(str(path), read_data=MYST_READER)
     cache.cache_notebook_bundle(CacheBundleIn(notebook, record.uri,
                                               data={"execution_seconds": result.time}),
                                 check_validity=False, overwrite=True)
