@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -14,7 +16,12 @@ from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, why_text
 from tradetalks.publish.codes import EventCode, demand_code, measure_code, meeting_code
 from tradetalks.publish.locations import actor_ids, locate, multilateral_occasion, place_relation
 from tradetalks.publish.rowfiles import SortedSpool
-from tradetalks.resolve import assign_ids, measure_merger, meeting_merger
+from tradetalks.resolve import (
+    finish_measures,
+    finish_meetings,
+    measure_merger,
+    meeting_merger,
+)
 from tradetalks.vocabulary import vocabulary
 
 if TYPE_CHECKING:  # the notebooks read stored tables without loading the sentence splitter
@@ -114,12 +121,9 @@ def _demand_fields(m: MeasureRecord) -> dict:
             "demand_plover_mode": code.plover_mode if code else ""}
 
 
-def participants_table(meeting_ids: list[tuple[str, MeetingRecord]]) -> pd.DataFrame:
+def _participant_rows(meeting_id: str, m: MeetingRecord) -> Iterator[tuple]:
     """One row per meeting and participant: the join of meetings to actors."""
-    rows = [{"meeting_id": i, "actor_id": a, "name": n} for i, m in meeting_ids
-            for n in sorted(m.participants) for a in actor_ids([n])]
-    return pd.DataFrame(rows, columns=PARTICIPANT_COLUMNS).sort_values(
-        ["meeting_id", "actor_id"], kind="stable").reset_index(drop=True)
+    return ((meeting_id, a, n) for n in sorted(m.participants) for a in actor_ids([n]))
 
 
 @dataclass
@@ -204,13 +208,11 @@ def article_parts(e: ArticleExtraction) -> ArticleParts:
                         e.meetings, e.measures, p.article.warnings)
 
 
-def _mention_rows(meeting_ids, measure_ids) -> Iterator[tuple]:
-    for kind, pairs in (("meeting", meeting_ids), ("measure", measure_ids)):
-        for event_id, record in pairs:
-            for x in record.mentions:
-                yield (x.mention_id, x.article_id, x.sentence, x.start, x.end, kind,
-                       event_id, event_id if kind == "meeting" else "",
-                       event_id if kind == "measure" else "", x.rule, x.matched_text)
+def _mention_rows(kind: str, event_id: str, record) -> Iterator[tuple]:
+    for x in record.mentions:
+        yield (x.mention_id, x.article_id, x.sentence, x.start, x.end, kind,
+               event_id, event_id if kind == "meeting" else "",
+               event_id if kind == "measure" else "", x.rule, x.matched_text)
 
 
 def _mention_order(row: tuple) -> tuple:
@@ -267,8 +269,8 @@ class TableRows:
 class TableBuilder:
     """The tables, built as articles arrive in publication order: per-article rows go to
     sorted spools (``publish.rowfiles``: spilled to disk in sorted blocks), events are
-    merged at once into keyed blocks (``resolve.EventMerger``), so nothing of an article
-    but its events outlives its arrival in memory."""
+    merged at once into an on-disk store (``resolve.EventMerger``), so nothing of an
+    article outlives its arrival in memory and memory does not grow with the corpus."""
 
     def __init__(self) -> None:
         self._rows = {name: SortedSpool(_order_by(columns, by))
@@ -276,14 +278,13 @@ class TableBuilder:
         self._meetings = meeting_merger()
         self._measures = measure_merger()
         self._actors: dict[str, dict] = {}
+        self._actor_articles = SortedSpool(lambda pair: pair)  # (actor id, article id)
         self._last: tuple | None = None
-        self._order: dict[str, int] = {}  # article id -> publication rank (stable ids)
 
     def add(self, parts: ArticleParts) -> None:
         if self._last is not None and parts.order < self._last:
             raise ValueError("articles must arrive in publication order")
         self._last = parts.order
-        self._order.setdefault(parts.article_id, len(self._order))
         for name, rows in parts.rows.items():
             self._rows[name].extend(rows)
         self._meetings.add(parts.meetings)
@@ -293,27 +294,38 @@ class TableBuilder:
                 "actor_id": actor.actor_id, "name": actor.name, "country": actor.country,
                 "role": actor.role, "organisation": actor.organisation,
                 "aliases": ";".join(actor.aliases), "level": actor.level,
-                "sector": actor.sector, "wikidata": actor.wikidata, "articles": set(),
-                "in_dictionary": True})
+                "sector": actor.sector, "wikidata": actor.wikidata, "in_dictionary": True})
             row.update(role=actor.role, organisation=actor.organisation, level=actor.level,
                        sector=actor.sector)
-            row["articles"].add(parts.article_id)
+        self._actor_articles.extend((actor.actor_id, parts.article_id)
+                                    for actor in parts.actors)
+
+    def _actor_rows(self) -> Iterator[tuple]:
+        """The actors sorted by id, each with the articles naming it (sorted, once)."""
+        articles = groupby(self._actor_articles, key=itemgetter(0))
+        for (_, row), (_, pairs) in zip(sorted(self._actors.items()), articles, strict=True):
+            ids = ";".join(dict.fromkeys(a for _, a in pairs if a))
+            yield _values({**row, "articles": ids}, ACTOR_COLUMNS)
 
     def rows(self) -> TableRows:
         """The finished tables as streams of rows, each table sorted as in the files."""
-        meeting_ids, measure_ids = assign_ids(self._meetings.merged, self._measures.merged,
-                                              self._order)
-        actors = [_values({**r, "articles": _join(r["articles"])}, ACTOR_COLUMNS)
-                  for _, r in sorted(self._actors.items())]
+        finish_meetings(self._meetings)
+        finish_measures(self._measures)
         mentions = SortedSpool(_mention_order)
-        mentions.extend(_mention_rows(meeting_ids, measure_ids))
-        participants = participants_table(meeting_ids)
+        participants = SortedSpool(_order_by(PARTICIPANT_COLUMNS, ["meeting_id", "actor_id"]))
+        for event_id, m in self._meetings.ordered():
+            mentions.extend(_mention_rows("meeting", event_id, m))
+            participants.extend(_participant_rows(event_id, m))
+        for event_id, m in self._measures.ordered():
+            mentions.extend(_mention_rows("measure", event_id, m))
         streams: dict[str, Iterable[tuple]] = {
             "mentions": mentions,
-            "meetings": (_values(meeting_row(i, m), MEETING_COLUMNS) for i, m in meeting_ids),
-            "measures": (_values(measure_row(i, m), MEASURE_COLUMNS) for i, m in measure_ids),
-            "actors": actors,
-            "participants": participants.itertuples(index=False, name=None),
+            "meetings": (_values(meeting_row(i, m), MEETING_COLUMNS)
+                         for i, m in self._meetings.ordered()),
+            "measures": (_values(measure_row(i, m), MEASURE_COLUMNS)
+                         for i, m in self._measures.ordered()),
+            "actors": self._actor_rows(),
+            "participants": participants,
             **self._rows}
         columns = {name: columns for name, (columns, _) in _PER_ARTICLE.items()}
         columns.update(mentions=MENTION_COLUMNS, meetings=MEETING_COLUMNS,

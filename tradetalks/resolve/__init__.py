@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterator
 
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, Mention, measure_family
+from tradetalks.resolve.store import EventStore, Keys, weeks_of
 from tradetalks.vocabulary import vocabulary
 
 REMOTE_FORMATS = vocabulary().remote_formats
@@ -76,6 +77,12 @@ def _add_articles(into, other) -> None:
 
 
 def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
+    merge_meeting_fields(into, other)
+    _add_mentions(into, other)
+
+
+def merge_meeting_fields(into: MeetingRecord, other: MeetingRecord) -> None:
+    """Everything but the mentions (the merge's store keeps those apart)."""
     _add_articles(into, other)
     into.participants |= other.participants
     into.topics |= other.topics
@@ -101,7 +108,6 @@ def merge_meeting(into: MeetingRecord, other: MeetingRecord) -> None:
     outcomes = vocabulary().outcomes
     if outcomes.index(other.outcome) > outcomes.index(into.outcome):
         into.outcome = other.outcome
-    _add_mentions(into, other)
 
 # --- one measure? ------------------------------------------------------------------------
 
@@ -124,6 +130,12 @@ def same_measure(a: MeasureRecord, b: MeasureRecord) -> bool:
 
 
 def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
+    merge_measure_fields(into, other)
+    _add_mentions(into, other)
+
+
+def merge_measure_fields(into: MeasureRecord, other: MeasureRecord) -> None:
+    """Everything but the mentions (the merge's store keeps those apart)."""
     _add_articles(into, other)
     into.products |= other.products
     if WORLD in into.targets and other.targets != {WORLD}:
@@ -145,7 +157,6 @@ def merge_measure(into: MeasureRecord, other: MeasureRecord) -> None:
     into.demands += [d for d in other.demands if d not in into.demands]
     for d, index in other.demand_sentences.items():
         into.demand_sentences.setdefault(d, index)
-    _add_mentions(into, other)
 
 
 
@@ -208,91 +219,50 @@ def _add_mentions(into, other) -> None:
 
 # --- across the corpus -------------------------------------------------------------------
 
-WEEKS_INDEXED = 106  # a window wider than about two years is a candidate for every date
-
-
-def _weeks(window) -> Iterable[int] | None:
-    """The weeks (days since 0001-01-01 divided by 7) a window touches, or None when it is
-    wider than ``WEEKS_INDEXED``: such windows, like missing ones, are checked against
-    every record of their group."""
-    if window is None:
-        return None
-    first, last = window.start.toordinal() // 7, window.end.toordinal() // 7
-    if last - first >= WEEKS_INDEXED:
-        return None
-    return range(first, last + 1)
-
-
-class _Index:
-    """Records under fine keys: groups that ``same`` requires to match (one or more per
-    record) and the weeks of a date window that ``same`` requires to overlap. A record
-    may sit under more keys than it needs (keys are only added as merges change it), never
-    fewer, so a lookup returns a superset of the records ``same`` can accept, in the order
-    the records were first kept: the first one ``same`` accepts is the one a scan of all
-    records would find."""
-
-    def __init__(self) -> None:
-        self.order: dict[int, int] = {}
-        self.group: dict[Hashable, list] = {}      # every record of a group, in order
-        self.undated: dict[Hashable, list] = {}    # no window, or a wide one
-        self.week: dict[tuple, list] = {}          # (group, week) -> records
-        self.placed: set[tuple] = set()
-
-    def _put(self, table: dict, key: Hashable, record) -> None:
-        mark = (id(record), id(table), key)
-        if mark not in self.placed:
-            self.placed.add(mark)
-            table.setdefault(key, []).append(record)
-
-    def add(self, record, groups: Iterable[Hashable], window) -> None:
-        self.order.setdefault(id(record), len(self.order))
-        weeks = _weeks(window)
-        for group in groups:
-            self._put(self.group, group, record)
-            if weeks is None:
-                self._put(self.undated, group, record)
-            else:
-                for w in weeks:
-                    self._put(self.week, (group, w), record)
-
-    def candidates(self, groups: list, window) -> list:
-        weeks = _weeks(window)
-        if weeks is None and len(groups) == 1:
-            return self.group.get(groups[0], [])
-        found: dict[int, object] = {}
-        for group in groups:
-            if weeks is None:
-                found.update((id(r), r) for r in self.group.get(group, ()))
-                continue
-            found.update((id(r), r) for r in self.undated.get(group, ()))
-            for w in weeks:
-                found.update((id(r), r) for r in self.week.get((group, w), ()))
-        return sorted(found.values(), key=lambda r: self.order[id(r)])
-
-
 class EventMerger:
     """Merge records as articles arrive in publication order: each record joins the first
-    earlier record ``same`` accepts, found through an index of fine keys (``keys`` gives a
-    record's groups and its date window). The state is the merged events only, and both
-    many mentions of one event and many distinct events merge in linear time."""
+    earlier event ``same`` accepts, looked up through the keys ``same`` requires
+    (``resolve.store``). The events live in an on-disk store, so both many mentions of one
+    event and many distinct events merge in linear time and in bounded memory."""
 
-    def __init__(self, same, merge, keys: Callable[[object], tuple[list, object]]) -> None:
-        self.merged: list = []
-        self._index = _Index()
+    def __init__(self, same, merge, keys: Callable[[object], Keys]) -> None:
+        self._store = EventStore()
         self._same, self._merge, self._keys = same, merge, keys
 
     def add(self, records: list) -> None:
+        store = self._store
         for record in records:
-            groups, window = self._keys(record)
-            target = next((m for m in self._index.candidates(groups, window)
-                           if not _shares_article(m, record) and self._same(m, record)),
-                          None)
+            keys = self._keys(record)
+            target = next((seq for seq in store.candidates(keys, UNDATED_MERGE_DAYS)
+                           if not _shares_article(event := store.get(seq), record)
+                           and self._same(event, record)), None)
             if target is None:
-                self.merged.append(record)
-                self._index.add(record, groups, window)
-            else:
-                self._merge(target, record)
-                self._index.add(target, *self._keys(target))
+                store.insert(record, keys)
+                continue
+            event = store.get(target)
+            self._merge(event, record)
+            store.save(target)
+            store.add_new_mentions(target, record.mentions)
+            store.file(target, self._keys(event))
+
+    def __len__(self) -> int:
+        return self._store.count
+
+    def events(self) -> Iterator:
+        """Every merged event, with its mentions, in the order first kept."""
+        self._store.flush()
+        return (self._store.whole(seq) for seq in range(self._store.count))
+
+    def finish(self, event_id: Callable[[object], str], sort_key: Callable[[object], tuple],
+               width: int) -> None:
+        """Give every event its id and its place in the table (see :func:`assign_ids`)."""
+        self._store.flush()
+        self._store.order(((sort_key(e), seq, event_id(e))
+                           for seq, e in enumerate(self.events())), width)
+
+    def ordered(self) -> Iterator[tuple[str, object]]:
+        """(id, event with mentions) in the table's order, after :meth:`finish`."""
+        return self._store.ordered()
 
 
 def _shares_article(event, record) -> bool:
@@ -304,40 +274,46 @@ def _shares_article(event, record) -> bool:
 
 
 def meeting_merger() -> EventMerger:
-    return EventMerger(same_meeting, merge_meeting, _meeting_keys)
+    return EventMerger(same_meeting, merge_meeting_fields, _meeting_keys)
 
 
 def measure_merger() -> EventMerger:
-    return EventMerger(same_measure, merge_measure, _measure_keys)
+    return EventMerger(same_measure, merge_measure_fields, _measure_keys)
 
 
-def _meeting_keys(m: MeetingRecord) -> tuple[list, object]:
+def _meeting_keys(m: MeetingRecord) -> Keys:
     """Countries and format family (a call, a letter or in person) must match; dates
-    must overlap where both are known."""
+    must overlap where both are known, and publication dates lie within
+    ``UNDATED_MERGE_DAYS`` where either is not."""
     family = m.format if m.format in REMOTE_FORMATS else "in_person"
-    return [(frozenset(m.countries), family)], m.window
+    group = f"{'-'.join(sorted(m.countries))}|{family}"
+    return Keys((group,), weeks_of(m.window), m.window is not None,
+                m.published.toordinal())
 
 
-def _measure_keys(m: MeasureRecord) -> tuple[list, object]:
+def _measure_keys(m: MeasureRecord) -> Keys:
     """Imposer, type family and one shared product family must match; in-force dates
-    must overlap where both are known. A measure without products matches nothing."""
+    must overlap where both are known, and publication dates lie within
+    ``UNDATED_MERGE_DAYS`` where either measure has no date at all. A measure without
+    products matches nothing."""
     family = measure_family(m.measure_type)
     products = sorted(vocabulary().product_families_of(m.products))
-    return [(m.imposer, family, p) for p in products], m.dates.get("in_force")
+    return Keys(tuple(f"{m.imposer}|{family}|{p}" for p in products),
+                weeks_of(m.dates.get("in_force")), bool(m.dates), m.published.toordinal())
 
 
 def merge_meetings(per_article: list[list[MeetingRecord]]) -> list[MeetingRecord]:
     merger = meeting_merger()
     for records in per_article:
         merger.add(records)
-    return merger.merged
+    return list(merger.events())
 
 
 def merge_measures(per_article: list[list[MeasureRecord]]) -> list[MeasureRecord]:
     merger = measure_merger()
     for records in per_article:
         merger.add(records)
-    return merger.merged
+    return list(merger.events())
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -361,14 +337,13 @@ def measure_slug(m: MeasureRecord) -> str:
     return f"{m.imposer}_{m.measure_type.replace('_', '-')}_{re.sub('_', '-', product)}"
 
 
-def first_mention(record: MeetingRecord | MeasureRecord,
-                  article_order: dict[str, int] | None = None) -> Mention:
-    """The earliest mention: first article in publication order (``article_order``, else
-    the order the merge kept), then the first sentence."""
-    if article_order is None:
-        return record.mentions[0]
-    return min(record.mentions, key=lambda x: (article_order.get(x.article_id, len(
-        article_order)), x.article_id, x.sentence_index))
+def first_mention(record: MeetingRecord | MeasureRecord) -> Mention:
+    """The earliest mention: the first sentence of the first article. Articles arrive in
+    publication order and an event never takes a second record of the article that
+    created it, so the first article is that of the first mention kept."""
+    article = record.mentions[0].article_id
+    return min((x for x in record.mentions if x.article_id == article),
+               key=lambda x: x.sentence_index)
 
 
 def _stable_id(prefix: str, first: Mention, what: str) -> str:
@@ -379,13 +354,12 @@ def _stable_id(prefix: str, first: Mention, what: str) -> str:
     return f"{prefix}-{digest[:12]}"
 
 
-def meeting_id(m: MeetingRecord, article_order: dict[str, int] | None = None) -> str:
-    return _stable_id("mtg", first_mention(m, article_order), "-".join(sorted(m.countries)))
+def meeting_id(m: MeetingRecord) -> str:
+    return _stable_id("mtg", first_mention(m), "-".join(sorted(m.countries)))
 
 
-def measure_id(m: MeasureRecord, article_order: dict[str, int] | None = None) -> str:
-    return _stable_id("msr", first_mention(m, article_order),
-                      f"{m.imposer}-{m.measure_type}")
+def measure_id(m: MeasureRecord) -> str:
+    return _stable_id("msr", first_mention(m), f"{m.imposer}-{m.measure_type}")
 
 
 def meeting_sort_key(m: MeetingRecord):
@@ -396,14 +370,24 @@ def measure_sort_key(m: MeasureRecord):
     return (measure_slug(m), m.mentions[0].article_id, m.mentions[0].sentence_index)
 
 
-def assign_ids(meetings: list[MeetingRecord], measures: list[MeasureRecord],
-               article_order: dict[str, int] | None = None):
+SORT_KEY_WIDTH = 3  # the parts of meeting_sort_key and measure_sort_key
+
+
+def finish_meetings(merger: EventMerger) -> None:
+    """The merged meetings' ids and table order, as :func:`assign_ids` gives them."""
+    merger.finish(meeting_id, meeting_sort_key, SORT_KEY_WIDTH)
+
+
+def finish_measures(merger: EventMerger) -> None:
+    merger.finish(measure_id, measure_sort_key, SORT_KEY_WIDTH)
+
+
+def assign_ids(meetings: list[MeetingRecord], measures: list[MeasureRecord]):
     """Rows sorted by date and governments (meetings) or imposer and type (measures);
-    ids stable across releases (:func:`meeting_id`). ``article_order`` maps article ids
-    to their publication rank."""
+    ids stable across releases (:func:`meeting_id`); a repeated id gets ``-2``."""
     meetings = sorted(meetings, key=meeting_sort_key)
     measures = sorted(measures, key=measure_sort_key)
-    meeting_ids = _unique([meeting_id(m, article_order) for m in meetings])
-    measure_ids = _unique([measure_id(m, article_order) for m in measures])
+    meeting_ids = _unique([meeting_id(m) for m in meetings])
+    measure_ids = _unique([measure_id(m) for m in measures])
     return list(zip(meeting_ids, meetings, strict=True)), list(zip(measure_ids, measures,
                                                                    strict=True))
