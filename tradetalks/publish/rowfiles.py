@@ -15,6 +15,7 @@ import csv
 import hashlib
 import heapq
 import io
+import itertools
 import math
 import pickle
 import tempfile
@@ -94,9 +95,10 @@ def _chunks(path: Path) -> Iterator[tuple]:
 
 class SortedSpool:
     """Rows in arrival order in, rows sorted by ``key`` out (stable: equal keys keep their
-    arrival order), with at most ``block`` rows in memory while adding."""
+    arrival order; no key keeps the arrival order), with at most ``block`` rows in memory
+    while adding."""
 
-    def __init__(self, key: Callable[[tuple], tuple], block: int | None = None) -> None:
+    def __init__(self, key: Callable[[tuple], tuple] | None, block: int | None = None) -> None:
         self._key, self._block = key, block or SPOOL_BLOCK
         self._rows: list[tuple] = []
         self._runs: list[Path] = []
@@ -114,7 +116,7 @@ class SortedSpool:
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="tradetalks-spool-")
         path = Path(self._folder.name) / f"run-{len(self._runs):05d}.pickle"
-        rows = sorted(self._rows, key=self._key)
+        rows = self._rows if self._key is None else sorted(self._rows, key=self._key)
         self._rows = []
         with open(path, "wb") as handle:
             for start in range(0, len(rows), READ_CHUNK):
@@ -124,6 +126,8 @@ class SortedSpool:
 
     def __iter__(self) -> Iterator[tuple]:
         """The rows in key order; runs spilled earlier come first among equal keys."""
+        if self._key is None:
+            return itertools.chain(*map(_chunks, self._runs), self._rows)
         tail = sorted(self._rows, key=self._key)
         if not self._runs:
             return iter(tail)

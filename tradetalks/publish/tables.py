@@ -311,19 +311,20 @@ class TableBuilder:
         """The finished tables as streams of rows, each table sorted as in the files."""
         finish_meetings(self._meetings)
         finish_measures(self._measures)
+        # one pass over the events: the mentions table comes first in the package, so
+        # the events' own rows wait in spools kept in arrival order
         mentions = SortedSpool(_mention_order)
         participants = SortedSpool(_order_by(PARTICIPANT_COLUMNS, ["meeting_id", "actor_id"]))
+        meetings, measures = SortedSpool(None), SortedSpool(None)
         for event_id, m in self._meetings.ordered():
             mentions.extend(_mention_rows("meeting", event_id, m))
             participants.extend(_participant_rows(event_id, m))
+            meetings.extend([_values(meeting_row(event_id, m), MEETING_COLUMNS)])
         for event_id, m in self._measures.ordered():
             mentions.extend(_mention_rows("measure", event_id, m))
+            measures.extend([_values(measure_row(event_id, m), MEASURE_COLUMNS)])
         streams: dict[str, Iterable[tuple]] = {
-            "mentions": mentions,
-            "meetings": (_values(meeting_row(i, m), MEETING_COLUMNS)
-                         for i, m in self._meetings.ordered()),
-            "measures": (_values(measure_row(i, m), MEASURE_COLUMNS)
-                         for i, m in self._measures.ordered()),
+            "mentions": mentions, "meetings": meetings, "measures": measures,
             "actors": self._actor_rows(),
             "participants": participants,
             **self._rows}

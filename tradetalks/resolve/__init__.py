@@ -10,6 +10,7 @@ date any mention supports.
 from __future__ import annotations
 
 import bisect
+import copy
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -240,10 +241,12 @@ class EventMerger:
                 store.insert(record, keys)
                 continue
             event = store.get(target)
+            filed = self._keys(event)
             self._merge(event, record)
             store.save(target)
             store.add_new_mentions(target, record.mentions)
-            store.file(target, self._keys(event))
+            if (keys := self._keys(event)) != filed:
+                store.file(target, keys)
 
     def __len__(self) -> int:
         return self._store.count
@@ -255,10 +258,17 @@ class EventMerger:
 
     def finish(self, event_id: Callable[[object], str], sort_key: Callable[[object], tuple],
                width: int) -> None:
-        """Give every event its id and its place in the table (see :func:`assign_ids`)."""
-        self._store.flush()
-        self._store.order(((sort_key(e), seq, event_id(e))
-                           for seq, e in enumerate(self.events())), width)
+        """Give every event its id and its place in the table (see :func:`assign_ids`).
+        Both read only the first article's mentions, so only those are loaded."""
+        store = self._store
+        store.flush()
+
+        def keyed(seq: int) -> tuple[tuple, int, str]:
+            event = copy.copy(store.get(seq))
+            event.mentions = store.first_mentions(seq)
+            return sort_key(event), seq, event_id(event)
+
+        store.order(map(keyed, range(store.count)), width)
 
     def ordered(self) -> Iterator[tuple[str, object]]:
         """(id, event with mentions) in the table's order, after :meth:`finish`."""

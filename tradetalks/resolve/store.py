@@ -23,7 +23,6 @@ events would find, and the tables do not depend on where the events are kept.
 
 from __future__ import annotations
 
-import copy
 import pickle
 import sqlite3
 import tempfile
@@ -218,9 +217,21 @@ class EventStore:
                                 (seq,))
         return [Mention(*row) for row in rows]
 
+    def first_mentions(self, seq: int) -> list[Mention]:
+        """The event's first mention kept, then every mention of that mention's article
+        (what its sort key and its id are made from), without reading the others."""
+        first = self._db.execute("SELECT article_id FROM mention WHERE seq = ? "
+                                 "ORDER BY rowid LIMIT 1", (seq,)).fetchone()
+        rows = self._db.execute("SELECT article_id, sentence_index, start, stop, sentence, "
+                                "rule, matched_text FROM mention WHERE seq = ? AND "
+                                "article_id = ? ORDER BY rowid", (seq, first[0]))
+        return [Mention(*row) for row in rows]
+
     def whole(self, seq: int):
-        """The event with its mentions (a copy: the cached event keeps none)."""
-        record = copy.copy(self.get(seq))
+        """The event as last saved, with its mentions, read from the file after
+        :meth:`flush` (the cached copy keeps no mentions and is left alone)."""
+        (body,), = self._db.execute("SELECT body FROM event WHERE seq = ?", (seq,))
+        record = pickle.loads(body)
         record.mentions = self.mentions(seq)
         return record
 
@@ -246,14 +257,10 @@ class EventStore:
         db.execute("DROP TABLE sorting")
 
     def ordered(self) -> Iterator[tuple[str, object]]:
-        """(id, whole event) in the final order."""
+        """(id, whole event) in the final order, after :meth:`flush` and :meth:`order`."""
         rows = self._db.execute("SELECT event_id, seq FROM final ORDER BY position")
         for event_id, seq in rows:  # read lazily: only reads run while the cursor is open
             yield event_id, self.whole(seq)
-
-    def sequence(self) -> Iterator[int]:
-        """Every event's sequence number, in the order they were kept."""
-        return iter(range(self.count))
 
     def close(self) -> None:
         self._closer()
