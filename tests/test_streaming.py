@@ -10,6 +10,7 @@ import pytest
 
 from tradetalks import pipeline
 from tradetalks.cli import main
+from tradetalks.ingest.corpus import scan_corpus
 from tradetalks.paths import CORPORA_DIR
 from tradetalks.publish.tables import ArticleParts, TableBuilder
 
@@ -52,19 +53,27 @@ def test_a_batch_of_articles_is_parsed_in_one_call(monkeypatch):
 
     pipeline_parse = pipeline.parse
     monkeypatch.setattr(pipeline, "parse", counting)
-    entries = pipeline.publication_order(pipeline.scan_corpus(CORPUS).entries)[:8]
+    entries = pipeline.publication_order(scan_corpus(CORPUS).entries)[:8]
     parts = pipeline.extract_batch(entries)
     assert [p.article_id for p in parts] == [e.article_id for e in entries]
     assert len(calls) == 1 and len(calls[0]) > 1
 
 
 def test_batch_order_is_publication_order():
-    entries = pipeline.scan_corpus(CORPUS).entries
+    entries = scan_corpus(CORPUS).entries
     ordered = pipeline.publication_order(entries)
     assert [(e.published, e.article_id) for e in ordered] == sorted(
         (e.published, e.article_id) for e in entries)
-    batches = pipeline.batched(ordered, 5)
+    batches = list(pipeline.batched(ordered, 5))
     assert [e for b in batches for e in b] == ordered and max(map(len, batches)) == 5
+
+
+def test_entries_sorted_on_disk_in_small_blocks_come_in_publication_order(monkeypatch):
+    monkeypatch.setattr(pipeline, "ENTRY_BLOCK", 3)
+    entries = scan_corpus(CORPUS).entries
+    spool = pipeline.spooled_publication_order(reversed(entries))
+    assert spool._runs  # it did spill
+    assert list(spool) == pipeline.publication_order(entries)
 
 
 def _parts(article_id: str, day: int) -> ArticleParts:

@@ -13,8 +13,9 @@ run with that error.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
@@ -41,15 +42,16 @@ def _client(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster |
     return Client(cluster), cluster
 
 
-def dask_stream(batches: list, task: Callable, warm: Callable[[], None],
+def dask_stream(batches: Iterable[list], task: Callable, warm: Callable[[], None],
                 scheduler: str | None = None, workers: int = 2) -> Iterator:
     """Run ``task`` on every batch as Dask tasks; yield the results' items in order."""
     client, cluster = _client(scheduler, workers)
     try:
         client.register_plugin(WarmUp(warm))
         window = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
-        pending = deque(client.submit(task, b, pure=False) for b in batches[:window])
-        upcoming = iter(batches[window:])
+        upcoming = iter(batches)
+        pending = deque(client.submit(task, b, pure=False)
+                        for b in itertools.islice(upcoming, window))
         while pending:
             future = pending.popleft()
             done = future.result()

@@ -16,6 +16,7 @@ call :func:`run`.
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from collections import Counter, deque
@@ -25,11 +26,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from tradetalks.ingest.article import ProcessedArticle, process_article
-from tradetalks.ingest.corpus import Article, Entry, ordered_warnings, read_article, scan_corpus
+from tradetalks.ingest.corpus import (
+    Article,
+    Entry,
+    ManifestScan,
+    ordered_warnings,
+    read_article,
+)
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
 from tradetalks.knowledge.coreference import resolve_surnames
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
 from tradetalks.knowledge.parse import parse
+from tradetalks.publish.rowfiles import SortedSpool
 from tradetalks.publish.tables import (
     ArticleParts,
     TableBuilder,
@@ -45,6 +53,7 @@ from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 from tradetalks.workers import ignore_interrupt, worker_pool
 
+ENTRY_BLOCK = 5_000  # manifest entries sorted in memory before a block goes to disk
 POOL_BATCH = 16  # articles per task on a local process pool, and per parse call
 DASK_BATCH = 32  # articles per Dask task: big enough to hide the scheduler's overhead
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, memory bounded
@@ -168,7 +177,10 @@ def extract_batch(entries: list[Entry]) -> list[ArticleParts]:
     """One task of a parallel or distributed run: a few articles, read by the worker from
     their files, so neither texts nor the annotator travel with the task; their event
     sentences are parsed together."""
-    return [article_parts(x) for x in extract_articles(read_article(e) for e in entries)]
+    found = [article_parts(x) for x in extract_articles(read_article(e) for e in entries)]
+    for parts, entry in zip(found, entries, strict=True):
+        parts.line = entry.line
+    return found
 
 
 def warm_up() -> None:
@@ -180,22 +192,42 @@ def warm_up() -> None:
     _rules()
 
 
+def _publication_key(e: Entry) -> tuple:
+    return (e.published, e.article_id)
+
+
 def publication_order(entries: Iterable[Entry]) -> list[Entry]:
     """The order the cross-article merge needs: by publication date, then article_id."""
-    return sorted(entries, key=lambda e: (e.published, e.article_id))
+    return sorted(entries, key=_publication_key)
 
 
-def batched(entries: list[Entry], size: int) -> list[list[Entry]]:
-    return [entries[i:i + size] for i in range(0, len(entries), size)]
+def spooled_publication_order(entries: Iterable[Entry]) -> SortedSpool:
+    """:func:`publication_order` for a corpus of any size: the entries sorted on disk in
+    blocks, so a million manifest rows are never held at once."""
+    spool = SortedSpool(_publication_key, block=ENTRY_BLOCK)
+    spool.extend(entries)
+    return spool
 
 
-def _pool_stream(batches: list[list[Entry]], jobs: int) -> Iterator[ArticleParts]:
+def batched(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
+    batch: list[Entry] = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pool_stream(batches: Iterable[list[Entry]], jobs: int) -> Iterator[ArticleParts]:
     """Batches on a process pool, a bounded window in flight, results in batch order (so
     the merge downstream sees publication order whatever finishes first)."""
     window = jobs * IN_FLIGHT_PER_WORKER
+    upcoming = iter(batches)
     with worker_pool(jobs, warm_up) as pool:
-        pending = deque(pool.submit(extract_batch, b) for b in batches[:window])
-        upcoming = iter(batches[window:])
+        pending = deque(pool.submit(extract_batch, b) for b in itertools.islice(upcoming,
+                                                                                window))
         while pending:
             done = pending.popleft().result()
             following = next(upcoming, None)
@@ -204,7 +236,7 @@ def _pool_stream(batches: list[list[Entry]], jobs: int) -> Iterator[ArticleParts
             yield from done
 
 
-def _stream(entries: list[Entry], jobs: int, engine: str,
+def _stream(entries: Iterable[Entry], count: int, jobs: int, engine: str,
             scheduler: str | None) -> Iterator[ArticleParts]:
     if engine == "dask":
         from tradetalks.dask_engine import dask_stream
@@ -213,8 +245,8 @@ def _stream(entries: list[Entry], jobs: int, engine: str,
                            scheduler=scheduler, workers=max(jobs, 2))
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}")
-    if jobs > 1 and len(entries) > 1:
-        jobs = min(jobs, len(entries))  # no idle workers, each loading the models
+    if jobs > 1 and count > 1:
+        jobs = min(jobs, count)  # no idle workers, each loading the models
         return _pool_stream(batched(entries, POOL_BATCH), jobs)
     return (parts for batch in batched(entries, POOL_BATCH) for parts in extract_batch(batch))
 
@@ -232,17 +264,17 @@ def _with_progress(results: Iterable[ArticleParts], total: int,
 
 def _build(corpus_dir: Path | str, jobs: int, progress: bool, engine: str,
            scheduler: str | None, follow_symlinks: bool) -> tuple[TableBuilder, tuple]:
-    index = scan_corpus(corpus_dir, follow_symlinks=follow_symlinks)
-    entries = publication_order(index.entries)
-    lines = {e.article_id: e.line for e in entries}
+    scan = ManifestScan(corpus_dir, follow_symlinks=follow_symlinks)
+    entries = spooled_publication_order(scan)  # every row validated before any is read
     builder = TableBuilder()
     repairs: list[tuple[int, tuple[str, ...]]] = []
-    for parts in _with_progress(_stream(entries, jobs, engine, scheduler), len(entries),
-                                progress):
+    for parts in _with_progress(_stream(entries, entries.count, jobs, engine, scheduler),
+                                entries.count, progress):
         builder.add(parts)
         if parts.warnings:
-            repairs.append((lines[parts.article_id], parts.warnings))
-    return builder, tuple(ordered_warnings(list(index.warnings), repairs))
+            repairs.append((parts.line, parts.warnings))
+    entries.close()
+    return builder, tuple(ordered_warnings(scan.warnings, repairs))
 
 
 def run(corpus_dir: Path | str, jobs: int = 1, progress: bool = False,

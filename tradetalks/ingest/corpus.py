@@ -10,6 +10,7 @@ extra manifest column) are repaired and recorded as warnings in the run log.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -18,6 +19,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -284,6 +286,16 @@ def read_manifest(folder: Path, root: Path | None = None, follow_symlinks: bool 
                   ) -> tuple[list[dict[str, str]], list[int], list[str]]:
     """Rows of ``manifest.csv`` with their line numbers, and warnings; raises on any error.
     Fields are NFC-normalised; control characters in them are refused."""
+    header_warnings, rows = manifest_rows(folder, root, follow_symlinks)
+    pairs = list(rows)
+    return [row for row, _ in pairs], [line for _, line in pairs], header_warnings
+
+
+def manifest_rows(folder: Path, root: Path | None = None, follow_symlinks: bool = False,
+                  ) -> tuple[list[str], Iterator[tuple[dict[str, str], int]]]:
+    """The header's warnings, and the rows of ``manifest.csv`` with the line each starts
+    on, decoded and checked one at a time as they are read (a manifest of a million rows
+    is never held as rows); raises on any error, naming the line."""
     path = folder / MANIFEST_NAME
     if not os.path.lexists(path):
         raise InputError(f"no {MANIFEST_NAME} in the corpus folder", folder)
@@ -291,11 +303,18 @@ def read_manifest(folder: Path, root: Path | None = None, follow_symlinks: bool 
     bad_line = _first_bad_utf8_line(data.removeprefix(b"\xef\xbb\xbf"))
     if bad_line:
         raise InputError("the manifest is not valid UTF-8; save it as UTF-8", path, bad_line)
-    text = data.decode("utf-8-sig")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
+    with _csv_errors(reader, path):
+        header, warnings = _manifest_header(reader, path)
+    return warnings, _manifest_body(reader, header, path)
+
+
+@contextlib.contextmanager
+def _csv_errors(reader, path: Path) -> Iterator[None]:
+    """A CSV error as one clear message naming the manifest's line."""
     limit = csv.field_size_limit(MAX_FIELD_LENGTH)  # the same limit whoever changed it
     try:
-        return _manifest_rows(reader, path)
+        yield
     except csv.Error as exc:
         if "field limit" in str(exc):
             raise InputError(f"a field is longer than {MAX_FIELD_LENGTH:,} characters",
@@ -305,7 +324,7 @@ def read_manifest(folder: Path, root: Path | None = None, follow_symlinks: bool 
         csv.field_size_limit(limit)
 
 
-def _manifest_rows(reader, path: Path) -> tuple[list[dict[str, str]], list[int], list[str]]:
+def _manifest_header(reader, path: Path) -> tuple[list[str], list[str]]:
     try:
         header = next(reader)
     except StopIteration:
@@ -319,21 +338,24 @@ def _manifest_rows(reader, path: Path) -> tuple[list[dict[str, str]], list[int],
     extra = [c for c in header if c not in MANIFEST_COLUMNS]
     if extra:
         warnings.append(f"{path}, line 1: extra column(s) ignored: {', '.join(extra)}")
-    rows, lines = [], []
+    return header, warnings
+
+
+def _manifest_body(reader, header: list[str], path: Path
+                   ) -> Iterator[tuple[dict[str, str], int]]:
     ended = reader.line_num
-    for values in reader:
-        line, ended = ended + 1, reader.line_num  # the line the row starts on
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            raise InputError(
-                f"{len(values)} fields where the header has {len(header)}", path, line
-            )
-        values = [unicodedata.normalize("NFC", v.strip()) for v in values]
-        _check_fields(values, header, path, line)
-        rows.append(dict(zip(header, values, strict=True)))
-        lines.append(line)
-    return rows, lines, warnings
+    with _csv_errors(reader, path):
+        for values in reader:
+            line, ended = ended + 1, reader.line_num  # the line the row starts on
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                raise InputError(
+                    f"{len(values)} fields where the header has {len(header)}", path, line
+                )
+            values = [unicodedata.normalize("NFC", v.strip()) for v in values]
+            _check_fields(values, header, path, line)
+            yield dict(zip(header, values, strict=True)), line
 
 
 def check_article_id(article_id: str, path: Path, line: int) -> None:
@@ -438,32 +460,53 @@ def _entry(row: dict[str, str], line: int, folder: Path, root: Path, names: dict
                  follow_symlinks=follow_symlinks)
 
 
+class ManifestScan:
+    """A corpus folder's entries, validated one manifest row at a time as they are
+    iterated: a million rows stream through without being held. Checks that need every
+    row (a repeated article_id, a text file no row names) keep only names; the last one
+    runs when the iteration ends, so consume it whole before writing anything.
+    ``warnings`` fills as the rows go by: (manifest line, warning)."""
+
+    def __init__(self, folder: Path | str, today: dt.date | None = None,
+                 follow_symlinks: bool = False) -> None:
+        self.folder = _corpus_folder(Path(folder), follow_symlinks)
+        self.root = self.folder.resolve()
+        self.today = today or dt.date.today()
+        self.follow_symlinks = follow_symlinks
+        self.warnings: list[tuple[int, str]] = []
+
+    def __iter__(self) -> Iterator[Entry]:
+        folder, manifest = self.folder, self.folder / MANIFEST_NAME
+        header_warnings, rows = manifest_rows(folder, self.root, self.follow_symlinks)
+        self.warnings = [(1, w) for w in header_warnings]
+        names = _entries(folder)
+        seen: dict[str, int] = {}
+        listed: set[str] = set()
+        for row, line in rows:
+            entry = _entry(row, line, folder, self.root, names, seen, self.today,
+                           self.follow_symlinks)
+            if entry.url and not entry.url.startswith(("http://", "https://")):
+                self.warnings.append((line, f"{manifest}, line {line}: url {entry.url!r} is "
+                                            "not an http(s) address; it is kept as text and "
+                                            "never linked"))
+            listed.add(entry.file)
+            yield entry
+        unlisted = sorted(key for key in names if key.endswith(".txt") and key not in listed)
+        if unlisted:
+            raise InputError(
+                f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}",
+                folder / names[unlisted[0]]
+            )
+
+
 def scan_corpus(folder: Path | str, today: dt.date | None = None,
                 follow_symlinks: bool = False) -> CorpusIndex:
     """Validate the manifest and the file list without reading any text, so a corpus of
     any size can be checked up front and then streamed (:func:`read_article`)."""
-    folder = _corpus_folder(Path(folder), follow_symlinks)
-    root = folder.resolve()
-    today = today or dt.date.today()
-    manifest = folder / MANIFEST_NAME
-    rows, lines, header_warnings = read_manifest(folder, root, follow_symlinks)
-    names = _entries(folder)
-    seen: dict[str, int] = {}
-    entries = [_entry(row, line, folder, root, names, seen, today, follow_symlinks)
-               for row, line in zip(rows, lines, strict=True)]
-    listed_files = {e.file for e in entries}
-    unlisted = sorted(key for key in names if key.endswith(".txt") and key not in listed_files)
-    if unlisted:
-        raise InputError(
-            f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}",
-            folder / names[unlisted[0]]
-        )
-    warnings = [(1, w) for w in header_warnings]
-    warnings += [(e.line, f"{manifest}, line {e.line}: url {e.url!r} is not an http(s) "
-                          "address; it is kept as text and never linked")
-                 for e in entries if e.url and not e.url.startswith(("http://", "https://"))]
-    entries.sort(key=lambda e: e.article_id)
-    return CorpusIndex(folder=folder, entries=tuple(entries), warnings=tuple(warnings))
+    scan = ManifestScan(folder, today, follow_symlinks)
+    entries = sorted(scan, key=lambda e: e.article_id)
+    return CorpusIndex(folder=scan.folder, entries=tuple(entries),
+                       warnings=tuple(scan.warnings))
 
 
 def read_article(entry: Entry) -> Article:

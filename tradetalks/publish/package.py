@@ -21,6 +21,7 @@ import pandas as pd
 from tradetalks import __version__
 from tradetalks.errors import InputError
 from tradetalks.publish.cells import neutralise_frame
+from tradetalks.publish.keys import key_problems, without_keys
 from tradetalks.publish.output import SwapState, publish_folder
 from tradetalks.publish.rowfiles import CsvSink
 from tradetalks.publish.tables import TableRows, Tables
@@ -378,6 +379,7 @@ def _indent(text: str, spaces: int) -> str:
 
 
 _SOURCES_MARK = '"sources": "@sources@"'
+SHOWN_SOURCE_PROBLEMS = 10
 
 
 def _descriptor_head() -> dict:
@@ -459,43 +461,109 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def _problems(folder: Path, name: str | None = None) -> tuple[list[str], list[str]]:
-    """Frictionless's findings on the package (or one resource of it, with the foreign
-    keys it declares): per-row problems, then package-level ones."""
-    from frictionless import Package, system
+def _problems(folder: Path) -> tuple[list[str], list[str]]:
+    """Every check on the package in this process: per-row problems, then package-level
+    ones (the checks :func:`_shared_problems` shares among processes)."""
+    package = _descriptor_problems(folder)
+    if package:
+        return [], package
+    resources = _resources(folder)
+    found = [_resource_problems(folder, r["name"], resources) for r in resources]
+    return ([p for rows, _ in found for p in rows],
+            list(dict.fromkeys(p for _, problems in found for p in problems)))
 
-    with system.use_context(trusted=True):
-        report = Package(str(folder / "datapackage.json")).validate(name=name)
-    return ([f"{task.name}: {err.message}" for task in report.tasks for err in task.errors],
-            [err.message for err in report.errors])
+
+def _resources(folder: Path) -> list[dict]:
+    return _sources_apart(folder / "datapackage.json", lambda _: None)["resources"]
 
 
 def _resource_problems(folder: Path, name: str, resources: list[dict] | None = None
                        ) -> tuple[list[str], list[str]]:
-    """Frictionless's findings on one resource (with the foreign keys it declares),
-    against the descriptor without its ``sources`` list: the sources (one per article)
-    are package metadata, checked once by :func:`_descriptor_problems`; loading them
-    again for every resource was most of a small resource's task."""
+    """Frictionless's findings on the rows of one resource, then the findings of
+    ``publish.keys`` on its primary and foreign keys (Frictionless would hold every key
+    in memory), against the descriptor without its ``sources`` list: the sources (one per
+    article) are package metadata, checked once by :func:`_descriptor_problems`.
+    ``resources`` are the resource and those it refers to, before the descriptor is
+    written; by default they are read from it."""
     from frictionless import Package, system
 
     if resources is None:
-        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    else:  # the resource and those it refers to, before the descriptor is written
-        descriptor = {**_descriptor_head(), "resources": resources}
+        resources = _resources(folder)
+    descriptor = {**_descriptor_head(), "resources": [without_keys(r) for r in resources]}
     descriptor.pop("sources", None)
     with system.use_context(trusted=True):
         report = Package(descriptor, basepath=str(folder)).validate(name=name)
-    return ([f"{task.name}: {err.message}" for task in report.tasks for err in task.errors],
+    rows = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]
+    return (rows + key_problems(folder, resources, name),
             [err.message for err in report.errors])
 
 
-def _descriptor_problems(folder: Path) -> list[str]:
-    """Frictionless's findings on the descriptor itself (the package's metadata)."""
-    from frictionless import Package, system
+_SOURCES_OPEN, _SOURCES_CLOSE = '  "sources": [', ("  ]", "  ],")
+_ITEM_OPEN, _ITEM_CLOSE = "    {", ("    }", "    },")
 
+
+def _sources_apart(path: Path, source: Callable[[dict], None]) -> dict:
+    """The descriptor with an empty ``sources`` list, each source handed to ``source``
+    as it is read. A million articles are a million sources: the descriptor is read line
+    by line in the layout :func:`_write_descriptor` gives it, so the list is never held
+    whole; a descriptor in another layout (edited by hand) is read whole instead. A
+    ``sources`` that is not a list is left for Frictionless to report."""
+    head: list[str] = []
+    item: list[str] | None = None
+    in_sources = apart = False
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            bare = line.rstrip("\n")
+            if not in_sources:
+                in_sources = bare == _SOURCES_OPEN
+                apart = apart or in_sources
+                head.append(line if not in_sources else "")
+            elif item is None and bare in _SOURCES_CLOSE:
+                in_sources = False
+                head[-1] = '  "sources": []' + bare[3:] + "\n"  # keeps a trailing comma
+            elif item is None and bare == _ITEM_OPEN:
+                item = ["{"]
+            elif item is not None and bare in _ITEM_CLOSE:
+                source(json.loads("".join(item) + "}"))
+                item = None
+            elif item is not None:
+                item.append(line)
+            else:
+                break  # not the writer's layout
+        else:
+            if apart and not in_sources:
+                return json.loads("".join(head))
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(descriptor.get("sources"), list):
+        for found in descriptor["sources"]:
+            source(found)
+        descriptor["sources"] = []
+    return descriptor
+
+
+def _descriptor_problems(folder: Path) -> list[str]:
+    """Frictionless's findings on the descriptor itself (the package's metadata): each
+    source is checked as it is read, against Frictionless's own profile for a source,
+    and the rest of the descriptor (with its first source) by Frictionless."""
+    from frictionless import Package, system
+    from jsonschema import Draft7Validator
+
+    check = Draft7Validator(Package.metadata_profile["properties"]["sources"]["items"])
+    problems: list[str] = []
+    first: list[dict] = []
+
+    def source(found: dict) -> None:
+        if not first:
+            first.append(found)
+        if len(problems) < SHOWN_SOURCE_PROBLEMS:
+            problems.extend(f"sources: {e.message}" for e in check.iter_errors(found))
+
+    descriptor = _sources_apart(folder / "datapackage.json", source)
+    if descriptor.get("sources") == []:
+        descriptor["sources"] = first
     with system.use_context(trusted=True):
-        report = Package.validate_descriptor(str(folder / "datapackage.json"))
-    return [err.message for err in report.errors]
+        report = Package.validate_descriptor(descriptor)
+    return [err.message for err in report.errors] + problems
 
 
 def _shared_problems(folder: Path, jobs: int) -> tuple[list[str], list[str]]:

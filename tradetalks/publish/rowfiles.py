@@ -26,7 +26,7 @@ from typing import IO
 from tradetalks.publish.cells import neutralise
 
 SPOOL_BLOCK = 20_000  # rows sorted in memory before a block is spilled
-READ_CHUNK = 1_000  # rows per pickled chunk: one read brings this many back
+READ_CHUNK = 250  # rows per pickled chunk: a merge holds one chunk per spilled block
 
 
 def cell(value: object) -> str:

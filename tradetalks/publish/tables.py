@@ -186,6 +186,7 @@ class ArticleParts:
     meetings: list[MeetingRecord]
     measures: list[MeasureRecord]
     warnings: tuple[str, ...] = ()
+    line: int = 0  # the article's manifest line (set by the task that read it)
 
     @property
     def order(self) -> tuple:
