@@ -245,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: generate or reuse the corpus, time each --jobs value, write JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=synthetic_corpus.DEFAULT_ARTICLES)
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2],
+                        help="--jobs values to time with the local engine (none: only --dask)")
     parser.add_argument("--dask", action="store_true",
                         help="also time --engine dask on a two-worker local cluster")
     parser.add_argument("--seed", type=int, default=synthetic_corpus.DEFAULT_SEED)

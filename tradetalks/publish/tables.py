@@ -242,6 +242,8 @@ _PER_ARTICLE = {
     "unknown_actors": (UNKNOWN_COLUMNS, ["article_id", "sentence_index", "name"]),
     "topics": (TOPIC_COLUMNS, ["article_id", "topic"]),
 }
+# meeting and measure rows carry every mention id and matched phrase: fewer per block
+EVENT_ROW_BLOCK = 2_000
 TABLE_ORDER = ("articles", "removals", "mentions", "meetings", "measures", "actors",
                "participants", "quotes", "unknown_actors", "topics")
 
@@ -316,7 +318,8 @@ class TableBuilder:
         # the events' own rows wait in spools kept in arrival order
         mentions = SortedSpool(_mention_order)
         participants = SortedSpool(_order_by(PARTICIPANT_COLUMNS, ["meeting_id", "actor_id"]))
-        meetings, measures = SortedSpool(None), SortedSpool(None)
+        meetings, measures = (SortedSpool(None, block=EVENT_ROW_BLOCK),
+                              SortedSpool(None, block=EVENT_ROW_BLOCK))
         for event_id, m in self._meetings.ordered():
             mentions.extend(_mention_rows("meeting", event_id, m))
             participants.extend(_participant_rows(event_id, m))
