@@ -16,12 +16,7 @@ from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, why_text
 from tradetalks.publish.codes import EventCode, demand_code, measure_code, meeting_code
 from tradetalks.publish.locations import actor_ids, locate, multilateral_occasion, place_relation
 from tradetalks.publish.rowfiles import SortedSpool
-from tradetalks.resolve import (
-    finish_measures,
-    finish_meetings,
-    measure_merger,
-    meeting_merger,
-)
+from tradetalks.resolve import measure_merger, meeting_merger
 from tradetalks.vocabulary import vocabulary
 
 if TYPE_CHECKING:  # the notebooks read stored tables without loading the sentence splitter
@@ -312,8 +307,8 @@ class TableBuilder:
 
     def rows(self) -> TableRows:
         """The finished tables as streams of rows, each table sorted as in the files."""
-        finish_meetings(self._meetings)
-        finish_measures(self._measures)
+        self._meetings.finish()
+        self._measures.finish()
         # one pass over the events: the mentions table comes first in the package, so
         # the events' own rows wait in spools kept in arrival order
         mentions = SortedSpool(_mention_order)

@@ -10,13 +10,12 @@ date any mention supports.
 from __future__ import annotations
 
 import bisect
-import copy
 import hashlib
 import re
 from collections.abc import Callable, Iterator
 
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord, Mention, measure_family
-from tradetalks.resolve.store import EventStore, Keys, weeks_of
+from tradetalks.resolve.store import EventStore, Keys, Placing, weeks_of
 from tradetalks.vocabulary import vocabulary
 
 REMOTE_FORMATS = vocabulary().remote_formats
@@ -226,8 +225,9 @@ class EventMerger:
     (``resolve.store``). The events live in an on-disk store, so both many mentions of one
     event and many distinct events merge in linear time and in bounded memory."""
 
-    def __init__(self, same, merge, keys: Callable[[object], Keys]) -> None:
-        self._store = EventStore()
+    def __init__(self, same, merge, keys: Callable[[object], Keys],
+                 placing: Placing | None = None) -> None:
+        self._store = EventStore(placing)
         self._same, self._merge, self._keys = same, merge, keys
 
     def add(self, records: list) -> None:
@@ -256,19 +256,9 @@ class EventMerger:
         self._store.flush()
         return (self._store.whole(seq) for seq in range(self._store.count))
 
-    def finish(self, event_id: Callable[[object], str], sort_key: Callable[[object], tuple],
-               width: int) -> None:
-        """Give every event its id and its place in the table (see :func:`assign_ids`).
-        Both read only the first article's mentions, so only those are loaded."""
-        store = self._store
-        store.flush()
-
-        def keyed(seq: int) -> tuple[tuple, int, str]:
-            event = copy.copy(store.get(seq))
-            event.mentions = store.first_mentions(seq)
-            return sort_key(event), seq, event_id(event)
-
-        store.order(map(keyed, range(store.count)), width)
+    def finish(self) -> None:
+        """Give every event its id and its place in the table (see :func:`assign_ids`)."""
+        self._store.order()
 
     def ordered(self) -> Iterator[tuple[str, object]]:
         """(id, event with mentions) in the table's order, after :meth:`finish`."""
@@ -284,11 +274,18 @@ def _shares_article(event, record) -> bool:
 
 
 def meeting_merger() -> EventMerger:
-    return EventMerger(same_meeting, merge_meeting_fields, _meeting_keys)
+    return EventMerger(same_meeting, merge_meeting_fields, _meeting_keys,
+                       Placing(meeting_slug, _anchor, meeting_id))
 
 
 def measure_merger() -> EventMerger:
-    return EventMerger(same_measure, merge_measure_fields, _measure_keys)
+    return EventMerger(same_measure, merge_measure_fields, _measure_keys,
+                       Placing(measure_slug, _anchor, measure_id))
+
+
+def _anchor(record) -> tuple[str, int]:
+    """The first mention kept: the tie-break of the tables' order (:func:`meeting_sort_key`)."""
+    return record.mentions[0].article_id, record.mentions[0].sentence_index
 
 
 def _meeting_keys(m: MeetingRecord) -> Keys:
@@ -378,18 +375,6 @@ def meeting_sort_key(m: MeetingRecord):
 
 def measure_sort_key(m: MeasureRecord):
     return (measure_slug(m), m.mentions[0].article_id, m.mentions[0].sentence_index)
-
-
-SORT_KEY_WIDTH = 3  # the parts of meeting_sort_key and measure_sort_key
-
-
-def finish_meetings(merger: EventMerger) -> None:
-    """The merged meetings' ids and table order, as :func:`assign_ids` gives them."""
-    merger.finish(meeting_id, meeting_sort_key, SORT_KEY_WIDTH)
-
-
-def finish_measures(merger: EventMerger) -> None:
-    merger.finish(measure_id, measure_sort_key, SORT_KEY_WIDTH)
 
 
 def assign_ids(meetings: list[MeetingRecord], measures: list[MeasureRecord]):

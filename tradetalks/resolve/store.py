@@ -28,7 +28,7 @@ import sqlite3
 import tempfile
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +39,8 @@ PAGE_CACHE_KIB = 16_384  # SQLite's own page cache per store
 WEEKS_INDEXED = 106  # a window wider than about two years is looked up as wide
 
 _SCHEMA = """
-CREATE TABLE event (seq INTEGER PRIMARY KEY, body BLOB NOT NULL);
+CREATE TABLE event (seq INTEGER PRIMARY KEY, body BLOB NOT NULL, slug TEXT, article TEXT,
+                    sentence INTEGER, event_id TEXT);
 CREATE TABLE week (grp TEXT, week INTEGER, seq INTEGER,
                    PRIMARY KEY (grp, week, seq)) WITHOUT ROWID;
 CREATE TABLE wide (grp TEXT, seq INTEGER, PRIMARY KEY (grp, seq)) WITHOUT ROWID;
@@ -69,6 +70,17 @@ class Keys:
     day: int
 
 
+@dataclass(frozen=True)
+class Placing:
+    """How an event is placed in its table: by its slug (which a merge may change, so it is
+    taken again whenever the event is written back), then by its first mention kept and
+    its id (which no merge changes, so they are taken once, when the event is kept)."""
+
+    slug: Callable[[object], str]
+    anchor: Callable[[object], tuple[str, int]]  # the first mention's article and sentence
+    event_id: Callable[[object], str]
+
+
 def weeks_of(window) -> range | None:
     """The weeks (days since 0001-01-01 divided by 7) a window touches, or None when there
     is no window or it is wider than ``WEEKS_INDEXED``."""
@@ -89,7 +101,8 @@ class EventStore:
     mentions, in a temporary SQLite file removed when the store is closed or collected.
     Events are read and written through a bounded cache; ``save`` marks one changed."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, placing: Placing | None = None, folder: Path | None = None) -> None:
+        self._placing = placing
         self._folder = tempfile.TemporaryDirectory(prefix="tradetalks-merge-", dir=folder)
         self._db = sqlite3.connect(Path(self._folder.name) / "events.sqlite",
                                    isolation_level=None, check_same_thread=False)
@@ -109,8 +122,13 @@ class EventStore:
         """Keep a new event (its mentions go to their own table) and file it."""
         seq = self.count
         self.count += 1
+        placed = (None, None, None, None)
+        if self._placing is not None:
+            placed = (self._placing.slug(record), *self._placing.anchor(record),
+                      self._placing.event_id(record))
         mentions, record.mentions = record.mentions, []
-        self._db.execute("INSERT INTO event VALUES (?, ?)", (seq, _dump(record)))
+        self._db.execute("INSERT INTO event VALUES (?, ?, ?, ?, ?, ?)",
+                         (seq, _dump(record), *placed))
         self._add_mentions(seq, mentions)
         self._cache[seq] = record
         self._trim()
@@ -140,7 +158,9 @@ class EventStore:
     def _write(self, seq: int, record) -> None:
         if seq in self._dirty:
             self._dirty.discard(seq)
-            self._db.execute("UPDATE event SET body = ? WHERE seq = ?", (_dump(record), seq))
+            slug = self._placing.slug(record) if self._placing is not None else None
+            self._db.execute("UPDATE event SET body = ?, slug = ? WHERE seq = ?",
+                             (_dump(record), slug, seq))
 
     def flush(self) -> None:
         for seq, record in self._cache.items():
@@ -217,16 +237,6 @@ class EventStore:
                                 (seq,))
         return [Mention(*row) for row in rows]
 
-    def first_mentions(self, seq: int) -> list[Mention]:
-        """The event's first mention kept, then every mention of that mention's article
-        (what its sort key and its id are made from), without reading the others."""
-        first = self._db.execute("SELECT article_id FROM mention WHERE seq = ? "
-                                 "ORDER BY rowid LIMIT 1", (seq,)).fetchone()
-        rows = self._db.execute("SELECT article_id, sentence_index, start, stop, sentence, "
-                                "rule, matched_text FROM mention WHERE seq = ? AND "
-                                "article_id = ? ORDER BY rowid", (seq, first[0]))
-        return [Mention(*row) for row in rows]
-
     def whole(self, seq: int):
         """The event as last saved, with its mentions, read from the file after
         :meth:`flush` (the cached copy keeps no mentions and is left alone)."""
@@ -237,24 +247,18 @@ class EventStore:
 
     # --- the finished events --------------------------------------------------------
 
-    def order(self, keyed: Iterable[tuple[tuple, int, str]], width: int) -> None:
-        """Put the events in their final order: ``keyed`` gives each event's sort key
-        (``width`` texts and numbers), sequence number and id. Events sorted by key, then
-        by sequence (SQLite compares text as UTF-8 bytes, which is Python's order of code
-        points); an id already given gets ``-2``, ``-3``... in that order."""
-        db = self._db
-        columns = ", ".join(f"k{i}" for i in range(width))
-        db.execute("DROP TABLE IF EXISTS sorting")
-        db.execute(f"CREATE TABLE sorting ({columns}, seq INTEGER, event_id TEXT)")
-        db.executemany(f"INSERT INTO sorting VALUES ({_marks(width + 2)})",
-                       ((*key, seq, event_id) for key, seq, event_id in keyed))
+    def order(self) -> None:
+        """Put the events in their table's order, by the columns :class:`Placing` fills
+        (SQLite compares text as UTF-8 bytes, which is Python's order of code points), then
+        by sequence; an id already given gets ``-2``, ``-3``... in that order."""
+        self.flush()
+        db, columns = self._db, "slug, article, sentence, seq"
         db.execute("DELETE FROM final")
         db.execute(
             f"INSERT INTO final (seq, event_id) SELECT seq, CASE n WHEN 1 THEN event_id "
             f"ELSE event_id || '-' || n END FROM (SELECT seq, event_id, ROW_NUMBER() OVER ("
-            f"PARTITION BY event_id ORDER BY {columns}, seq) AS n, {columns} FROM sorting) "
-            f"ORDER BY {columns}, seq")
-        db.execute("DROP TABLE sorting")
+            f"PARTITION BY event_id ORDER BY {columns}) AS n, {columns} FROM event) "
+            f"ORDER BY {columns}")
 
     def ordered(self) -> Iterator[tuple[str, object]]:
         """(id, whole event) in the final order, after :meth:`flush` and :meth:`order`."""
