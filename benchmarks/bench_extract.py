@@ -110,11 +110,17 @@ class TreeSampler(threading.Thread):
 
 
 def _count_rows(out: Path) -> dict[str, int]:
-    """Data rows (header excluded) of every CSV table in an output folder."""
+    """Data rows (header excluded) of every CSV table in an output folder. A field may be
+    long (an actor named in 30,000 articles lists them all), so the csv module's field
+    limit is lifted while counting."""
     counts = {}
-    for path in sorted(out.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            counts[path.stem] = sum(1 for _ in csv.reader(handle)) - 1
+    limit = csv.field_size_limit(2**31 - 1)
+    try:
+        for path in sorted(out.glob("*.csv")):
+            with path.open(encoding="utf-8", newline="") as handle:
+                counts[path.stem] = sum(1 for _ in csv.reader(handle)) - 1
+    finally:
+        csv.field_size_limit(limit)
     return counts
 
 

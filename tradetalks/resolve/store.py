@@ -35,7 +35,8 @@ from pathlib import Path
 from tradetalks.knowledge.records import Mention
 
 CACHED_EVENTS = 4_000  # events kept unpickled; the rest are read back from the file
-PAGE_CACHE_KIB = 16_384  # SQLite's own page cache per store
+PAGE_CACHE_KIB = 8_192  # SQLite's own page cache per store (full at 10,000 articles)
+SORT_CACHE_KIB = 1_024  # while sorting the events: SQLite's sorter spills beyond this
 WEEKS_INDEXED = 106  # a window wider than about two years is looked up as wide
 
 _SCHEMA = """
@@ -254,11 +255,13 @@ class EventStore:
         self.flush()
         db, columns = self._db, "slug, article, sentence, seq"
         db.execute("DELETE FROM final")
+        db.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")  # the sorter's memory, too
         db.execute(
             f"INSERT INTO final (seq, event_id) SELECT seq, CASE n WHEN 1 THEN event_id "
             f"ELSE event_id || '-' || n END FROM (SELECT seq, event_id, ROW_NUMBER() OVER ("
             f"PARTITION BY event_id ORDER BY {columns}) AS n, {columns} FROM event) "
             f"ORDER BY {columns}")
+        db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
     def ordered(self) -> Iterator[tuple[str, object]]:
         """(id, whole event) in the final order, after :meth:`flush` and :meth:`order`."""
