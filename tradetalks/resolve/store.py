@@ -123,8 +123,8 @@ class EventStore:
         """Keep a new event (its mentions go to their own table) and file it."""
         seq = self.count
         self.count += 1
-        placed = (None, None, None, None)
-        if self._placing is not None:
+        placed = (None, None, None, None)  # an event with no mention has no place
+        if self._placing is not None and record.mentions:
             placed = (self._placing.slug(record), *self._placing.anchor(record),
                       self._placing.event_id(record))
         mentions, record.mentions = record.mentions, []
