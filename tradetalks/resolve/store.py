@@ -105,6 +105,7 @@ class EventStore:
     def __init__(self, placing: Placing | None = None, folder: Path | None = None) -> None:
         self._placing = placing
         self._folder = tempfile.TemporaryDirectory(prefix="tradetalks-merge-", dir=folder)
+        # the finalizer that closes the file may run in another thread (garbage collection)
         self._db = sqlite3.connect(Path(self._folder.name) / "events.sqlite",
                                    isolation_level=None, check_same_thread=False)
         for pragma in ("journal_mode = OFF", "synchronous = OFF",
