@@ -64,30 +64,36 @@ def test_a_source_whose_title_is_not_text_is_reported(package_copy):
         validate_package(package_copy)
 
 
-def test_a_row_missing_its_primary_key_is_reported(package_copy):
-    path = package_copy / "quotes.csv"
+def _edit_table(folder, name: str, edit) -> list[str]:
+    """Rewrite ``name``.csv with ``edit`` applied to its lines; the lines before the edit."""
+    path = folder / f"{name}.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[2] = "," + lines[2].split(",", 1)[1]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(edit(list(lines))) + "\n", encoding="utf-8")
+    return lines
+
+
+def _first_field(lines: list[str], at: int, value: str) -> list[str]:
+    lines[at] = value + "," + lines[at].split(",", 1)[1]
+    return lines
+
+
+def test_a_row_missing_its_primary_key_is_reported(package_copy):
+    _edit_table(package_copy, "quotes", lambda lines: _first_field(lines, 2, ""))
     problems = key_problems(package_copy, _resources(package_copy), "quotes")
     assert problems == ['quotes: Row at position "3" violates the primary key: a key field '
                         "is missing (quote_id)"]
 
 
 def test_a_repeated_key_names_both_rows(package_copy):
-    path = package_copy / "articles.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    lines = _edit_table(package_copy, "articles", lambda lines: [*lines, lines[1]])
     problems = key_problems(package_copy, _resources(package_copy), "articles")
     assert problems == [f'articles: Row at position "{len(lines) + 1}" violates the primary '
                         'key: the same as in the row at position "2"']
 
 
 def test_a_foreign_key_to_no_row_names_the_value_and_the_table(package_copy):
-    path = package_copy / "removals.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines[1] = "no-such-article," + lines[1].split(",", 1)[1]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _edit_table(package_copy, "removals", lambda lines: _first_field(lines, 1,
+                                                                     "no-such-article"))
     problems = key_problems(package_copy, _resources(package_copy), "removals")
     assert problems == ['removals: Row at position "2" violates the foreign key: article_id '
                         "= 'no-such-article' not found in articles"]

@@ -282,15 +282,6 @@ def _check_fields(values: list[str], header: list[str], path: Path, line: int) -
                              " remove it", path, line)
 
 
-def read_manifest(folder: Path, root: Path | None = None, follow_symlinks: bool = False,
-                  ) -> tuple[list[dict[str, str]], list[int], list[str]]:
-    """Rows of ``manifest.csv`` with their line numbers, and warnings; raises on any error.
-    Fields are NFC-normalised; control characters in them are refused."""
-    header_warnings, rows = manifest_rows(folder, root, follow_symlinks)
-    pairs = list(rows)
-    return [row for row, _ in pairs], [line for _, line in pairs], header_warnings
-
-
 def manifest_rows(folder: Path, root: Path | None = None, follow_symlinks: bool = False,
                   ) -> tuple[list[str], Iterator[tuple[dict[str, str], int]]]:
     """The header's warnings, and the rows of ``manifest.csv`` with the line each starts
