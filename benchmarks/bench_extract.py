@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SECONDS = 0.2
-FINGERPRINTED = ("tradetalks/*.py", "data/*.csv", "data/*.yaml")
+FINGERPRINTED = ("tradetalks/**/*.py", "data/**/*.csv", "data/**/*.yaml")  # subpackages too
 
 
 @dataclass

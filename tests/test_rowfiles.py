@@ -45,6 +45,31 @@ def test_spilled_spool_reads_back_as_a_stable_sort():
     spool.close()
 
 
+def test_many_runs_are_merged_a_few_at_a_time_and_still_read_as_a_stable_sort(monkeypatch):
+    monkeypatch.setattr(rowfiles, "MERGE_FAN_IN", 3)
+    reading, most = 0, 0
+    chunks = rowfiles._chunks
+
+    def counted(path):
+        nonlocal reading, most
+        reading += 1
+        most = max(most, reading)
+        try:
+            yield from chunks(path)
+        finally:
+            reading -= 1
+
+    monkeypatch.setattr(rowfiles, "_chunks", counted)
+    draw = random.Random(11)
+    rows = [(draw.choice("abc"), draw.randint(0, 2), i) for i in range(400)]
+    spool = SortedSpool(lambda r: (r[0], r[1]), block=10)  # 40 runs
+    for row in rows:
+        spool.extend([row])
+    assert list(spool) == sorted(rows, key=lambda r: (r[0], r[1]))
+    assert most == 3
+    spool.close()
+
+
 def test_a_run_whose_spools_spill_writes_the_same_files(tmp_path, monkeypatch):
     corpus = CORPORA_DIR / "generalisation"
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 OPENING_QUOTES = "“‘\"'«"
 # Characters that open a sentence: the tokenizer may leave them at the end of the one
@@ -75,6 +76,11 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def sentence_pipeline() -> Language:
+    """Imported here, not with the module: a run's main process that only merges and
+    writes (``--jobs`` 2 or more) never loads spaCy, and the processes forked from it
+    are that much smaller."""
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.max_length = 20_000_000

@@ -4,7 +4,9 @@ A table of a million rows is never a DataFrame here. ``SortedSpool`` keeps the r
 arrive (in publication order) in a small block, sorts each full block by the table's key
 and spills it to a temporary file; reading it back merges the sorted blocks, so the rows
 come out in the same order as a stable sort of the whole table, in memory bounded by the
-block size. ``CsvSink`` writes rows as they come and hashes the bytes on the way, giving
+block size. At most ``MERGE_FAN_IN`` runs are merged at once (more are first merged in
+consecutive groups into longer runs, as an external sort does), so the memory of the
+merge does not grow with the number of rows either. ``CsvSink`` writes rows as they come and hashes the bytes on the way, giving
 the same bytes as ``pandas.DataFrame.to_csv`` of the same rows (``cell`` formats the
 values as pandas does for the value types the tables hold).
 """
@@ -25,8 +27,10 @@ from typing import IO
 
 from tradetalks.publish.cells import neutralise
 
-SPOOL_BLOCK = 20_000  # rows sorted in memory before a block is spilled
+SPOOL_BLOCK = 5_000  # rows sorted in memory before a block is spilled: every table of
+# 10,000 articles fills a block, so a larger corpus holds no more rows at once
 READ_CHUNK = 250  # rows per pickled chunk: a merge holds one chunk per spilled block
+MERGE_FAN_IN = 16  # runs merged at once: more are first merged in groups into longer runs
 
 
 def cell(value: object) -> str:
@@ -102,6 +106,7 @@ class SortedSpool:
         self._key, self._block = key, block or SPOOL_BLOCK
         self._rows: list[tuple] = []
         self._runs: list[Path] = []
+        self._names = itertools.count()
         self._folder: tempfile.TemporaryDirectory | None = None
         self.count = 0
 
@@ -113,16 +118,37 @@ class SortedSpool:
             self._spill()
 
     def _spill(self) -> None:
-        if self._folder is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="tradetalks-spool-")
-        path = Path(self._folder.name) / f"run-{len(self._runs):05d}.pickle"
         rows = self._rows if self._key is None else sorted(self._rows, key=self._key)
         self._rows = []
+        self._runs.append(self._write_run(rows))
+
+    def _write_run(self, rows: Iterable[tuple]) -> Path:
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="tradetalks-spool-")
+        path = Path(self._folder.name) / f"run-{next(self._names):05d}.pickle"
+        rows = iter(rows)
         with open(path, "wb") as handle:
-            for start in range(0, len(rows), READ_CHUNK):
-                pickle.dump(rows[start:start + READ_CHUNK], handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        self._runs.append(path)
+            while chunk := list(itertools.islice(rows, READ_CHUNK)):
+                pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        return path
+
+    def _merged(self, runs: list[Path]) -> Iterator[tuple]:
+        return heapq.merge(*(_chunks(p) for p in runs), key=self._key)
+
+    def _fewer_runs(self) -> None:
+        """Merge consecutive groups of runs until at most ``MERGE_FAN_IN`` are left; runs
+        stay in arrival order, so equal keys keep it."""
+        while len(self._runs) > MERGE_FAN_IN:
+            groups = [self._runs[i:i + MERGE_FAN_IN]
+                      for i in range(0, len(self._runs), MERGE_FAN_IN)]
+            self._runs = []
+            for group in groups:
+                if len(group) == 1:
+                    self._runs.append(group[0])
+                    continue
+                self._runs.append(self._write_run(self._merged(group)))
+                for path in group:
+                    path.unlink()
 
     def __iter__(self) -> Iterator[tuple]:
         """The rows in key order; runs spilled earlier come first among equal keys."""
@@ -131,6 +157,7 @@ class SortedSpool:
         tail = sorted(self._rows, key=self._key)
         if not self._runs:
             return iter(tail)
+        self._fewer_runs()
         return heapq.merge(*(_chunks(p) for p in self._runs), tail, key=self._key)
 
     def close(self) -> None:
