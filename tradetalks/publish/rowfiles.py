@@ -6,9 +6,10 @@ and spills it to a temporary file; reading it back merges the sorted blocks, so 
 come out in the same order as a stable sort of the whole table, in memory bounded by the
 block size. At most ``MERGE_FAN_IN`` runs are merged at once (more are first merged in
 consecutive groups into longer runs, as an external sort does), so the memory of the
-merge does not grow with the number of rows either. ``CsvSink`` writes rows as they come and hashes the bytes on the way, giving
-the same bytes as ``pandas.DataFrame.to_csv`` of the same rows (``cell`` formats the
-values as pandas does for the value types the tables hold).
+merge does not grow with the number of rows either. ``CsvSink`` writes rows as they
+come and hashes the bytes on the way, giving the same bytes as
+``pandas.DataFrame.to_csv`` of the same rows (``cell`` formats the values as pandas does
+for the value types the tables hold).
 """
 
 from __future__ import annotations
