@@ -377,3 +377,26 @@ def test_write_atomic_keeps_a_files_permissions(tmp_path):
     path.chmod(0o644)
     write_atomic(path, b"new")
     assert path.read_bytes() == b"new" and (path.stat().st_mode & 0o777) == 0o644
+
+
+@pytest.mark.slow
+def test_sigterm_is_one_line_and_leaves_no_temporary_folder(tmp_path):
+    """SIGTERM while the merge's database exists: one line, status 143, OUT not made, and
+    the run's temporary folders removed (a default SIGTERM left them behind)."""
+    corpus = write_corpus(tmp_path / "corpus", {f"a{i}": FIRST for i in range(8)})
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    process = subprocess.Popen(command(corpus, tmp_path / "out"),
+                               env={**environment(), "TMPDIR": str(scratch)},
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("tradetalks-merge-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(scratch.glob("tradetalks-merge-*")), "the run never made its merge folder"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 143, err
+    assert "Traceback" not in err, err
+    assert err.strip().splitlines()[-1].startswith("terminated before"), err
+    assert not (tmp_path / "out").exists()
+    assert list(scratch.glob("tradetalks-*")) == []

@@ -14,10 +14,13 @@ import argparse
 import errno
 import os
 import re
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from tradetalks.errors import InputError
+from tradetalks.errors import InputError, Terminated
 
 # What each operating-system error means for the user, by errno
 OS_ERRORS = {
@@ -90,14 +93,15 @@ def _extract(args: argparse.Namespace) -> int:
         for warning in tables.warnings:
             print(printable(f"warning: {warning}"), file=sys.stderr)
         written = write_package(tables, args.out, state, jobs=jobs)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        word, status = _stopped(stop)
         if state.swapped:
-            print(f"interrupted after the new outputs were in place: {args.out} holds the "
+            print(f"{word} after the new outputs were in place: {args.out} holds the "
                   "new set", file=sys.stderr)
         else:
-            print(f"interrupted before the new outputs were in place: {args.out} was left "
+            print(f"{word} before the new outputs were in place: {args.out} was left "
                   "as it was", file=sys.stderr)
-        return 130
+        return status
     if not args.quiet:
         counts = ", ".join(f"{count} {name}" for name, count in tables.counts.items())
         print(printable(f"wrote {len(written)} files to {args.out}: {counts}"), file=sys.stderr)
@@ -292,19 +296,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stopped(stop: KeyboardInterrupt) -> tuple[str, int]:
+    """How a stopped run is reported: Ctrl-C exits 130, SIGTERM 143 (128 + the signal)."""
+    if isinstance(stop, Terminated):
+        return "terminated", 128 + signal.SIGTERM
+    return "interrupted", 130
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the main process while a command runs, so
+    ``finally`` blocks and context managers clean up (a default SIGTERM ends the process
+    where it stands, leaving its temporary folders behind). Worker processes put the
+    default action back (``workers.ignore_interrupt``). Off the main thread (a test calling
+    ``main``) the handler cannot be set, and nothing changes."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with _sigterm_unwinds():
+            return args.func(args)
     except InputError as exc:
         print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
     except OSError as exc:
         print(printable(f"error: {os_error_message(exc)}"), file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        word, status = _stopped(stop)
+        print(word, file=sys.stderr)
+        return status
     except Exception as exc:  # the promise: one line, never a traceback, unless asked
         if args.debug:
             raise

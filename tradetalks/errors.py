@@ -32,3 +32,9 @@ class InputWarning(UserWarning):
         self.line = line
         self.detail = message
         super().__init__(_where(path, line) + message)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main process (``cli.main`` installs the handler), so that a
+    terminated run unwinds as after Ctrl-C: its temporary folders (the merge's database,
+    the spools) are removed and OUT keeps the old set or the new one, whole."""

@@ -23,7 +23,11 @@ def ignore_interrupt() -> None:
 
 
 def _initialise(initializer: Callable[[], None] | None) -> None:
+    """A forked worker ignores Ctrl-C, and SIGTERM ends it at once, as by default: the
+    main process's SIGTERM handler (``cli``), inherited by the fork, would print a
+    traceback from the worker."""
     ignore_interrupt()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer()
 
