@@ -323,6 +323,19 @@ def test_wto_complaint_complainant_is_imposer():
     assert "semiconductor_materials" in m.products
 
 
+def test_wto_case_without_products_challenges_the_goods_curbs_not_the_list_removal():
+    result = run(
+        "In July 2019 Japan tightened controls on exports to South Korea of three chip "
+        "materials, and the following month it removed South Korea from its white list.",
+        "South Korea's case at the World Trade Organization is still in its early stages.",
+        published="2021-06-20",
+    )
+    m = one_measure(result, "wto_dispute")
+    assert (m.imposer, m.targets) == ("KOR", {"JPN"})
+    assert m.products == {"semiconductor_materials"}
+    assert m.why["products"] == "challenged-goods-measure"
+
+
 def test_white_list_removal_is_preferential_status_removal_of_dual_use_items():
     result = run(
         "Japan removed South Korea from its white list of trusted trading partners in "

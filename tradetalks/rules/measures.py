@@ -547,16 +547,23 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
 def _challenged_products(measures: list[MeasureRecord], rules: MeasureRules, text: str,
                          match: re.Match, imposer: str, why: str) -> tuple[set[str], str]:
     """A WTO step's products: those of the challenged measure, preferring the kind the
-    sentence names after the trigger."""
+    sentence names after the trigger, else the first restriction on goods the article
+    reports: a list change (whose products are the codebook's default, dual-use items)
+    only when there is no other ("South Korea's case at the WTO" is against Japan's
+    curbs on three materials, not its white list)."""
     named = {measure_family(t) for p, t in rules.triggers
              if t != "wto_dispute" and p.search(text[match.start():])}
     candidates = [m for m in reversed(measures) if m.imposer != imposer
                   and m.measure_type != "wto_dispute"]
-    respondent = next((m for m in candidates if measure_family(m.measure_type) in named),
-                      candidates[-1] if candidates else None)
-    if respondent is None:
+    if not candidates:
         return set(), why
-    return set(respondent.products), "challenged-measure"
+    named_kind = next((m for m in candidates if measure_family(m.measure_type) in named), None)
+    if named_kind is not None:
+        return set(named_kind.products), "challenged-measure"
+    goods = [m for m in candidates if m.measure_type not in VOCABULARY.list_types]
+    if goods and goods[-1] is not candidates[-1]:
+        return set(goods[-1].products), "challenged-goods-measure"
+    return set(candidates[-1].products), "challenged-measure"
 
 
 def _respondent_targets(measures: list[MeasureRecord], imposer: str, products: set[str],
