@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tradetalks.ingest.corpus import Article
+from tradetalks.knowledge.dates import RANGE_RULES
 from tradetalks.knowledge.records import MeasureRecord, MeetingRecord
 from tradetalks.pipeline import ArticleExtraction, extract_article
 
@@ -538,3 +539,33 @@ def test_an_occasion_inside_the_month_named_gives_the_meeting_its_days():
         "of the ASEAN summit in Jakarta next month.", published="2023-08-24"))
     assert meeting.window is not None and meeting.window.start.month == 9
     assert (meeting.window.end - meeting.window.start).days < 7
+
+
+def _meeting_of_sentence(result: ArticleExtraction, index: int) -> MeetingRecord:
+    found = [m for m in result.meetings
+             if any(x.sentence_index == index for x in m.mentions)]
+    assert len(found) == 1, [(sorted(m.countries), m.window) for m in result.meetings]
+    return found[0]
+
+
+def test_the_two_joining_a_third_government_are_the_pair_of_the_meeting_before():
+    result = run(
+        "Foreign Minister Taro Kono and his South Korean counterpart Kang Kyung-wha met in "
+        "Bangkok on Aug. 1.",
+        "The next day, the two sat down with U.S. Secretary of State Mike Pompeo for a "
+        "three-way meeting.",
+        published="2019-08-05",
+    )
+    m = _meeting_of_sentence(result, 1)
+    assert m.countries == {"JPN", "KOR", "USA"}
+    assert m.format == "trilateral"
+    assert m.why["parties"] == "the-two+previous-meeting"
+
+
+@pytest.mark.parametrize("example", RANGE_RULES["relative_day"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_relative_day_example_dates_the_meeting_from_the_one_before(example):
+    result = run(example["before"], example["text"],
+                 published=str(example["published"]))
+    window = _meeting_of_sentence(result, 1).window
+    assert [window.start, window.end] == example["expect"]

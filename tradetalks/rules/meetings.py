@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
-from tradetalks.knowledge.dates import find_dates
+from tradetalks.knowledge.dates import RANGE_RULES, find_dates
 from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.prefilter import compile as guarded
@@ -32,6 +32,14 @@ OCCASION_LEVEL_WORDS = load_dictionaries().triggers["meeting"]["occasion_level_w
 
 PAIR_WORDS = re.compile(r"\b(two|both) (countries|sides|nations|governments|neighbou?rs)\b|"
                         r"\bthe two\b|\bbilateral\b|\bcounterparts?\b|\beach other\b", re.I)
+# "the two" as the subject of a contact: the pair of the meeting just reported (not "the
+# two countries", which the pair words cover)
+THE_TWO = re.compile(r"\bthe two\b(?!\s+(countries|governments|nations|neighbou?rs|sides|"
+                     r"economies)\b)", re.I)
+RELATIVE_DAY_RULE = RANGE_RULES["relative_day"]
+RELATIVE_DAY = re.compile(r"\b(" + "|".join(
+    re.escape(p) for p in sorted(RELATIVE_DAY_RULE["offsets"], key=len, reverse=True))
+    + r")\b", re.I)
 SIDELINES = re.compile(r"\b(on the sidelines of|during|at|on the margins of|ahead of|before)\b",
                        re.I)
 
@@ -392,6 +400,9 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
              ) -> tuple[set[str], list, list[str], str]:
     """The governments that meet, the people named for them, how they were found and the
     place a visit goes to."""
+    joined = _pair_joins(state, text, match, ann)
+    if joined is not None:
+        return joined, list(ann.persons), ["the-two+previous-meeting"], ""
     parties = party_countries(ann)
     how = ["named-officials" if len({a.country for _, a in ann.persons}) >= 2
            else "government-mentions"]
@@ -415,6 +426,22 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         parties |= set(top_countries(state.country_counts))
         how.append("pair-words+story-governments")
     return parties, persons, how, visited
+
+
+def _pair_joins(state: _Article, text: str, match: re.Match,
+                ann: SentenceAnnotations) -> set[str] | None:
+    """"The next day, the two sat down with U.S. Secretary of State Mike Pompeo for a
+    three-way meeting": the pair of the meeting the article reported last meets the
+    governments of the people the sentence names (other countries it names, "focused on
+    North Korea", are what they discuss)."""
+    pair = THE_TWO.search(text, 0, match.start()) if state.meetings else None
+    if pair is None or any(found.start < pair.start() for found, _ in ann.persons):
+        return None  # "He held talks with Morrison, the two leaders agreeing ...": a new pair
+    last = max(state.meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+    joining = {a.country for _, a in ann.persons} - last.countries
+    if len(last.countries) != 2 or not joining:
+        return None
+    return set(last.countries) | joining
 
 
 def _visit_host(annotator: Annotator, rules: MeetingRules, match: re.Match,
@@ -460,6 +487,8 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
     annotator = state.annotator
     window, why["date"] = _date_in_sentence(text, state.published, status in PROSPECTIVE,
                                             match.start())
+    if window is None:
+        window, why["date"] = _relative_day(state, text, why["date"])
     occasion_window, occasion = _occasion_window(ann, level, state.published,
                                                  status == "held", annotator)
     if occasion_window is not None and SIDELINES.search(text) and (
@@ -531,6 +560,21 @@ def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int
         return None, "none-in-sentence"
     best = min(dates, key=lambda d: abs(d.start - at))
     return Window.from_mention(best), f'nearest-in-sentence:"{best.text}"'
+
+
+def _relative_day(state: _Article, text: str, why: str) -> tuple[Window | None, str]:
+    """"The next day, the two sat down with ...": the day of the meeting the article
+    reported last (when it is one day), moved by the phrase's offset."""
+    found = RELATIVE_DAY.search(text)
+    if found is None or not state.meetings:
+        return None, why
+    last = max(state.meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+    if last.window is None or last.window.start != last.window.end:
+        return None, why
+    day = last.window.start + dt.timedelta(
+        days=RELATIVE_DAY_RULE["offsets"][found.group().lower()])
+    return (Window(day, day, "day", found.group()),
+            f'relative-day:"{found.group()}"+last-meeting:"{last.window.text}"')
 
 
 def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:
