@@ -23,3 +23,18 @@ def test_every_row_has_exactly_the_header_columns(name):
 def test_dictionaries_load_and_validate():
     d = load_dictionaries()
     assert d.actors and d.countries and d.places and d.occasions and d.products and d.topics
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2024-05-20", "cjk-summit-2024"),  # a week before the 2024 summit
+    ("2020-03-01", "cjk-summit-2019"),  # ten weeks after the 2019 one
+    ("2021-06-14", None),  # eighteen months after one, three years before the next
+])
+def test_a_name_shared_by_occasions_names_one_only_within_half_a_year(published, expected):
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+
+    ann = default_annotator().annotate("South Korea hoped to host a trilateral summit.",
+                                       dt.date.fromisoformat(published))
+    assert [o.occasion_id for _, o in ann.occasions] == ([expected] if expected else [])

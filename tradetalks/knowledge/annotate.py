@@ -15,6 +15,10 @@ from functools import lru_cache
 
 from tradetalks.knowledge.dictionaries import ActorEntry, Dictionaries, Occasion, load_dictionaries
 
+# A name that several occasions share names one of them only within half a year of it: an
+# annual series always has one that near; an irregular one (the trilateral summits of 2019
+# and 2024) is not named by "a trilateral summit" in an article of 2021.
+RECURRING_OCCASION_DAYS = 183
 POSSESSIVE = re.compile(r"^(?:'s|’s|’|')")
 ROLE_AFTER_POSSESSIVE = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:minister|ministers|president|premier|leader|leaders|"
@@ -119,14 +123,23 @@ class Annotator:
     def actor_for(self, alias: str, published: dt.date) -> ActorEntry:
         return min(self.actor_by_alias[alias], key=lambda a: (a.distance(published), a.actor_id))
 
-    def occasion_for(self, word: str, published: dt.date) -> Occasion:
+    def occasion_for(self, word: str, published: dt.date) -> Occasion | None:
+        """The occasion a name means in an article published on ``published``: the
+        nearest in time. A name several occasions share ("trilateral summit", a series)
+        means one of them only when it lies within ``RECURRING_OCCASION_DAYS`` of
+        publication: "hoped to host a trilateral summit this year", written eighteen
+        months after the last one, names none."""
         def distance(o: Occasion) -> int:
             if o.start <= published <= o.end:
                 return 0
             return min(abs((o.start - published).days), abs((o.end - published).days))
 
-        return min(self.occasions_by_word[word.lower()],
-                   key=lambda o: (distance(o), (o.end - o.start).days, o.occasion_id))
+        candidates = self.occasions_by_word[word.lower()]
+        nearest = min(candidates,
+                      key=lambda o: (distance(o), (o.end - o.start).days, o.occasion_id))
+        if len(candidates) > 1 and distance(nearest) > RECURRING_OCCASION_DAYS:
+            return None
+        return nearest
 
     def place_label(self, place: str, country: str) -> str:
         return f"{place}, {self.country_names.get(country, country)}"
@@ -159,6 +172,8 @@ class Annotator:
                 self._country(text, m, out)
         for m in self.occasion_re.finditer(text):
             occasion = self.occasion_for(m.group(), published)
+            if occasion is None:
+                continue
             out.occasions.append((Found(m.start(), m.end(), m.group(), occasion.occasion_id),
                                   occasion))
         for product, pattern in self.d.products:
