@@ -58,11 +58,27 @@ def test_first_chart_of_a_kernel_carries_the_vega_library_once(monkeypatch):
     assert "if (!window.vegaEmbed)" not in second
 
 
-def test_chart_output_carries_the_vega_lite_spec_and_a_png(monkeypatch):
+def test_chart_output_carries_the_vega_lite_spec_and_no_png(monkeypatch):
+    """The PNG is drawn from the spec when the PDF is written (build.vegalite), not in
+    every kernel of every build."""
     monkeypatch.setattr(display, "_BUNDLE_SHOWN", True)
-    bundle = ChartOutput(attack_chart(), "attack", "A test chart")._repr_mimebundle_()
+    chart = ChartOutput(attack_chart(), "attack", "A test chart")
+    bundle = chart._repr_mimebundle_()
     assert bundle[display.VEGALITE_MIME]["mark"]["type"] == "bar"
-    assert bundle["image/png"].startswith(b"\x89PNG")
+    assert "image/png" not in bundle
+    assert chart.png().startswith(b"\x89PNG")
+
+
+def test_the_pdf_renderer_keeps_a_charts_spec_and_leaves_other_outputs_alone():
+    from myst_nb.core.render import MimeData
+
+    from tradetalks.build.vegalite import VegaLiteSpec, vegalite_spec
+
+    spec = {"mark": "bar", "data": {"values": [{"a": 1}]}}
+    kept = VegaLiteSpec.handle_mime(None, MimeData(display.VEGALITE_MIME, spec), False)
+    assert isinstance(kept[0], vegalite_spec) and '"mark": "bar"' in kept[0]["spec"]
+    assert VegaLiteSpec.handle_mime(None, MimeData("text/html", "<p>x</p>"), False) is None
+    assert VegaLiteSpec.handle_mime(None, MimeData(display.VEGALITE_MIME, spec), True) is None
 
 
 def test_chart_png_has_a_fixed_width_for_a_container_wide_chart():

@@ -14,6 +14,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from tradetalks.build.vegalite import setup_charts
 from tradetalks.publish.latex import latex_symbol, pdflatex_safe
 
 STYLE_NAME = "tradetalks.css"
@@ -262,4 +263,5 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file(STYLE_NAME)
     app.connect("html-page-context", _offline_page, priority=900)
     app.connect("doctree-resolved", _latex_safe)
+    setup_charts(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

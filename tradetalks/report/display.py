@@ -133,13 +133,21 @@ class ChartOutput:
         )
 
     def png(self) -> bytes:
-        import vl_convert
-
-        return vl_convert.vegalite_to_png(_fixed_width(self.spec), scale=2)
+        return spec_png(self.spec)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
-        return {"text/html": self.html(), VEGALITE_MIME: self.spec, "image/png": self.png(),
+        """HTML for the web, the spec for JupyterLab and the PDF (the Sphinx extension
+        draws the PNG while the PDF is written), and the description as text."""
+        return {"text/html": self.html(), VEGALITE_MIME: self.spec,
                 "text/plain": self.description}
+
+
+def spec_png(spec: dict) -> bytes:
+    """A chart's PNG for the PDF: the spec at a fixed width (no container), twice the
+    resolution."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(_fixed_width(spec), scale=2)
 
 
 def chart_output(chart: alt.TopLevelMixin, name: str,
