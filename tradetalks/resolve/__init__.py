@@ -235,16 +235,18 @@ class EventMerger:
         for record in records:
             keys = self._keys(record)
             target = next((seq for seq in store.candidates(keys, UNDATED_MERGE_DAYS)
-                           if not _shares_article(event := store.get(seq), record)
-                           and self._same(event, record)), None)
+                           if self._same(store.get(seq), record)
+                           and not store.shares_article(seq, record.article_ids)), None)
             if target is None:
                 store.insert(record, keys)
                 continue
             event = store.get(target)
             filed = self._keys(event)
             self._merge(event, record)
+            event.article_ids = []  # the store keeps them (``EventStore.add_articles``)
             store.save(target)
             store.add_new_mentions(target, record.mentions)
+            store.add_articles(target, record.article_ids)
             if (keys := self._keys(event)) != filed:
                 store.file(target, keys)
 
@@ -263,14 +265,6 @@ class EventMerger:
     def ordered(self) -> Iterator[tuple[str, object]]:
         """(id, event with mentions) in the table's order, after :meth:`finish`."""
         return self._store.ordered()
-
-
-def _shares_article(event, record) -> bool:
-    """The event already holds a record of this record's article: the article's own
-    extraction kept the two apart, so merging them through a third is not allowed."""
-    ids = event.article_ids
-    return any(ids[i] == a for a in record.article_ids
-               if (i := bisect.bisect_left(ids, a)) < len(ids))
 
 
 def meeting_merger() -> EventMerger:

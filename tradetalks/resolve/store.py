@@ -16,6 +16,8 @@ events would find, and the tables do not depend on where the events are kept.
 - ``wide``: timed events whose window is too wide for weeks, or a measure dated
   otherwise than by its entry into force;
 - ``timed``: every timed event (for a record whose own window is wide);
+- ``article``: each event's source articles (kept off the event, whose cached copy would
+  otherwise grow with every article that reports it);
 - ``recent``: every event under the publication day of its latest article (one row per
   day it has had), because an untimed record only joins an event published within
   ``UNDATED_MERGE_DAYS``; ``untimed`` the same for untimed events only.
@@ -54,6 +56,8 @@ CREATE TABLE mention (seq INTEGER NOT NULL, article_id TEXT, sentence_index INTE
                       start INTEGER, stop INTEGER, sentence TEXT, rule TEXT,
                       matched_text TEXT);
 CREATE INDEX mention_of_event ON mention (seq);
+CREATE TABLE article (seq INTEGER, article_id TEXT,
+                      PRIMARY KEY (seq, article_id)) WITHOUT ROWID;
 CREATE TABLE final (position INTEGER PRIMARY KEY, seq INTEGER, event_id TEXT);
 """
 
@@ -129,9 +133,11 @@ class EventStore:
             placed = (self._placing.slug(record), *self._placing.anchor(record),
                       self._placing.event_id(record))
         mentions, record.mentions = record.mentions, []
+        articles, record.article_ids = record.article_ids, []
         self._db.execute("INSERT INTO event VALUES (?, ?, ?, ?, ?, ?)",
                          (seq, _dump(record), *placed))
         self._add_mentions(seq, mentions)
+        self.add_articles(seq, articles)
         self._cache[seq] = record
         self._trim()
         self.file(seq, keys)
@@ -212,6 +218,27 @@ class EventStore:
         sql = " UNION ".join(parts) + " ORDER BY seq"
         yield from (s for s, in self._db.execute(sql, values).fetchall())
 
+    # --- source articles ------------------------------------------------------------
+
+    def add_articles(self, seq: int, article_ids: Iterable[str]) -> None:
+        """The event's source articles live here, not on the event: an event reported by
+        thousands of articles would carry their ids in every cached copy."""
+        self._db.executemany("INSERT OR IGNORE INTO article VALUES (?, ?)",
+                             ((seq, a) for a in article_ids))
+
+    def shares_article(self, seq: int, article_ids: list[str]) -> bool:
+        """The event already has a source among these articles."""
+        found = self._db.execute(
+            f"SELECT 1 FROM article WHERE seq = ? AND article_id IN ({_marks(len(article_ids))})"
+            " LIMIT 1", [seq, *article_ids]).fetchone()
+        return found is not None
+
+    def articles(self, seq: int) -> list[str]:
+        """The event's source articles, sorted (SQLite orders text as UTF-8 bytes, which is
+        Python's order of code points)."""
+        return [a for a, in self._db.execute(
+            "SELECT article_id FROM article WHERE seq = ? ORDER BY article_id", (seq,))]
+
     # --- mentions -------------------------------------------------------------------
 
     def _add_mentions(self, seq: int, mentions: Iterable[Mention]) -> None:
@@ -245,6 +272,7 @@ class EventStore:
         (body,), = self._db.execute("SELECT body FROM event WHERE seq = ?", (seq,))
         record = pickle.loads(body)
         record.mentions = self.mentions(seq)
+        record.article_ids = self.articles(seq)
         return record
 
     # --- the finished events --------------------------------------------------------
