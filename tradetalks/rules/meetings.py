@@ -428,6 +428,11 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
     return parties, persons, how, visited
 
 
+def _last_reported(meetings: list[MeetingRecord]) -> MeetingRecord:
+    """The meeting whose latest mention is the latest in the article so far."""
+    return max(meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+
+
 def _pair_joins(state: _Article, text: str, match: re.Match,
                 ann: SentenceAnnotations) -> set[str] | None:
     """"The next day, the two sat down with U.S. Secretary of State Mike Pompeo for a
@@ -437,7 +442,7 @@ def _pair_joins(state: _Article, text: str, match: re.Match,
     pair = THE_TWO.search(text, 0, match.start()) if state.meetings else None
     if pair is None or any(found.start < pair.start() for found, _ in ann.persons):
         return None  # "He held talks with Morrison, the two leaders agreeing ...": a new pair
-    last = max(state.meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+    last = _last_reported(state.meetings)
     joining = {a.country for _, a in ann.persons} - last.countries
     if len(last.countries) != 2 or not joining:
         return None
@@ -568,7 +573,7 @@ def _relative_day(state: _Article, text: str, why: str) -> tuple[Window | None, 
     found = RELATIVE_DAY.search(text)
     if found is None or not state.meetings:
         return None, why
-    last = max(state.meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+    last = _last_reported(state.meetings)
     if last.window is None or last.window.start != last.window.end:
         return None, why
     day = last.window.start + dt.timedelta(
