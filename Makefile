@@ -54,14 +54,14 @@ PREPARED := _build/.prepared
 CHANGED_INPUTS = find $(INPUTS) book/tables book/references.bib -newer $(PREPARED) \
 	-not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' -print -quit 2>/dev/null
 
-## prepare: bib, tables, the notebook-cache guard and the notebooks the cache lacks
-##   (JOBS at a time, 2 by default), each only when an input changed
+## prepare: bib, the notebook-cache guard, then the tables and the notebooks the cache
+##   lacks side by side (JOBS processes each, 2 by default), only when an input changed
 prepare: $(STAMP)
 	@if [ -f $(PREPARED) ] && [ -d _build/tables ] && [ -f book/tables/datapackage.json ] \
 	  && [ -f book/references.bib ] && [ -z "$$($(CHANGED_INPUTS))" ]; then :; else \
-	  $(BIB) && $(TABLES) \
+	  $(BIB) \
 	  && $(BIN)/python -m tradetalks cache-guard --cache _build/.jupyter_cache --stamp _build/.inputs-digest --also _build/.doctrees --also _build/jupyter_execute \
-	  && $(BIN)/python -m tradetalks execute-notebooks --jobs $(JOBS) --cache _build/.jupyter_cache 2>&1 | $(QUIET) \
+	  && $(BIN)/python -m tradetalks prepare-book --jobs $(JOBS) --book-tables book/tables --cache _build/.jupyter_cache 2>&1 | $(QUIET) \
 	  && mkdir -p _build && touch $(PREPARED); fi
 
 ## book: build the HTML book in _build/html (warnings are errors)

@@ -170,6 +170,18 @@ def _execute_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prepare_book(args: argparse.Namespace) -> int:
+    from tradetalks.build.prepare import prepare_book
+    from tradetalks.report.book import book_root
+
+    root, jobs = book_root(args.root), _jobs(args.jobs)
+    folders, done = prepare_book(root, root / args.cache, jobs=jobs,
+                                 book_tables=args.book_tables)
+    print(f"tables of {len(folders)} article sets in {folders[0].parent}; executed "
+          f"{len(done)} notebooks, {jobs} at a time", file=sys.stderr)
+    return 0
+
+
 def _checksums(args: argparse.Namespace) -> int:
     from tradetalks.publish.checksums import compare, write_manifest
 
@@ -273,6 +285,18 @@ def build_parser() -> argparse.ArgumentParser:
     execute.add_argument("--cache", default="_build/.jupyter_cache")
     execute.add_argument("--root", type=Path, default=None, help="book folder (default: cwd)")
     execute.set_defaults(func=_execute_notebooks)
+
+    prepare = sub.add_parser(
+        "prepare-book", parents=[debug],
+        help="build-tables and execute-notebooks at once: the chapters that read only the "
+        "seeds run while the evaluation sets are extracted")
+    prepare.add_argument("--jobs", type=int, default=2,
+                         help="extraction processes, and notebooks at a time (default 2)")
+    prepare.add_argument("--cache", default="_build/.jupyter_cache")
+    prepare.add_argument("--book-tables", type=Path, default=None,
+                         help="also write the seeds' tables and data package here")
+    prepare.add_argument("--root", type=Path, default=None, help="book folder (default: cwd)")
+    prepare.set_defaults(func=_prepare_book)
 
     sums = sub.add_parser("checksums", parents=[debug],
                           help="record or check the tables' checksums")

@@ -52,7 +52,7 @@ def read_chapter(path: Path):
                                        path=path)
 
 
-def _cache(cache_path: Path):
+def open_cache(cache_path: Path):
     from jupyter_cache import get_cache
 
     return get_cache(str(cache_path))
@@ -60,7 +60,7 @@ def _cache(cache_path: Path):
 
 def missing(paths: list[Path], cache_path: Path) -> list[Path]:
     """The chapters whose code the cache does not hold."""
-    cache = _cache(cache_path)
+    cache = open_cache(cache_path)
     todo = []
     for path in paths:
         try:
@@ -81,7 +81,7 @@ def execute_chapter(path: Path, cache_path: Path) -> tuple[str, float, str | Non
                                  timeout=EXECUTION_TIMEOUT, meta_override=True)
     if result.err is not None:
         return str(path), result.time, f"{result.err.__class__.__name__}: {result.err}"
-    cache = _cache(cache_path)
+    cache = open_cache(cache_path)
     record = cache.add_nb_to_project(str(path), read_data=MYST_READER)
     cache.cache_notebook_bundle(CacheBundleIn(notebook, record.uri,
                                               data={"execution_seconds": result.time}),
@@ -95,7 +95,7 @@ def execute_missing(root: Path, cache_path: Path, jobs: int = 2) -> list[tuple[s
     todo = missing(chapter_paths(root), cache_path)
     if not todo:
         return []
-    _cache(cache_path)  # create the cache's database once, before the workers write to it
+    open_cache(cache_path)  # create the cache's database once, before the workers write to it
     if jobs > 1 and len(todo) > 1:
         with worker_pool(min(jobs, len(todo)), None) as pool:
             results = list(pool.map(execute_chapter, todo, [cache_path] * len(todo)))

@@ -17,7 +17,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from tradetalks.report.display import VEGALITE_MIME, spec_png
+from tradetalks.report import VEGALITE_MIME
 
 CHART_FOLDER = "charts"  # beside the .tex, where pdflatex runs
 
@@ -49,6 +49,8 @@ def draw_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     and an image node."""
     if app.builder.format != "latex":
         return
+    from tradetalks.report.display import spec_png  # pandas and Altair: the PDF only
+
     for node in list(doctree.findall(vegalite_spec)):
         png = spec_png(json.loads(node["spec"]))
         name = f"chart-{hashlib.sha256(png).hexdigest()[:16]}.png"

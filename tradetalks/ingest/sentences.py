@@ -102,7 +102,14 @@ def _for_tokenizer(paragraph: str) -> str:
     return _LONG_CHUNK.sub(mask, paragraph)
 
 
-def _spans_in_paragraph(paragraph: str) -> list[tuple[int, int]]:
+# paragraphs whose sentence spans are remembered: a set's articles are split twice when
+# the book builds (the extraction, then the keyword baseline it is scored against), and
+# splitting is the dearest step of both; a web page's repeated paragraphs are split once
+SPLIT_MEMO = 2048
+
+
+@lru_cache(maxsize=SPLIT_MEMO)
+def _spans_in_paragraph(paragraph: str) -> tuple[tuple[int, int], ...]:
     doc = sentence_pipeline()(_for_tokenizer(paragraph))
     spans = [(s.start_char, s.end_char) for s in doc.sents]
     fixed: list[tuple[int, int]] = []
@@ -127,7 +134,7 @@ def _spans_in_paragraph(paragraph: str) -> list[tuple[int, int]]:
             fixed.append((start, end))
     if carry is not None and carry < len(paragraph):
         fixed.append((carry, len(paragraph.rstrip())))
-    return [piece for start, end in fixed for piece in _cap_length(paragraph, start, end)]
+    return tuple(piece for start, end in fixed for piece in _cap_length(paragraph, start, end))
 
 
 def _cap_length(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,1 +1,6 @@
+"""The report: what the notebooks call (``book``), its charts, figures and displays."""
 
+# the MIME type of a chart's Vega-Lite spec in a notebook output (what JupyterLab's Vega
+# renderer reads); here, not in ``display``, so the Sphinx extension that renders it for
+# the PDF loads without pandas and Altair
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"

@@ -62,7 +62,8 @@ def _corpora(root: Path) -> list[tuple[str, Path]]:
 BASELINE = "baseline.json"  # the keyword baseline's rows, beside the set's tables
 
 
-def _extract_into(corpus: Path, folder: Path) -> Path:
+def extract_into(corpus: Path, folder: Path) -> Path:
+    """One set's tables and keyword baseline into its store folder (a pool task)."""
     from tradetalks.evaluation.baseline import baseline_rows
     from tradetalks.ingest.corpus import load_corpus
     from tradetalks.pipeline import run
@@ -89,27 +90,41 @@ def _stored_baseline(root: Path, name: str, corpus: Path):
     return rows["meetings"], rows["measures"]
 
 
+def store_plan(root: Path) -> tuple[dict[str, tuple[Path, Path]], list[tuple[Path, Path]]]:
+    """Each corpus's store folder ({name: (corpus, folder)}, the book's seeds first) and
+    the (corpus, folder) pairs still to extract: those missing or stale."""
+    from tradetalks.publish.store import is_complete, stored_folder
+
+    folders = {name: (corpus, stored_folder(root / STORE, name, corpus))
+               for name, corpus in _corpora(root)}
+    todo = [(corpus, folder) for corpus, folder in folders.values() if not is_complete(folder)]
+    return folders, todo
+
+
+def finish_store(root: Path, folders: dict[str, tuple[Path, Path]]) -> list[Path]:
+    """Remove older digests' folders; the store folders, the book's seeds first."""
+    from tradetalks.publish.store import remove_stale
+
+    for name, (_, folder) in folders.items():
+        remove_stale(root / STORE, name, folder)
+    return [folder for _, folder in folders.values()]
+
+
 def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     """Extract each corpus whose store folder is missing or stale (once per build);
     returns the folders, the book's seeds first. With ``jobs`` > 1 the sets are shared
     among that many processes, each loading the dictionaries once for all its sets."""
-    from tradetalks.publish.store import is_complete, remove_stale, stored_folder
-
     root = root or book_root()
-    folders = {name: (corpus, stored_folder(root / STORE, name, corpus))
-               for name, corpus in _corpora(root)}
-    todo = [(corpus, folder) for corpus, folder in folders.values() if not is_complete(folder)]
+    folders, todo = store_plan(root)
     if jobs > 1 and len(todo) > 1:
         from tradetalks.pipeline import warm_up  # loads the sentence splitter: only if needed
 
         with worker_pool(jobs, warm_up) as pool:
-            list(pool.map(_extract_into, *zip(*todo, strict=True)))
+            list(pool.map(extract_into, *zip(*todo, strict=True)))
     else:
         for corpus, folder in todo:
-            _extract_into(corpus, folder)
-    for name, (_, folder) in folders.items():
-        remove_stale(root / STORE, name, folder)
-    return [folder for _, folder in folders.values()]
+            extract_into(corpus, folder)
+    return finish_store(root, folders)
 
 
 @lru_cache(maxsize=2)

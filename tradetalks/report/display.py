@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 
 from tradetalks.publish.output import write_atomic
+from tradetalks.report import VEGALITE_MIME
 
 _UNSAFE_IN_SCRIPT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                      "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -33,7 +34,6 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") or "chart"
 
 
-VEGALITE_MIME = "application/vnd.vegalite.v5+json"  # what JupyterLab's Vega renderer reads
 PNG_WIDTH = 640  # charts that follow the page's width are drawn this wide in the PDF
 _BUNDLE_SHOWN = False
 
