@@ -569,3 +569,27 @@ def test_relative_day_example_dates_the_meeting_from_the_one_before(example):
                  published=str(example["published"]))
     window = _meeting_of_sentence(result, 1).window
     assert [window.start, window.end] == example["expect"]
+
+
+# -- development 8 ---------------------------------------------------------------------------
+
+
+def test_a_government_expected_to_announce_restrictions_imposes_them():
+    # gen_05, dev8_11: "announce" with the infinitive's bare form is an imposing verb
+    measure = one_measure(run("The Biden administration is expected to announce further "
+                              "restrictions on exports of chipmaking equipment to China."),
+                          "export_control")
+    assert measure.imposer == "USA"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The three materials Tokyo placed under case-by-case licensing on July 4 were "
+    "fluorinated polyimide, photoresist and hydrogen fluoride.",
+    "MOFCOM adds several types of graphite, used in battery anodes, to the licensing list, "
+    "effective Dec. 1.",
+    "Japan added tighter licensing on three key chipmaking materials on July 4.",
+])
+def test_licensing_as_a_noun_is_an_export_control(sentence):
+    # dev6_11, dev8_01, dev8_15: "placed under licensing", "the licensing list",
+    # "tighter licensing"
+    assert measures_of(run(sentence, published="2023-12-05"), "export_control")
