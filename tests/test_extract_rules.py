@@ -593,3 +593,18 @@ def test_licensing_as_a_noun_is_an_export_control(sentence):
     # dev6_11, dev8_01, dev8_15: "placed under licensing", "the licensing list",
     # "tighter licensing"
     assert measures_of(run(sentence, published="2023-12-05"), "export_control")
+
+
+def test_a_list_of_preferred_or_favoured_partners_is_the_white_list():
+    # dev7_01, dev8_01: "Seoul's own list of favoured trade partners"
+    result = run("South Korean officials said on Wednesday they planned to drop Japan from "
+                 "Seoul's own list of favoured trade partners.", published="2019-08-08")
+    assert one_measure(result, "preferential_status_removal").imposer == "KOR"
+
+
+def test_the_government_a_decision_moves_on_a_list_is_not_its_imposer():
+    # dev6_02, dev8_01: "Japan's decision to return South Korea to its list": the object of
+    # the infinitive, and "South Korea to its list", are not the acting government
+    result = run("Japan's decision to return South Korea to its list of preferred trading "
+                 "partners took effect Friday.", published="2023-07-21")
+    assert one_measure(result, "preferential_status_removal").imposer == "JPN"

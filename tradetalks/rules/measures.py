@@ -29,9 +29,12 @@ DESCRIPTION = re.compile(r"\b((used|needed|required|essential)\s+)?(in|for|to)\s
                          r"\s+(\w+\s+)?$", re.I)
 # a mention right after one of these is an object ("a letter addressed to President Lee",
 # "talks with Washington"), not the government that acts
+# a government named right after a preposition, or as the object of an infinitive
+# ("Japan's decision to return South Korea to its list"), does not impose
 OBJECT_OF = re.compile(r"\b(to|with|from|by|against|for|of|toward|towards|at|between)\s+"
                        r"((the|his|her|its|their|President|Prime Minister|Premier|Minister|"
-                       r"Secretary|Chancellor|counterpart|Trade|Commerce|Foreign|U\.S\.)\s+)*$")
+                       r"Secretary|Chancellor|counterpart|Trade|Commerce|Foreign|U\.S\.)\s+)*$"
+                       r"|\bto\s+(?!be\b)[a-z]+\s+$")
 CLAUSE_BREAKS = ("; ", ", and ", ", but ", ", while ", ", whereas ", " and shipments ",
                  ", after ", ", before ")
 # a pronoun and its verb right before the trigger ("it filed a complaint", "after it
@@ -123,7 +126,8 @@ def imposer_and_reason(text: str, start: int, end: int, ann: SentenceAnnotations
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
     before = [c for c in before if not OBJECT_OF.search(text[:c[0]])
-              or re.match(r"['’]s?(?!\w)|\s+to\s+\w+", text[c[1]:])]
+              or re.match(r"['’]s?(?!\w)|\s+to\s+(?!(its|the|their|his|her|a|an)\b)\w+",
+                          text[c[1]:])]
     found = _right_before(text, start, before)
     if found is not None:
         return found
