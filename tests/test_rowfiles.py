@@ -80,3 +80,17 @@ def test_a_run_whose_spools_spill_writes_the_same_files(tmp_path, monkeypatch):
     in_memory = extract(tmp_path / "memory")
     monkeypatch.setattr(rowfiles, "SPOOL_BLOCK", 3)
     assert extract(tmp_path / "spilled") == in_memory
+
+
+def test_one_long_iterable_is_spilled_block_by_block_while_it_is_added():
+    spool = SortedSpool(lambda row: row, block=10)
+    held = []
+
+    def rows():
+        for i in range(100, 0, -1):
+            held.append(len(spool._rows))
+            yield (i,)
+
+    spool.extend(rows())
+    assert max(held) < 10  # never more than a block in memory while adding
+    assert list(spool) == [(i,) for i in range(1, 101)]

@@ -19,12 +19,14 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from tradetalks.errors import InputError
+from tradetalks.ingest.names import FolderNames
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = (
@@ -80,11 +82,14 @@ class Corpus:
     warnings: tuple[str, ...]
 
 
-def _first_bad_utf8_line(data: bytes) -> int:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return data[: exc.start].count(b"\n") + 1
+def _first_bad_utf8_line(lines: Iterable[bytes]) -> int:
+    """The first line that is not UTF-8 (0 if none), read one line at a time: no byte of
+    a multi-byte character is a newline, so each line decodes on its own."""
+    for number, raw in enumerate(lines, start=1):
+        try:
+            (raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw).decode("utf-8")
+        except UnicodeDecodeError:
+            return number
     return 0
 
 
@@ -195,7 +200,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         text = _utf8_with_cp1252_bytes(data[3:])
         notes.append("UTF-8 byte-order mark removed")
     else:
-        bad_line = _first_bad_utf8_line(data)
+        bad_line = _first_bad_utf8_line(io.BytesIO(data))
         if bad_line:
             text = _utf8_with_cp1252_bytes(data)
             notes.append(f"not valid UTF-8 (first bad byte on line {bad_line}); bytes that "
@@ -251,7 +256,13 @@ def _kind(mode: int) -> str:
 
 
 def read_regular(path: Path, root: Path, follow_symlinks: bool = False) -> bytes:
-    """The bytes of a regular file of the corpus. A symbolic link is refused unless
+    """The bytes of a regular file of the corpus (:func:`open_regular`)."""
+    with open_regular(path, root, follow_symlinks) as handle:
+        return handle.read()
+
+
+def open_regular(path: Path, root: Path, follow_symlinks: bool = False) -> BinaryIO:
+    """A regular file of the corpus, open for reading. A symbolic link is refused unless
     ``follow_symlinks``, and even then when it points outside the corpus folder ``root``;
     folders, devices, pipes and sockets are refused. The file is opened without following
     a link and checked again once open, so it cannot be swapped for a link in between."""
@@ -268,10 +279,11 @@ def read_regular(path: Path, root: Path, follow_symlinks: bool = False) -> bytes
     if not stat.S_ISREG(info.st_mode):
         raise InputError(_kind(info.st_mode), path)
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise InputError("not a regular file", path)
-        return handle.read()
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise InputError("not a regular file", path)
+    return handle
 
 
 def _check_fields(values: list[str], header: list[str], path: Path, line: int) -> None:
@@ -290,14 +302,30 @@ def manifest_rows(folder: Path, root: Path | None = None, follow_symlinks: bool 
     path = folder / MANIFEST_NAME
     if not os.path.lexists(path):
         raise InputError(f"no {MANIFEST_NAME} in the corpus folder", folder)
-    data = read_regular(path, root or folder.resolve(), follow_symlinks)
-    bad_line = _first_bad_utf8_line(data.removeprefix(b"\xef\xbb\xbf"))
-    if bad_line:
-        raise InputError("the manifest is not valid UTF-8; save it as UTF-8", path, bad_line)
-    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
-    with _csv_errors(reader, path):
-        header, warnings = _manifest_header(reader, path)
-    return warnings, _manifest_body(reader, header, path)
+    handle = open_regular(path, root or folder.resolve(), follow_symlinks)
+    try:
+        bad_line = _first_bad_utf8_line(handle)
+        if bad_line:
+            raise InputError("the manifest is not valid UTF-8; save it as UTF-8", path,
+                             bad_line)
+        handle.seek(0)
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        reader = csv.reader(text)
+        with _csv_errors(reader, path):
+            header, warnings = _manifest_header(reader, path)
+    except BaseException:
+        handle.close()
+        raise
+    return warnings, _closing(text, _manifest_body(reader, header, path))
+
+
+def _closing(handle, rows: Iterator[tuple[dict[str, str], int]]
+             ) -> Iterator[tuple[dict[str, str], int]]:
+    """The rows, the manifest closed once they are read (or abandoned)."""
+    try:
+        yield from rows
+    finally:
+        handle.close()
 
 
 @contextlib.contextmanager
@@ -390,19 +418,6 @@ def _corpus_folder(folder: Path, follow_symlinks: bool) -> Path:
     return folder
 
 
-def _entries(folder: Path) -> dict[str, str]:
-    """The folder's file names by their NFC form (an NFD-named file is found by its NFC
-    name); two names that are one name in NFC are refused."""
-    names: dict[str, str] = {}
-    for name in sorted(os.listdir(folder)):
-        key = unicodedata.normalize("NFC", name)
-        if key in names:
-            raise InputError(f"two files are named {key!r} once Unicode-normalised (NFC); "
-                             "rename one", folder / name)
-        names[key] = name
-    return names
-
-
 @dataclass(frozen=True)
 class Entry(ManifestRow):
     """One validated manifest row, its text not yet read (so a corpus streams)."""
@@ -422,17 +437,15 @@ class CorpusIndex:
     warnings: tuple[tuple[int, str], ...]  # (manifest line, warning)
 
 
-def _entry(row: dict[str, str], line: int, folder: Path, root: Path, names: dict[str, str],
-           seen: dict[str, int], today: dt.date, follow_symlinks: bool) -> Entry:
+def _entry(row: dict[str, str], line: int, folder: Path, root: Path, names: FolderNames,
+           today: dt.date, follow_symlinks: bool) -> Entry:
     manifest = folder / MANIFEST_NAME
     article_id, file = row["article_id"], row["file"]
     check_article_id(article_id, manifest, line)
-    if article_id in seen:
-        raise InputError(
-            f"duplicate article_id {article_id!r} (first on line {seen[article_id]})",
-            manifest, line,
-        )
-    seen[article_id] = line
+    first = names.first_line(article_id, line)
+    if first is not None:
+        raise InputError(f"duplicate article_id {article_id!r} (first on line {first})",
+                         manifest, line)
     if not file:
         raise InputError(f"row {article_id!r} names no file", manifest, line)
     if Path(file).name != file or file in (".", ".."):
@@ -441,13 +454,15 @@ def _entry(row: dict[str, str], line: int, folder: Path, root: Path, names: dict
         raise InputError(
             f"article_id {article_id!r} is not the stem of its file {file!r}", manifest, line
         )
-    if file not in names:
+    name = names.name_of(file)
+    if name is None:
         raise InputError(f"row {article_id!r} names a file that does not exist: {file}",
                          manifest, line)
     published = validate_published(row["published"], manifest, line, today)
+    names.mark_listed(file)
     return Entry(article_id=article_id, file=file, outlet=row["outlet"], url=row["url"],
                  title=row["title"], published=published, date_basis=row["date_basis"],
-                 language=row["language"], path=folder / names[file], line=line, root=root,
+                 language=row["language"], path=folder / name, line=line, root=root,
                  follow_symlinks=follow_symlinks)
 
 
@@ -470,24 +485,23 @@ class ManifestScan:
         folder, manifest = self.folder, self.folder / MANIFEST_NAME
         header_warnings, rows = manifest_rows(folder, self.root, self.follow_symlinks)
         self.warnings = [(1, w) for w in header_warnings]
-        names = _entries(folder)
-        seen: dict[str, int] = {}
-        listed: set[str] = set()
-        for row, line in rows:
-            entry = _entry(row, line, folder, self.root, names, seen, self.today,
-                           self.follow_symlinks)
-            if entry.url and not entry.url.startswith(("http://", "https://")):
-                self.warnings.append((line, f"{manifest}, line {line}: url {entry.url!r} is "
-                                            "not an http(s) address; it is kept as text and "
-                                            "never linked"))
-            listed.add(entry.file)
-            yield entry
-        unlisted = sorted(key for key in names if key.endswith(".txt") and key not in listed)
+        names = FolderNames(folder)
+        try:
+            for row, line in rows:
+                entry = _entry(row, line, folder, self.root, names, self.today,
+                               self.follow_symlinks)
+                if entry.url and not entry.url.startswith(("http://", "https://")):
+                    self.warnings.append((line, f"{manifest}, line {line}: url {entry.url!r} "
+                                                "is not an http(s) address; it is kept as "
+                                                "text and never linked"))
+                yield entry
+            unlisted = names.unlisted_texts()
+        finally:
+            names.close()
         if unlisted:
             raise InputError(
-                f"text file has no row in {MANIFEST_NAME}: {', '.join(unlisted)}",
-                folder / names[unlisted[0]]
-            )
+                f"text file has no row in {MANIFEST_NAME}: "
+                f"{', '.join(key for key, _ in unlisted)}", folder / unlisted[0][1])
 
 
 def scan_corpus(folder: Path | str, today: dt.date | None = None,

@@ -112,11 +112,13 @@ class SortedSpool:
         self.count = 0
 
     def extend(self, rows: Iterable[tuple]) -> None:
+        """Add rows, spilling each full block as it fills: one long iterable (a manifest
+        of a million rows) is never held whole."""
         for row in rows:
             self._rows.append(row)
             self.count += 1
-        if len(self._rows) >= self._block:
-            self._spill()
+            if len(self._rows) >= self._block:
+                self._spill()
 
     def _spill(self) -> None:
         rows = self._rows if self._key is None else sorted(self._rows, key=self._key)
