@@ -608,3 +608,11 @@ def test_the_government_a_decision_moves_on_a_list_is_not_its_imposer():
     result = run("Japan's decision to return South Korea to its list of preferred trading "
                  "partners took effect Friday.", published="2023-07-21")
     assert one_measure(result, "preferential_status_removal").imposer == "JPN"
+
+
+def test_a_sentence_naming_no_government_continues_the_latest_measure():
+    # dev_07, dev8_11: "Exports of antimony ... have required licences since Sept. 15"
+    result = run("China suspended imports of Japanese seafood in August last year.",
+                 "Exports of antimony, used in batteries, have required licences since Sept. 15.",
+                 published="2024-10-10")
+    assert one_measure(result, "export_control").imposer == "CHN"

@@ -545,6 +545,10 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                     if measure_family(m.measure_type) == measure_family(measure_type)), None)
     if imposer is None and context is not None:
         return context.imposer, "article-context"  # the story's acting government
+    if imposer is None and state.measures and not _country_mentions(ann, people=True):
+        # "Exports of antimony have required licences since Sept. 15": a sentence that
+        # names no government continues the story of the measure reported last
+        return state.measures[-1].imposer, "article-latest-measure"
     return imposer, why
 
 
