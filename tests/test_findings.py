@@ -64,6 +64,29 @@ def test_first_and_last_scores_come_from_the_first_and_the_latest_log_rows():
     assert figures["first_fresh4_measures"] == figures["last_fresh4_measures"] == "0.67"
 
 
+def test_a_rounds_end_score_stays_its_own_when_a_later_round_rescores_the_set():
+    from types import SimpleNamespace
+
+    log = pd.DataFrame([
+        {"set": "fresh 6", "table": "meetings", "f1": "0.59", "dates_exact": "0.74",
+         "stage": "first score before any use"},
+        {"set": "fresh 6", "table": "meetings", "f1": "0.61", "dates_exact": "0.75",
+         "stage": "scored once at the end (0.4.0 rules)"},
+        {"set": "fresh 6", "table": "meetings", "f1": "0.66", "dates_exact": "0.70",
+         "stage": "scored after this round's rules (0.5.0)"},
+        {"set": "dev 7", "table": "meetings", "f1": "0.68", "dates_exact": "0.76",
+         "stage": "after this round's rules (0.4.0)"},
+    ])
+    figures = findings.first_score_figures(log, [
+        SimpleNamespace(label="fresh 6", name="fresh6"),
+        SimpleNamespace(label="dev 7", name="dev7")])
+    assert figures["end_fresh6_meetings"] == "0.61"
+    assert figures["end_dates_fresh6_meetings"] == "0.75"
+    assert figures["last_fresh6_meetings"] == "0.66"
+    assert figures["developed_dev7_meetings"] == "0.68"
+    assert figures["end_dev7_meetings"] == "n/a"
+
+
 def test_unseen_range_spans_the_first_scores_of_the_held_out_sets_only():
     from types import SimpleNamespace
 

@@ -233,16 +233,24 @@ def unseen_score_range(log: pd.DataFrame, sets) -> dict:
 
 def first_score_figures(log: pd.DataFrame, sets) -> dict:
     """F1 of each set the first time it was scored, before anyone looked at its errors,
-    and the share of matched rows with exact dates then (where the log has it); and the
-    same for the latest score the log keeps (``last_...``), taken after the rules last
-    changed."""
+    and the share of matched rows with exact dates then (where the log has it); the same
+    for the latest score the log keeps (``last_...``), taken after the rules last changed;
+    and, so that a round's account keeps its own figures when later rounds re-score the
+    set, the latest score of each kind of stage: a fresh set scored once at the end of
+    its round (``end_...``) and a development set after the rules developed on it
+    (``developed_...``)."""
     out = {}
     for article_set in sets:
         set_name, key = article_set.label, article_set.name
         for table in ("meetings", "measures"):
             row = log[(log["set"] == set_name) & (log["table"] == table)] if len(log) else log
-            for prefix, at in (("first", 0), ("last", -1)):
-                out[f"{prefix}_{key}_{table}"] = row["f1"].iloc[at] if len(row) else "n/a"
-                dates = str(row["dates_exact"].iloc[at]) if len(row) else ""
+            stage = row.get("stage", pd.Series("", index=row.index, dtype=str)).fillna("")
+            picks = (("first", row), ("last", row),
+                     ("end", row[stage.str.startswith("scored once at the end")]),
+                     ("developed", row[stage.str.startswith("after this round's rules")]))
+            for prefix, rows in picks:
+                at = 0 if prefix == "first" else -1
+                out[f"{prefix}_{key}_{table}"] = rows["f1"].iloc[at] if len(rows) else "n/a"
+                dates = str(rows["dates_exact"].iloc[at]) if len(rows) else ""
                 out[f"{prefix}_dates_{key}_{table}"] = two_decimals(dates) or "n/a"
     return out
