@@ -112,13 +112,11 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _build_tables(args: argparse.Namespace) -> int:
-    from tradetalks.publish.package import write_package
-    from tradetalks.publish.store import read_tables, same_package
-    from tradetalks.report.book import book_root, build_store
+    from tradetalks.report.book import book_root, build_store, publish_seeds
 
     folders = build_store(book_root(args.root), jobs=_jobs(args.jobs))
-    if args.book_tables and not same_package(folders[0], args.book_tables):
-        write_package(read_tables(folders[0]), args.book_tables)
+    if args.book_tables:
+        publish_seeds(folders[0], args.book_tables)
     if not args.quiet:
         print(f"tables of {len(folders)} article sets in {folders[0].parent}", file=sys.stderr)
     return 0

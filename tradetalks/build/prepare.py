@@ -13,6 +13,7 @@ same result).
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 from tradetalks.build.preexecute import (
@@ -39,14 +40,19 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
     folders (seeds first) and the chapters executed without error (a failing chapter is
     left out of the cache, so Sphinx runs it again and reports the error itself)."""
     from tradetalks.pipeline import warm_up
-    from tradetalks.report.book import extract_into, finish_store, store_plan
+    from tradetalks.report.book import extract_into, finish_store, publish_seeds, store_plan
 
     folders, todo = store_plan(root)
     chapters = missing(chapter_paths(root), cache_path)
     late = [p for p in chapters if reads_evaluation_sets(p)]
     early = [p for p in chapters if p not in late]
     _, seeds = next(iter(folders.values()))
-    with worker_pool(jobs, warm_up) as extractors, worker_pool(jobs, None) as kernels:
+    with ExitStack() as pools:
+        # no pool for work there is none of: each extraction process loads the models
+        extractors = pools.enter_context(worker_pool(min(jobs, len(todo)), warm_up)) \
+            if todo else None
+        kernels = pools.enter_context(worker_pool(min(jobs, len(chapters)))) \
+            if chapters else None
         # todo lists the seeds first (when they need extracting): every chapter waits
         # for them, the early ones for nothing else
         sets = {folder: extractors.submit(extract_into, corpus, folder)
@@ -54,7 +60,7 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
         if seeds in sets:
             sets[seeds].result()
         if book_tables is not None:
-            _publish_seeds(seeds, book_tables)
+            publish_seeds(seeds, book_tables)
         open_cache(cache_path)  # its database, created once before the kernels write to it
         runs = [kernels.submit(execute_chapter, p, cache_path) for p in early]
         for future in sets.values():
@@ -62,13 +68,3 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
         runs += [kernels.submit(execute_chapter, p, cache_path) for p in late]
         done = [path for path, _, error in (f.result() for f in runs) if error is None]
     return finish_store(root, folders), done
-
-
-def _publish_seeds(folder: Path, out: Path) -> None:
-    """The seeds' tables and validated data package for readers to download, unless
-    ``out`` already holds these bytes."""
-    from tradetalks.publish.package import write_package
-    from tradetalks.publish.store import read_tables, same_package
-
-    if not same_package(folder, out):
-        write_package(read_tables(folder), out)

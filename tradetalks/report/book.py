@@ -110,6 +110,16 @@ def finish_store(root: Path, folders: dict[str, tuple[Path, Path]]) -> list[Path
     return [folder for _, folder in folders.values()]
 
 
+def publish_seeds(folder: Path, out: Path) -> None:
+    """The seeds' stored tables as the validated data package readers download, unless
+    ``out`` already holds these bytes."""
+    from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables, same_package
+
+    if not same_package(folder, out):
+        write_package(read_tables(folder), out)
+
+
 def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     """Extract each corpus whose store folder is missing or stale (once per build);
     returns the folders, the book's seeds first. With ``jobs`` > 1 the sets are shared
