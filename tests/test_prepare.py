@@ -9,6 +9,8 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
+
 from tradetalks.build.preexecute import chapter_paths, missing, open_cache, read_chapter
 from tradetalks.build.prepare import prepare_book, reads_evaluation_sets
 from tradetalks.report import book
@@ -73,6 +75,7 @@ def test_the_flag_is_read_from_the_chapters_front_matter(tmp_path):
     assert [reads_evaluation_sets(p) for p in chapter_paths(root)] == [False, True]
 
 
+@pytest.mark.slow  # kernels and the sentence splitter start
 def test_prepare_stores_every_set_and_caches_every_chapter(tmp_path):
     root = _root(tmp_path)
     cache = root / "_build" / ".jupyter_cache"
@@ -95,6 +98,7 @@ def _slow_evaluation_set(corpus: Path, folder: Path) -> Path:
 EXTRACT_INTO = book.extract_into
 
 
+@pytest.mark.slow
 def test_a_chapter_that_scores_the_sets_starts_after_they_are_stored(tmp_path, monkeypatch):
     root = _root(tmp_path)
     cache = root / "_build" / ".jupyter_cache"
