@@ -28,9 +28,8 @@ DESCRIPTION = re.compile(r"\b((used|needed|required|essential)\s+)?(in|for|to)\s
                          r"manufactur\w*|produc\w*|build\w*)\s+(\w+\s+)?$|\b(key to|found in)"
                          r"\s+(\w+\s+)?$", re.I)
 # a mention right after one of these is an object ("a letter addressed to President Lee",
-# "talks with Washington"), not the government that acts
-# a government named right after a preposition, or as the object of an infinitive
-# ("Japan's decision to return South Korea to its list"), does not impose
+# "talks with Washington"), not the government that acts; so is the object of an
+# infinitive ("Japan's decision to return South Korea to its list")
 OBJECT_OF = re.compile(r"\b(to|with|from|by|against|for|of|toward|towards|at|between)\s+"
                        r"((the|his|her|its|their|President|Prime Minister|Premier|Minister|"
                        r"Secretary|Chancellor|counterpart|Trade|Commerce|Foreign|U\.S\.)\s+)*$"
