@@ -51,7 +51,11 @@ def _meeting(rng: random.Random, article: str, published: dt.date) -> MeetingRec
         "not_reported", mentions=_mentions(rng, article))
 
 
+DEMANDS = ["KOR urged lifting", "KOR urged lifting, 2019-07-12", "JPN;KOR urged lifting"]
+
+
 def _measure(rng: random.Random, article: str, published: dt.date) -> MeasureRecord:
+    demands = rng.sample(DEMANDS, rng.randrange(0, 3))
     dates = {}
     if rng.random() < 0.5:
         dates["in_force"] = _window(rng, published) or Window(published, published, "day", "")
@@ -61,7 +65,9 @@ def _measure(rng: random.Random, article: str, published: dt.date) -> MeasureRec
         [article], published, rng.choice(["CHN", "JPN"]), {rng.choice(["KOR", "JPN", "WLD"])},
         "export_control", "restrictive", set(rng.sample(["gallium", "graphite"],
                                                         rng.randrange(1, 3))),
-        dates, rng.choice(["announced", "in_force"]), [], mentions=_mentions(rng, article))
+        dates, rng.choice(["announced", "in_force"]), demands,
+        demand_sentences={d: rng.randrange(5) for d in demands},
+        mentions=_mentions(rng, article))
 
 
 def _articles(make, seed: int, n: int = 300) -> list[list]:
@@ -150,3 +156,22 @@ def test_the_store_orders_and_names_events_as_assign_ids_does():
     expected, _ = resolve.assign_ids(resolve.merge_meetings(articles), [])
     assert [(i, m) for i, m in merger.ordered()] == expected
     assert any(i.endswith("-2") for i, _ in expected)
+
+
+def test_demands_live_in_the_file_and_come_back_with_the_event():
+    events = store.EventStore()
+    record = _measure(random.Random(1), "a1", START)
+    record.demands, record.demand_sentences = ["KOR urged lifting"], {"KOR urged lifting": 3}
+    keys = store.Keys(("g",), None, False, START.toordinal())
+    seq = events.insert(copy.deepcopy(record), keys)
+    assert events.get(seq).demands == []  # the cached copy carries none
+    later = copy.deepcopy(record)
+    later.demands = ["KOR urged lifting", "JPN;KOR urged lifting"]
+    later.demand_sentences = {"KOR urged lifting": 9, "JPN;KOR urged lifting": 1}
+    event = events.get(seq)
+    resolve.merge_measure_fields(event, later)
+    events.take_demands(seq, event)
+    events.flush()
+    whole = events.whole(seq)
+    assert whole.demands == ["KOR urged lifting", "JPN;KOR urged lifting"]
+    assert whole.demand_sentences == {"KOR urged lifting": 3, "JPN;KOR urged lifting": 1}

@@ -247,6 +247,7 @@ class EventMerger:
             store.save(target)
             store.add_new_mentions(target, record.mentions)
             store.add_articles(target, record.article_ids)
+            store.take_demands(target, event)  # the record's, which the merge added
             if (keys := self._keys(event)) != filed:
                 store.file(target, keys)
 

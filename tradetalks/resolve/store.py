@@ -17,7 +17,8 @@ events would find, and the tables do not depend on where the events are kept.
   otherwise than by its entry into force;
 - ``timed``: every timed event (for a record whose own window is wide);
 - ``article``: each event's source articles (kept off the event, whose cached copy would
-  otherwise grow with every article that reports it);
+  otherwise grow with every article that reports it); ``demand`` a measure's demands to
+  lift it and the sentence of each, for the same reason (one per demander and day);
 - ``recent``: every event under the publication day of its latest article (one row per
   day it has had), because an untimed record only joins an event published within
   ``UNDATED_MERGE_DAYS``; ``untimed`` the same for untimed events only.
@@ -58,6 +59,8 @@ CREATE TABLE mention (seq INTEGER NOT NULL, article_id TEXT, sentence_index INTE
 CREATE INDEX mention_of_event ON mention (seq);
 CREATE TABLE article (seq INTEGER, article_id TEXT,
                       PRIMARY KEY (seq, article_id)) WITHOUT ROWID;
+CREATE TABLE demand (seq INTEGER, demand TEXT, sentence INTEGER,
+                     PRIMARY KEY (seq, demand));
 CREATE TABLE final (position INTEGER PRIMARY KEY, seq INTEGER, event_id TEXT);
 """
 
@@ -138,6 +141,7 @@ class EventStore:
                          (seq, _dump(record), *placed))
         self._add_mentions(seq, mentions)
         self.add_articles(seq, articles)
+        self.take_demands(seq, record)
         self._cache[seq] = record
         self._trim()
         self.file(seq, keys)
@@ -239,6 +243,29 @@ class EventStore:
         return [a for a, in self._db.execute(
             "SELECT article_id FROM article WHERE seq = ? ORDER BY article_id", (seq,))]
 
+    # --- demands (measures only) ----------------------------------------------------
+
+    def take_demands(self, seq: int, record) -> None:
+        """Move the record's demands into the file, each once, the first sentence that made
+        it kept (the order of ``resolve.merge_measure_fields``): a measure reported over
+        years gathers one demand per demander and day, which every cached copy would
+        carry and every merge would search."""
+        demands = getattr(record, "demands", None)
+        if not demands:
+            return
+        sentences = record.demand_sentences
+        self._db.executemany("INSERT OR IGNORE INTO demand VALUES (?, ?, ?)",
+                             ((seq, d, sentences.get(d)) for d in demands))
+        record.demands, record.demand_sentences = [], {}
+
+    def _restore_demands(self, seq: int, record) -> None:
+        if not hasattr(record, "demands"):
+            return
+        rows = self._db.execute("SELECT demand, sentence FROM demand WHERE seq = ? "
+                                "ORDER BY rowid", (seq,)).fetchall()
+        record.demands = [d for d, _ in rows]
+        record.demand_sentences = {d: i for d, i in rows if i is not None}
+
     # --- mentions -------------------------------------------------------------------
 
     def _add_mentions(self, seq: int, mentions: Iterable[Mention]) -> None:
@@ -273,6 +300,7 @@ class EventStore:
         record = pickle.loads(body)
         record.mentions = self.mentions(seq)
         record.article_ids = self.articles(seq)
+        self._restore_demands(seq, record)
         return record
 
     # --- the finished events --------------------------------------------------------
