@@ -19,7 +19,8 @@ def chapter_titles() -> list[str]:
     titles = []
     for chapter in CHAPTERS:
         source = (ROOT / "notebooks" / f"{chapter}.md").read_text(encoding="utf-8")
-        titles.append(re.search(r"^# (.+)$", source, flags=re.M).group(1).strip())
+        body = source.split("\n---\n", 1)[1]  # after the front matter (its YAML comments)
+        titles.append(re.search(r"^# (.+)$", body, flags=re.M).group(1).strip())
     return titles
 
 
