@@ -4,28 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.notebook_helpers import myst_chapter
 from tradetalks.build.preexecute import chapter_paths, execute_missing, missing
-
-NOTEBOOK = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-# A chapter
-
-```{{code-cell}}
-:tags: [remove-input]
-
-x = {value}
-print(x * 2)
-```
-"""
 
 
 def _project(tmp_path: Path, values: dict[str, str]) -> Path:
@@ -34,7 +14,8 @@ def _project(tmp_path: Path, values: dict[str, str]) -> Path:
         "format: jb-book\nroot: intro\nchapters:\n"
         + "".join(f"- file: notebooks/{name}\n" for name in values), encoding="utf-8")
     for name, value in values.items():
-        (tmp_path / "notebooks" / f"{name}.md").write_text(NOTEBOOK.format(value=value),
+        code = f":tags: [remove-input]\n\nx = {value}\nprint(x * 2)"
+        (tmp_path / "notebooks" / f"{name}.md").write_text(myst_chapter(code),
                                                           encoding="utf-8")
     return tmp_path
 

@@ -11,30 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.notebook_helpers import myst_chapter
 from tradetalks.build.preexecute import chapter_paths, missing, open_cache, read_chapter
 from tradetalks.build.prepare import prepare_book, reads_evaluation_sets
 from tradetalks.report import book
 
-HEADER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
-{flag}---
-
-# A chapter
-
-```{{code-cell}}
-from tradetalks.report import book
+CODE = """from tradetalks.report import book
 
 folders, todo = book.store_plan(book.book_root())
-print("sets still to extract:", len(todo))
-```
-"""
+print("sets still to extract:", len(todo))"""
 
 
 def _root(tmp_path: Path) -> Path:
@@ -57,9 +42,9 @@ def _root(tmp_path: Path) -> Path:
     (root / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n"
                                    "- file: notebooks/seeds_only\n- file: notebooks/scores\n",
                                    encoding="utf-8")
-    (root / "notebooks" / "seeds_only.md").write_text(HEADER.format(flag=""), encoding="utf-8")
+    (root / "notebooks" / "seeds_only.md").write_text(myst_chapter(CODE), encoding="utf-8")
     (root / "notebooks" / "scores.md").write_text(
-        HEADER.format(flag="reads_evaluation_sets: true\n"), encoding="utf-8")
+        myst_chapter(CODE, "reads_evaluation_sets: true\n"), encoding="utf-8")
     return root
 
 
