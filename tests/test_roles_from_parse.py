@@ -25,3 +25,23 @@ def test_every_measure_row_says_why_its_imposer_was_chosen():
     m = one_measure(run("China announced export controls on graphite on Friday."),
                     "export_control")
     assert m.why["imposer"] and m.why["status"].startswith("clause:")
+
+
+def test_a_summons_is_between_the_summoner_and_the_summoned_not_the_other_clause():
+    result = run("Chinese Vice Foreign Minister Sun Weidong summoned Japanese Ambassador Kenji "
+                 "Kanasugi in Beijing on Thursday and demanded that Prime Minister Sanae Takaichi "
+                 "retract her remarks on Taiwan.", published="2025-11-14")
+    summons = [m for m in result.meetings if m.mentions[0].rule == "meeting.summons"]
+    assert len(summons) == 1
+    assert summons[0].countries == {"CHN", "JPN"}
+    assert "Sanae Takaichi" not in summons[0].participants
+    assert summons[0].why["parties"].startswith("summoner+summoned")
+
+
+def test_an_envoy_is_summoned_by_the_story_s_other_government_when_the_summoner_is_unnamed():
+    result = run("China and Japan traded barbs over Taiwan this week.",
+                 "On Nov 13, Vice-Foreign Minister Sun Weidong summoned Japanese Ambassador Kenji "
+                 "Kanasugi to lodge stern representations.", published="2025-11-20")
+    summons = [m for m in result.meetings if m.mentions[0].rule == "meeting.summons"]
+    assert [m.countries for m in summons] == [{"CHN", "JPN"}]
+    assert "summoned-envoy+story-government" in summons[0].why["parties"]

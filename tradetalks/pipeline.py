@@ -103,9 +103,12 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
     first = min((m.start() for m, _, _ in measure_rules.matches(text)), default=None)
     if first is not None and worth_parsing(text, first):
         return True
+    found = [m for m, _, _ in meeting_rules.matches(text)]
+    if any(meeting_rules.acts.get(meeting_rules.ids[m.re]) == "summons" for m in found):
+        return True  # the parse tells the summoner and the summoned from the rest
     if not definite_meeting_noun().search(text):
         return False  # the cheap test first: no definite meeting noun, no back-reference
-    return may_refer_back(text, [m for m, _, _ in meeting_rules.matches(text)])
+    return may_refer_back(text, found)
 
 
 def _event_sentences(sentences, meeting_rules: MeetingRules,

@@ -20,7 +20,7 @@ from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_meeting, same_meeting
-from tradetalks.rules.roles import back_references, role_rules
+from tradetalks.rules.roles import back_references, role_rules, summons_parties
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -352,10 +352,16 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     status, why_status = _meeting_status(text, match, rules)
     why = {"status": why_status}
     ann = _without_speakers(ann, text)
+    scoped = ann
+    if rules.acts.get(rules.ids[match.re]) == "summons":
+        scoped = summons_parties(state.docs.get(sentence.index), match.start(), ann)
+    ann, summons_roles = scoped, scoped is not ann
     if any(p.fullmatch(match.group()) or p.search(match.group()) for p in rules.needs_two) \
             and len({a.country for _, a in ann.persons}) < 2:
         return  # "signed a framework", "speak with": a meeting only between named people
     parties, persons, how, visited = _parties(state, text, match, ann, recent, outcome_hint)
+    if summons_roles:
+        how.insert(0, "summoner+summoned")
     if len(parties) < 2:
         if anaphoric and state.meetings:
             _attach(_antecedent(state.meetings, text, rules), sentence, state.article_id, ann,
@@ -410,6 +416,13 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         # "X summoned the Japanese ambassador" in Seoul: the host government is a party
         parties |= {f.value for f in ann.country_places}
         how.append("host-capital")
+    if outcome_hint == "concerns_raised" and len(parties) == 1:
+        # "Vice-Foreign Minister Sun Weidong summoned Japanese Ambassador Kanasugi": an
+        # envoy is summoned by the government he is posted to, the story's other one
+        others = [c for c in top_countries(state.country_counts) if c not in parties]
+        if others:
+            parties.add(others[0])
+            how.append("summoned-envoy+story-government")
     visited = _visit_host(state.annotator, state.rules, match, ann, parties, how)
     persons = list(ann.persons)
     if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"

@@ -8,6 +8,7 @@ is present; otherwise the caller keeps its own decision.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import yaml
@@ -111,6 +112,26 @@ def imposers(doc, start: int, end: int) -> list[tuple[str, int, int]]:
             span = doc[actor.left_edge.i:actor.right_edge.i + 1]
             found.append((rule, span.start_char, span.end_char))
     return sorted(found, key=lambda f: f[1])
+
+
+def summons_parties(doc, start: int, ann: SentenceAnnotations) -> SentenceAnnotations:
+    """The sentence's people and governments cut to the summoner and the summoned (the
+    subtrees of the verb at ``start`` that ``summons_role_deps`` names); the sentence as it
+    is when there is no parse or the verb has no object."""
+    if doc is None:
+        return ann
+    verb = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    deps = set(role_rules()["summons_role_deps"])
+    roles = [c for c in verb.children if c.dep_ in deps] if verb is not None else []
+    if not any(c.dep_ == "dobj" for c in roles):
+        return ann
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in roles]
+
+    def inside(at: int) -> bool:
+        return any(lo <= at < hi for lo, hi in spans)
+
+    return replace(ann, persons=[(f, a) for f, a in ann.persons if inside(f.start)],
+                   countries=[f for f in ann.countries if inside(f.start)])
 
 
 def government_in(ann: SentenceAnnotations, start: int, end: int) -> str | None:
