@@ -45,3 +45,9 @@ def test_an_envoy_is_summoned_by_the_story_s_other_government_when_the_summoner_
     summons = [m for m in result.meetings if m.mentions[0].rule == "meeting.summons"]
     assert [m.countries for m in summons] == [{"CHN", "JPN"}]
     assert "summoned-envoy+story-government" in summons[0].why["parties"]
+
+
+def test_the_bureau_of_industry_and_security_is_the_united_states_government():
+    m = one_measure(run("On the same day, BIS added 31 Chinese companies and research institutes "
+                        "to its Entity List.", published="2022-10-08"), "entity_list")
+    assert m.imposer == "USA"
