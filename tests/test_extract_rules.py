@@ -616,3 +616,23 @@ def test_a_sentence_naming_no_government_continues_the_latest_measure():
                  "Exports of antimony, used in batteries, have required licences since Sept. 15.",
                  published="2024-10-10")
     assert one_measure(result, "export_control").imposer == "CHN"
+
+
+def test_companies_put_on_a_sanctions_list_are_an_entity_list_measure():
+    measure = one_measure(run("On Tuesday, China put five U.S.-based subsidiaries of the South "
+                              "Korean shipbuilder Hanwha Ocean on a sanctions list.",
+                              published="2025-10-15"), "entity_list")
+    assert measure.imposer == "CHN"
+
+
+def test_countermeasures_against_named_companies_are_an_entity_list_measure():
+    measure = one_measure(run("China's countermeasures against five U.S.-related subsidiaries of "
+                              "Hanwha Ocean took effect on Tuesday.", published="2025-10-15"),
+                          "entity_list")
+    assert measure.imposer == "CHN"
+
+
+def test_sanctions_on_a_country_are_not_an_entity_list_measure():
+    result = run("The European Union imposed new sanctions on Russia on Friday.",
+                 published="2025-10-15")
+    assert not [m for m in result.measures if m.measure_type == "entity_list"]
