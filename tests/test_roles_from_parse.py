@@ -51,3 +51,9 @@ def test_the_bureau_of_industry_and_security_is_the_united_states_government():
     m = one_measure(run("On the same day, BIS added 31 Chinese companies and research institutes "
                         "to its Entity List.", published="2022-10-08"), "entity_list")
     assert m.imposer == "USA"
+
+
+def test_the_ministry_of_commerce_named_alone_is_the_chinese_government():
+    m = one_measure(run("On Jan 6, the Ministry of Commerce banned exports of all dual-use items "
+                        "to Japanese military end users.", published="2026-01-07"), "export_ban")
+    assert m.imposer == "CHN"
