@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tradetalks.errors import InputError
-from tradetalks.knowledge.dictionaries import load_actors, load_countries
+from tradetalks.knowledge.dictionaries import load_actors, load_countries, load_disputes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dictionaries"
 HEADER = ("actor_id,name,aliases,country,role,organisation,level,sector,wikidata,wikidata_note,"
@@ -63,3 +63,26 @@ def test_a_country_listed_twice_is_refused(tmp_path):
         handle.write("JPN,Japan again,Japan,,,\n")
     with pytest.raises(InputError, match=r"line 5: JPN is listed twice \(first on line 2\)"):
         load_countries(tmp_path / "countries.csv")
+
+
+DISPUTE_HEADER = "dispute_id,complainant,respondent,measure_type,products,filed,closed,title,note\n"
+GOODS = ("barley", "wine")
+REFUSED_DISPUTES = {
+    "an_id_that_is_not_a_wto_number": ("590,KOR,JPN,tariff,barley,2019-09-11,,t,",
+                                       r"disputes.csv, line 2: dispute_id '590'"),
+    "a_product_the_products_list_lacks": ("DS1,AUS,CHN,tariff,barley;lobster,2020-12-16,,t,",
+                                          r"line 2: products must be product codes.*lobster"),
+    "a_measure_type_outside_the_codebook": ("DS1,AUS,CHN,duty,barley,2020-12-16,,t,",
+                                            r"line 2: measure_type 'duty'"),
+    "a_dispute_closed_before_it_was_filed": ("DS1,AUS,CHN,tariff,wine,2021-06-22,2020,t,",
+                                             r"line 2: a dispute needs a filing date, before"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_DISPUTES))
+def test_a_dispute_row_breaking_an_invariant_is_refused_naming_file_and_line(tmp_path, case):
+    row, message = REFUSED_DISPUTES[case]
+    path = tmp_path / "disputes.csv"
+    path.write_text(DISPUTE_HEADER + row + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_disputes(path, GOODS)

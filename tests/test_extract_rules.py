@@ -636,3 +636,21 @@ def test_sanctions_on_a_country_are_not_an_entity_list_measure():
     result = run("The European Union imposed new sanctions on Russia on Friday.",
                  published="2025-10-15")
     assert not [m for m in result.measures if m.measure_type == "entity_list"]
+
+
+def test_a_complaint_naming_no_goods_takes_those_of_the_one_dispute_open_between_the_two():
+    result = run("Japan removed South Korea from its white list of trusted trading partners.",
+                 "South Korea filed a complaint with the World Trade Organization in September "
+                 "over the July measures.", published="2019-12-21")
+    measure = one_measure(result, "wto_dispute")
+    assert measure.imposer == "KOR"
+    assert measure.products == {"fluorinated_polyimide", "hydrogen_fluoride", "photoresist",
+                                "semiconductor_materials"}
+    assert measure.why["products"] == "known-dispute:DS590"
+
+
+def test_a_new_complaint_is_not_given_the_goods_of_one_of_several_open_disputes():
+    result = run("China has filed a complaint with the World Trade Organization over the U.S. "
+                 "\"reciprocal tariffs\", the commerce ministry says.", published="2025-04-04")
+    assert not [m for m in result.measures if m.measure_type == "wto_dispute"
+                and m.why["products"].startswith("known-dispute")]

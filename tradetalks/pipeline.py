@@ -61,8 +61,10 @@ IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, memor
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[MeetingRules, MeasureRules, dict]:
-    triggers = load_dictionaries().triggers
-    return MeetingRules(triggers), MeasureRules(triggers), triggers["quote"]
+    dictionaries = load_dictionaries()
+    triggers = dictionaries.triggers
+    return (MeetingRules(triggers), MeasureRules(triggers, dictionaries.disputes),
+            triggers["quote"])
 
 
 def _country_counts(annotations: list[SentenceAnnotations]) -> Counter:

@@ -96,6 +96,20 @@ class Dictionaries:
     products: tuple[tuple[str, re.Pattern[str]], ...]
     topics: tuple[tuple[str, re.Pattern[str]], ...]
     triggers: dict
+    disputes: tuple[Dispute, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A WTO dispute: who complained about whose measure on which goods, and when."""
+
+    dispute_id: str
+    complainant: str
+    respondent: str
+    measure_type: str
+    products: tuple[str, ...]
+    filed: dt.date
+    closed: dt.date | None
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -262,6 +276,36 @@ def load_occasions(path: Path) -> tuple[Occasion, ...]:
     return tuple(out)
 
 
+DISPUTE_ID = re.compile(r"^DS[1-9]\d*$")
+
+
+def load_disputes(path: Path, products: tuple[str, ...]) -> tuple[Dispute, ...]:
+    cols = ("dispute_id", "complainant", "respondent", "measure_type", "products", "filed",
+            "closed", "title")
+    out = []
+    for line, row in _rows(path, cols):
+        if row["measure_type"] not in vocabulary().measure_types:
+            raise InputError(f"measure_type {row['measure_type']!r} is not in the codebook",
+                             path, line)
+        if not DISPUTE_ID.match(row["dispute_id"]):
+            raise InputError(f"dispute_id {row['dispute_id']!r} is not a WTO number (DS590)",
+                             path, line)
+        goods = _split(row["products"])
+        unknown = [g for g in goods if g not in products]
+        if not goods or unknown:
+            raise InputError(f"products must be product codes of products.csv: {unknown or '-'}",
+                             path, line)
+        filed = _date(row["filed"], path, line)
+        closed = _date(row["closed"], path, line, last=True)
+        if filed is None or (closed is not None and closed < filed):
+            raise InputError("a dispute needs a filing date, before its closing date",
+                             path, line)
+        out.append(Dispute(row["dispute_id"], _iso3(row["complainant"], path, line),
+                           _iso3(row["respondent"], path, line), row["measure_type"], goods,
+                           filed, closed))
+    return tuple(out)
+
+
 def _patterns(path: Path, key: str, columns: tuple[str, str]) -> tuple:
     out = []
     for line, row in _rows(path, columns):
@@ -279,12 +323,14 @@ def load_dictionaries(folder: Path = DICTIONARY_DIR, rules: Path = RULES_DIR) ->
         triggers = yaml.safe_load(triggers_path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", triggers_path) from None
+    products = _patterns(folder / "products.csv", "product", ("product", "pattern"))
     return Dictionaries(
         actors=load_actors(folder / "actors.csv"),
         countries=load_countries(folder / "countries.csv"),
         places=load_places(folder / "places.csv"),
         occasions=load_occasions(folder / "occasions.csv"),
-        products=_patterns(folder / "products.csv", "product", ("product", "pattern")),
+        products=products,
         topics=_patterns(folder / "topics.csv", "topic", ("topic", "pattern")),
         triggers=triggers,
+        disputes=load_disputes(folder / "disputes.csv", tuple(p for p, _ in products)),
     )

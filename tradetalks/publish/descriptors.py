@@ -58,7 +58,7 @@ def _package(name: str, title: str, description: str, resources: list[dict]) -> 
 def dictionaries_descriptor() -> dict:
     return _package(
         "talking-trade-dictionaries", "Talking Trade reference dictionaries",
-        "Curated actors, governments, places, occasions, products and topics "
+        "Curated actors, governments, places, occasions, products, topics and WTO disputes "
         "(data/dictionaries/README.md).", [
             _resource("actors", "One row per person and office tenure.", [
                 s("actor_id", required=True), s("name", required=True), s("aliases", "list"),
@@ -90,6 +90,18 @@ def dictionaries_descriptor() -> dict:
                       primary=["product"]),
             _resource("topics", "Topic codes and the patterns that find them.",
                       [s("topic", required=True), s("pattern")], primary=["topic"]),
+            _resource("disputes", "WTO disputes: complainant, respondent, the challenged measure's "
+                      "kind and goods, and when the dispute was filed and closed.", [
+                          s("dispute_id", required=True, pattern=r"^DS[1-9]\d*$"),
+                          s("complainant", required=True, pattern=ISO3),
+                          s("respondent", required=True, pattern=ISO3),
+                          s("measure_type", required=True, enum="measure_type"),
+                          s("products", "list", required=True),
+                          s("filed", required=True, pattern=PARTIAL_DATE),
+                          s("closed", pattern=PARTIAL_DATE), s("title"), s("note")],
+                      primary=["dispute_id"],
+                      foreign=[_fk("complainant", "countries", "iso3"),
+                               _fk("respondent", "countries", "iso3")]),
         ])
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
 from tradetalks.knowledge.dates import DateMention, find_dates
+from tradetalks.knowledge.dictionaries import Dispute
 from tradetalks.knowledge.records import MeasureRecord, Mention, Window, measure_family
 from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_measure, same_measure
@@ -67,8 +68,9 @@ HEDGE = re.compile(r"\b(expected to|expectations? of|plans? to|planning to|consi
 
 
 class MeasureRules:
-    def __init__(self, triggers: dict):
+    def __init__(self, triggers: dict, disputes: tuple[Dispute, ...] = ()):
         spec = triggers["measure"]
+        self.disputes = disputes  # WTO disputes the dictionaries know (disputes.csv)
         self.triggers = [(guarded(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
         # each trigger's rule id, by its compiled pattern (a match's ``.re``)
         self.ids = {p: t["id"] for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)}
@@ -446,8 +448,8 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     imposer, imposer_why = _acting_government(state, sentence, ann, match, measure_type,
                                               demanded, products, this_subject)
     if measure_type == "wto_dispute" and imposer is not None and not products:
-        products, products_why = _challenged_products(state.measures, rules, text, match,
-                                                      imposer, products_why)
+        products, products_why = _challenged_products(state, text, ann, match, imposer,
+                                                      products_why)
     if measure_type in DEFAULT_PRODUCTS:
         # the codebook: lists (end-user, entity, preferential) are dual-use items
         products = {DEFAULT_PRODUCTS[measure_type]}
@@ -551,26 +553,55 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     return imposer, why
 
 
-def _challenged_products(measures: list[MeasureRecord], rules: MeasureRules, text: str,
+def _challenged_products(state: _Article, text: str, ann: SentenceAnnotations,
                          match: re.Match, imposer: str, why: str) -> tuple[set[str], str]:
     """A WTO step's products: those of the challenged measure, preferring the kind the
     sentence names after the trigger, else the first restriction on goods the article
-    reports: a list change (whose products are the codebook's default, dual-use items)
-    only when there is no other ("South Korea's case at the WTO" is against Japan's
-    curbs on three materials, not its white list)."""
+    reports, else the goods of a dispute the dictionaries know between the complainant
+    and a government of the story; a list change (whose products are the codebook's
+    default, dual-use items) only when there is none of these ("South Korea's case at
+    the WTO" is against Japan's curbs on three materials, not its white list)."""
+    rules = state.rules
     named = {measure_family(t) for p, t in rules.triggers
              if t != "wto_dispute" and p.search(text[match.start():])}
-    candidates = [m for m in reversed(measures) if m.imposer != imposer
+    candidates = [m for m in reversed(state.measures) if m.imposer != imposer
                   and m.measure_type != "wto_dispute"]
-    if not candidates:
-        return set(), why
     named_kind = next((m for m in candidates if measure_family(m.measure_type) in named), None)
     if named_kind is not None:
         return set(named_kind.products), "challenged-measure"
     goods = [m for m in candidates if m.measure_type not in VOCABULARY.list_types]
-    if goods and goods[-1] is not candidates[-1]:
-        return set(goods[-1].products), "challenged-goods-measure"
-    return set(candidates[-1].products), "challenged-measure"
+    if goods:
+        return set(goods[-1].products), ("challenged-goods-measure"
+                                          if goods[-1] is not candidates[-1]
+                                          else "challenged-measure")
+    respondents = {iso3 for _, _, iso3, _ in _country_mentions(ann, people=True)}
+    known = _known_dispute(rules.disputes, imposer,
+                           (respondents | {m.imposer for m in candidates}) - {imposer},
+                           state.published, named)
+    if known is not None:
+        return set(known.products), f"known-dispute:{known.dispute_id}"
+    if candidates:
+        return set(candidates[-1].products), "challenged-measure"
+    return set(), why
+
+
+DISPUTE_LEAD_DAYS = 183  # "Seoul is preparing a complaint": reported before it is filed
+DISPUTE_AFTERLIFE_DAYS = 365  # "Seoul withdrew its complaint last year": told after it closed
+
+
+def _known_dispute(disputes: tuple[Dispute, ...], complainant: str, respondents: set[str],
+                   published: dt.date, named: set[str]) -> Dispute | None:
+    """The one dispute the complainant had open (or was about to file) against one of
+    these governments when the article was published, of the kind of measure the sentence
+    names, if it names one ("a complaint over the U.S. tariffs" is not the chip case);
+    none when two or more fit (a new complaint is not any of the old ones)."""
+    found = [d for d in disputes if d.complainant == complainant
+             and d.respondent in respondents
+             and (d.filed - published).days <= DISPUTE_LEAD_DAYS
+             and (d.closed is None
+                  or (published - d.closed).days <= DISPUTE_AFTERLIFE_DAYS)
+             and (not named or measure_family(d.measure_type) in named)]
+    return found[0] if len(found) == 1 else None
 
 
 def _respondent_targets(measures: list[MeasureRecord], imposer: str, products: set[str],
