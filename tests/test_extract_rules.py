@@ -654,3 +654,10 @@ def test_a_new_complaint_is_not_given_the_goods_of_one_of_several_open_disputes(
                  "\"reciprocal tariffs\", the commerce ministry says.", published="2025-04-04")
     assert not [m for m in result.measures if m.measure_type == "wto_dispute"
                 and m.why["products"].startswith("known-dispute")]
+
+
+def test_a_government_struck_off_a_list_does_not_impose_the_removal():
+    measure = one_measure(run("Japan has also signaled that it may strike South Korea off its "
+                              "\"white list\" of trusted trading partners.",
+                              published="2019-07-10"), "preferential_status_removal")
+    assert measure.imposer == "JPN"

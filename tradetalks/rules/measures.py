@@ -168,7 +168,7 @@ def _right_before(text: str, start: int, before: list) -> tuple[str, str] | None
         if _is_target_modifier(text, ce):
             continue
         if re.fullmatch(r"[\w\s,%.“”\"'’-]*", gap) and not re.search(
-                r"\b(on|against|from|of|for|with|by|over|than|and|or|about|regarding|into|"
+                r"\b(on|against|from|of|for|with|by|over|than|and|or|about|regarding|into|off|"
                 r"toward|towards)\b|\bto\b(?!\s+\w+(\s+(down|up|back|off|out))?\s*$)",
                 gap, re.I):
             return iso3, "adjective-or-subject-before"
