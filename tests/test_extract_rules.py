@@ -661,3 +661,10 @@ def test_a_government_struck_off_a_list_does_not_impose_the_removal():
                               "\"white list\" of trusted trading partners.",
                               published="2019-07-10"), "preferential_status_removal")
     assert measure.imposer == "JPN"
+
+
+def test_what_was_said_in_a_call_does_not_make_the_call_planned():
+    result = run("Japan's Minister of Economy, Trade and Industry Yasutoshi Nishimura told "
+                 "Commerce Secretary Gina Raimondo during a video call on October 14 that Japan "
+                 "would respond appropriately.", published="2022-10-20")
+    assert [(m.status, str(m.window.start)) for m in result.meetings] == [("held", "2022-10-14")]

@@ -644,7 +644,11 @@ def _status_clause(text: str, start: int, end: int) -> str:
     left = min(left + 1 if left >= 0 else 0, max(0, start - 40))
     rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
     right = min(rights) if rights else len(text)
-    return text[left:max(right, min(len(text), end + 30))]
+    right = max(right, min(len(text), end + 30))
+    told = re.compile(r"\sthat\s").search(text, end, right)
+    # "told Raimondo during a video call on October 14 that Japan would ...": what was
+    # said does not say whether the call took place
+    return text[left:told.start() if told else right]
 
 
 def _antecedent(meetings: list[MeetingRecord], text: str, rules: MeetingRules
