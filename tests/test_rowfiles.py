@@ -4,6 +4,7 @@ in-memory sort, and a run whose spools spill to disk writes the same files."""
 from __future__ import annotations
 
 import random
+import tracemalloc
 
 import pandas as pd
 
@@ -94,3 +95,20 @@ def test_one_long_iterable_is_spilled_block_by_block_while_it_is_added():
     spool.extend(rows())
     assert max(held) < 10  # never more than a block in memory while adding
     assert list(spool) == [(i,) for i in range(1, 101)]
+
+
+def test_a_sink_writes_rows_of_megabytes_out_as_it_goes(tmp_path):
+    # an actor named by tens of thousands of articles is one row of megabytes: gathering
+    # 250 such rows before writing held hundreds of megabytes
+    big = ";".join(f"article-{i:07d}" for i in range(25_000))  # 400,000 characters
+    rows = (("actor", big) for _ in range(30))
+    sink = CsvSink(tmp_path / "actors.csv", ["actor_id", "articles"])
+    tracemalloc.start()
+    try:
+        sink.write(rows)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        sink.close()
+    assert sink.rows == 30
+    assert peak < 12 * len(big)  # a few copies of one row, not thirty rows at once

@@ -31,6 +31,10 @@ from tradetalks.publish.cells import neutralise
 SPOOL_BLOCK = 5_000  # rows sorted in memory before a block is spilled: every table of
 # 10,000 articles fills a block, so a larger corpus holds no more rows at once
 READ_CHUNK = 250  # rows per pickled chunk: a merge holds one chunk per spilled block
+# characters a CSV sink gathers before it writes them out: by size, not by rows, because an
+# event or actor reported by tens of thousands of articles makes a row of megabytes (and
+# Python keeps a StringIO's text at four bytes a character)
+FLUSH_CHARS = 1 << 18
 MERGE_FAN_IN = 16  # runs merged at once: more are first merged in groups into longer runs
 
 
@@ -74,9 +78,9 @@ class CsvSink:
         self._file.write(data)
 
     def write(self, rows: Iterable[tuple]) -> None:
-        for count, row in enumerate(rows, start=1):
+        for row in rows:
             self._csv.writerow([cell(v) for v in row])
-            if count % READ_CHUNK == 0:
+            if self._buffer.tell() >= FLUSH_CHARS:
                 self._flush()
             self.rows += 1
         self._flush()
