@@ -72,12 +72,12 @@ def test_prepare_stores_every_set_and_caches_every_chapter(tmp_path):
     assert json.loads((root / "book" / "tables" / "datapackage.json").read_text())
 
 
-def _slow_evaluation_set(corpus: Path, folder: Path) -> Path:
+def _slow_evaluation_set(corpus: Path, folder: Path, gold: Path | None = None) -> Path:
     """The extraction, slowed down for the evaluation set only: a chapter started
     before the set is stored would see it missing."""
     if corpus.name == "mini":
         time.sleep(4)
-    return EXTRACT_INTO(corpus, folder)
+    return EXTRACT_INTO(corpus, folder, gold)
 
 
 EXTRACT_INTO = book.extract_into

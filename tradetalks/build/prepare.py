@@ -55,8 +55,8 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
             if chapters else None
         # todo lists the seeds first (when they need extracting): every chapter waits
         # for them, the early ones for nothing else
-        sets = {folder: extractors.submit(extract_into, corpus, folder)
-                for corpus, folder in todo}
+        sets = {folder: extractors.submit(extract_into, corpus, folder, gold)
+                for corpus, folder, gold in todo}
         if seeds in sets:
             sets[seeds].result()
         if book_tables is not None:

@@ -14,6 +14,7 @@ report on their own ``seeds/``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,23 +53,47 @@ def _stored_or_run(root: Path, name: str, corpus: Path):
     return run(corpus)
 
 
-def _corpora(root: Path) -> list[tuple[str, Path]]:
-    """The book's corpus and every evaluation set with a manifest: (name, folder)."""
-    sets = [(s.name, s.corpus) for s in article_sets(root)
+def _corpora(root: Path) -> list[tuple[str, Path, Path | None]]:
+    """The book's corpus and every evaluation set with a manifest: (name, folder, gold
+    folder or None)."""
+    sets = [(s.name, s.corpus, s.gold) for s in article_sets(root)
             if (s.corpus / "manifest.csv").is_file() and s.gold.is_dir()]
-    return [(SEEDS, root / "seeds"), *[(n, c) for n, c in sets if c != root / "seeds"]]
+    seeds_gold = next((g for _, c, g in sets if c == root / "seeds"), None)
+    return [(SEEDS, root / "seeds", seeds_gold),
+            *[(n, c, g) for n, c, g in sets if c != root / "seeds"]]
 
 
 BASELINE = "baseline.json"  # the keyword baseline's rows, beside the set's tables
+EVALUATION = "evaluation.json"  # the set's scores against its gold, beside its tables
 
 
-def extract_into(corpus: Path, folder: Path) -> Path:
-    """One set's tables and keyword baseline into its store folder (a pool task)."""
+def gold_digest(gold: Path) -> str:
+    """SHA-256 over the gold folder's files: the stored scores are those of this gold."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in gold.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(gold).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _scored(t, gold: Path, corpus: Path, baseline) -> list[dict]:
+    from tradetalks.evaluation.score import evaluate_predictions, report_rows
+
+    return report_rows(evaluate_predictions(t.meetings.astype(str).to_dict("records"),
+                                            t.measures.astype(str).to_dict("records"),
+                                            gold, corpus, baseline=baseline))
+
+
+def extract_into(corpus: Path, folder: Path, gold: Path | None = None) -> Path:
+    """One set's tables, keyword baseline and, given its gold, its scores into its store
+    folder (a pool task): each set is scored once per build, in the process that
+    extracted it, not once in every chapter that shows the scores."""
     from tradetalks.evaluation.baseline import baseline_rows
     from tradetalks.ingest.corpus import load_corpus
     from tradetalks.pipeline import run
     from tradetalks.publish.output import write_atomic
     from tradetalks.publish.package import write_package
+    from tradetalks.publish.store import read_tables
 
     # the store is the build's cache: not validated here; book/tables, the package a
     # reader downloads, is validated when build-tables publishes it
@@ -76,6 +101,12 @@ def extract_into(corpus: Path, folder: Path) -> Path:
     meetings, measures = baseline_rows(load_corpus(corpus))
     text = json.dumps({"meetings": meetings, "measures": measures}, sort_keys=True)
     write_atomic(folder / BASELINE, text.encode("utf-8"))
+    if gold is not None and all((gold / f"{n}.csv").is_file() for n in ("meetings", "measures")):
+        t = read_tables(folder)  # scored as the chapters would score the stored tables
+        scores = {"gold": gold_digest(gold), "articles": len(t.articles),
+                  "rows": _scored(t, gold, corpus, (meetings, measures))}
+        write_atomic(folder / EVALUATION,
+                     json.dumps(scores, sort_keys=True).encode("utf-8"))
     return folder
 
 
@@ -95,9 +126,11 @@ def store_plan(root: Path) -> tuple[dict[str, tuple[Path, Path]], list[tuple[Pat
     the (corpus, folder) pairs still to extract: those missing or stale."""
     from tradetalks.publish.store import is_complete, stored_folder
 
+    corpora = _corpora(root)
     folders = {name: (corpus, stored_folder(root / STORE, name, corpus))
-               for name, corpus in _corpora(root)}
-    todo = [(corpus, folder) for corpus, folder in folders.values() if not is_complete(folder)]
+               for name, corpus, _ in corpora}
+    todo = [(corpus, folders[name][1], gold) for name, corpus, gold in corpora
+            if not is_complete(folders[name][1])]
     return folders, todo
 
 
@@ -132,8 +165,8 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
         with worker_pool(jobs, warm_up) as pool:
             list(pool.map(extract_into, *zip(*todo, strict=True)))
     else:
-        for corpus, folder in todo:
-            extract_into(corpus, folder)
+        for corpus, folder, gold in todo:
+            extract_into(corpus, folder, gold)
     return finish_store(root, folders)
 
 
@@ -155,24 +188,35 @@ class EvaluationResult:
     rows: list[dict]
 
 
+def _stored_scores(root: Path, name: str, corpus: Path, gold: Path) -> dict | None:
+    """The set's scores stored by this build for this gold, or None."""
+    from tradetalks.publish.store import is_complete, stored_folder
+
+    folder = stored_folder(root / STORE, name, corpus)
+    path = folder / EVALUATION
+    if not is_complete(folder) or not path.is_file():
+        return None
+    scores = json.loads(path.read_text(encoding="utf-8"))
+    return scores if scores.get("gold") == gold_digest(gold) else None
+
+
 @lru_cache(maxsize=2)
 def _evaluations(root: Path) -> tuple[EvaluationResult, ...]:
-    from tradetalks.evaluation.score import evaluate_predictions, report_rows
-
     results = []
     for article_set in article_sets(root):
         if not (article_set.corpus / "manifest.csv").is_file() or not article_set.gold.is_dir():
             continue
-        t = (_extraction(root) if article_set.corpus == root / "seeds"
-             else _stored_or_run(root, article_set.name, article_set.corpus))
         name = SEEDS if article_set.corpus == root / "seeds" else article_set.name
-        report = evaluate_predictions(t.meetings.astype(str).to_dict("records"),
-                                      t.measures.astype(str).to_dict("records"),
-                                      article_set.gold, article_set.corpus,
-                                      baseline=_stored_baseline(root, name, article_set.corpus))
+        scores = _stored_scores(root, name, article_set.corpus, article_set.gold)
+        if scores is None:
+            t = (_extraction(root) if name == SEEDS
+                 else _stored_or_run(root, name, article_set.corpus))
+            scores = {"articles": len(t.articles),
+                      "rows": _scored(t, article_set.gold, article_set.corpus,
+                                      _stored_baseline(root, name, article_set.corpus))}
         results.append(EvaluationResult(article_set.name, article_set.label,
-                                        article_set.description, len(t.articles),
-                                        report_rows(report)))
+                                        article_set.description, scores["articles"],
+                                        scores["rows"]))
     return tuple(results)
 
 
