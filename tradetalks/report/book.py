@@ -121,9 +121,10 @@ def _stored_baseline(root: Path, name: str, corpus: Path):
     return rows["meetings"], rows["measures"]
 
 
-def store_plan(root: Path) -> tuple[dict[str, tuple[Path, Path]], list[tuple[Path, Path]]]:
+def store_plan(root: Path) -> tuple[dict[str, tuple[Path, Path]],
+                                   list[tuple[Path, Path, Path | None]]]:
     """Each corpus's store folder ({name: (corpus, folder)}, the book's seeds first) and
-    the (corpus, folder) pairs still to extract: those missing or stale."""
+    the (corpus, folder, gold) still to extract: those missing or stale."""
     from tradetalks.publish.store import is_complete, stored_folder
 
     corpora = _corpora(root)
