@@ -618,17 +618,13 @@ def test_a_sentence_naming_no_government_continues_the_latest_measure():
     assert one_measure(result, "export_control").imposer == "CHN"
 
 
-def test_companies_put_on_a_sanctions_list_are_an_entity_list_measure():
-    measure = one_measure(run("On Tuesday, China put five U.S.-based subsidiaries of the South "
-                              "Korean shipbuilder Hanwha Ocean on a sanctions list.",
-                              published="2025-10-15"), "entity_list")
-    assert measure.imposer == "CHN"
-
-
-def test_countermeasures_against_named_companies_are_an_entity_list_measure():
-    measure = one_measure(run("China's countermeasures against five U.S.-related subsidiaries of "
-                              "Hanwha Ocean took effect on Tuesday.", published="2025-10-15"),
-                          "entity_list")
+@pytest.mark.parametrize("sentence", [
+    "On Tuesday, China put five U.S.-based subsidiaries of the South Korean shipbuilder Hanwha "
+    "Ocean on a sanctions list.",
+    "China's countermeasures against five U.S.-related subsidiaries of Hanwha Ocean took "
+    "effect on Tuesday."], ids=["sanctions-list", "countermeasures-against-companies"])
+def test_sanctions_on_named_companies_are_an_entity_list_measure(sentence):
+    measure = one_measure(run(sentence, published="2025-10-15"), "entity_list")
     assert measure.imposer == "CHN"
 
 

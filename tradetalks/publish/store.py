@@ -52,6 +52,14 @@ def extraction_digest(corpus: Path, data_dir: Path = DATA_DIR,
     return digest.hexdigest()
 
 
+def folder_digest(folder: Path) -> str:
+    """SHA-256 over every file in ``folder`` (a gold folder: scores stored beside a set's
+    tables are those of this gold)."""
+    digest = hashlib.sha256()
+    _hash_files(digest, "folder", folder, _files(folder, "*"))
+    return digest.hexdigest()
+
+
 def stored_folder(store: Path, name: str, corpus: Path) -> Path:
     """Where the tables of article set ``name`` (folder ``corpus``) live in ``store``."""
     return store / f"{name}-{extraction_digest(corpus)[:20]}"

@@ -14,7 +14,6 @@ report on their own ``seeds/``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,15 +66,6 @@ BASELINE = "baseline.json"  # the keyword baseline's rows, beside the set's tabl
 EVALUATION = "evaluation.json"  # the set's scores against its gold, beside its tables
 
 
-def gold_digest(gold: Path) -> str:
-    """SHA-256 over the gold folder's files: the stored scores are those of this gold."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in gold.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(gold).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
 def _scored(t, gold: Path, corpus: Path, baseline) -> list[dict]:
     from tradetalks.evaluation.score import evaluate_predictions, report_rows
 
@@ -93,7 +83,7 @@ def extract_into(corpus: Path, folder: Path, gold: Path | None = None) -> Path:
     from tradetalks.pipeline import run
     from tradetalks.publish.output import write_atomic
     from tradetalks.publish.package import write_package
-    from tradetalks.publish.store import read_tables
+    from tradetalks.publish.store import folder_digest, read_tables
 
     # the store is the build's cache: not validated here; book/tables, the package a
     # reader downloads, is validated when build-tables publishes it
@@ -103,7 +93,7 @@ def extract_into(corpus: Path, folder: Path, gold: Path | None = None) -> Path:
     write_atomic(folder / BASELINE, text.encode("utf-8"))
     if gold is not None and all((gold / f"{n}.csv").is_file() for n in ("meetings", "measures")):
         t = read_tables(folder)  # scored as the chapters would score the stored tables
-        scores = {"gold": gold_digest(gold), "articles": len(t.articles),
+        scores = {"gold": folder_digest(gold), "articles": len(t.articles),
                   "rows": _scored(t, gold, corpus, (meetings, measures))}
         write_atomic(folder / EVALUATION,
                      json.dumps(scores, sort_keys=True).encode("utf-8"))
@@ -191,14 +181,14 @@ class EvaluationResult:
 
 def _stored_scores(root: Path, name: str, corpus: Path, gold: Path) -> dict | None:
     """The set's scores stored by this build for this gold, or None."""
-    from tradetalks.publish.store import is_complete, stored_folder
+    from tradetalks.publish.store import folder_digest, is_complete, stored_folder
 
     folder = stored_folder(root / STORE, name, corpus)
     path = folder / EVALUATION
     if not is_complete(folder) or not path.is_file():
         return None
     scores = json.loads(path.read_text(encoding="utf-8"))
-    return scores if scores.get("gold") == gold_digest(gold) else None
+    return scores if scores.get("gold") == folder_digest(gold) else None
 
 
 @lru_cache(maxsize=2)
