@@ -664,3 +664,57 @@ def test_what_was_said_in_a_call_does_not_make_the_call_planned():
                  "Commerce Secretary Gina Raimondo during a video call on October 14 that Japan "
                  "would respond appropriately.", published="2022-10-20")
     assert [(m.status, str(m.window.start)) for m in result.meetings] == [("held", "2022-10-14")]
+
+
+@pytest.mark.parametrize("text", [
+    "In November, Beijing halted again the imports of Japanese seafood that it had resumed.",
+    "Beijing has barred imports of all fishery products since 2011.",
+    "China said it would maintain its ban on food imports, including aquatic products.",
+])
+def test_a_verb_of_stopping_imports_with_words_between_is_an_import_ban(text):
+    assert one_measure(run(text, published="2023-08-30"), "import_ban").measure_type == \
+        "import_ban"
+
+
+@pytest.mark.parametrize(("text", "imposer"), [
+    ("China, for its part, has barred imports of food, including fishery products, from "
+     "10 Japanese prefectures since 2011.", "CHN"),
+    ("Washington agreed to cut the so-called fentanyl tariff on Chinese goods from 20% to "
+     "10%.", "USA"),
+    ("Seoul said it would maintain its ban on seafood imports from Fukushima.", "KOR"),
+])
+def test_the_subject_of_a_verb_of_imposing_imposes_its_object(text, imposer):
+    result = run("Japan tightened its export controls on chips in July.", text,
+                 published="2025-11-01")
+    assert imposer in {m.imposer for m in result.measures
+                       if m.measure_type in ("import_ban", "tariff")}
+
+
+def test_conjoined_subjects_leave_the_imposer_to_the_words():
+    from tradetalks.knowledge.parse import parse
+    from tradetalks.rules.roles import imposers
+
+    text = "The United States, Japan and the Netherlands have agreed to restrict exports."
+    assert imposers(parse([text])[0], 0, len(text)) == []
+
+
+def test_items_added_to_a_control_list_are_an_export_control_not_an_entity_list():
+    result = run("Japan, meanwhile, will add 23 types of chip-manufacturing equipment to its "
+                 "export control list on July 23.", published="2023-05-23")
+    measure = one_measure(result, "export_control")
+    assert (measure.imposer, measure.products) == ("JPN", {"chipmaking_equipment"})
+    assert not measures_of(result, "entity_list")
+
+
+def test_a_pronoun_imposer_in_a_clause_stands_for_the_government_above_it():
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+    from tradetalks.knowledge.parse import parse
+    from tradetalks.rules.roles import parse_imposer
+
+    text = "The United States will modify the additional duties it has imposed on Chinese goods."
+    ann = default_annotator().annotate(text, dt.date(2019, 12, 13))
+    start = text.index("duties")
+    assert parse_imposer(parse([text])[0], start, start + len("duties"), ann) == (
+        "USA", "pronoun-clause-subject")

@@ -101,9 +101,11 @@ def _topics(sentences, annotations) -> list[dict]:
 def _worth_parsing(text: str, meeting_rules: MeetingRules,
                    measure_rules: MeasureRules) -> bool:
     """A trigger matched and a parse rule can apply: an imposer verb after a measure
-    trigger, or a definite meeting noun in a meeting sentence."""
-    first = min((m.start() for m, _, _ in measure_rules.matches(text)), default=None)
-    if first is not None and worth_parsing(text, first):
+    trigger or just before it, or a definite meeting noun in a meeting sentence."""
+    triggers = sorted((m for m, _, _ in measure_rules.matches(text)), key=lambda m: m.start())
+    if triggers and worth_parsing(text, triggers[0].start()):
+        return True
+    if any(worth_parsing(text, m.start(), m.end()) for m in triggers):
         return True
     found = [m for m, _, _ in meeting_rules.matches(text)]
     if any(meeting_rules.acts.get(meeting_rules.ids[m.re]) == "summons" for m in found):

@@ -18,6 +18,10 @@ from tradetalks.knowledge.parse import nlp
 from tradetalks.paths import RULES_DIR
 
 ROLES = RULES_DIR / "roles.yaml"
+PRONOUNS = {"it", "they"}
+# how far before a measure trigger a verb of imposing may end for the subject rules
+# ("agreed to cut the so-called fentanyl tariff", "answered by taking the case to the WTO")
+SUBJECT_VERB_REACH = 60
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +52,24 @@ def verb_forms() -> set[str]:
     return forms
 
 
+def _ing_form(lemma: str) -> str:
+    return lemma[:-1] + "ing" if lemma.endswith("e") and not lemma.endswith("ee") else \
+        lemma + "ing"
+
+
+@lru_cache(maxsize=2)
+def all_forms(verbs_key: str, irregular_key: str) -> tuple[str, ...]:
+    """Every form of a verb list of roles.yaml (base, -s, -ed, -ing, and the irregular
+    forms it lists): the parse runs without a lemmatizer."""
+    spec = role_rules()
+    forms = set(spec[irregular_key])
+    for verb in spec[verbs_key]:
+        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
+            verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
+        forms |= {verb, third, _past_forms(verb), _ing_form(verb)}
+    return tuple(sorted(forms))
+
+
 def _past_forms(lemma: str) -> str:
     if lemma.endswith("e"):
         return lemma + "d"
@@ -68,9 +90,17 @@ def imposer_forms() -> re.Pattern:
                       rf"\b(has|have|had)\s+({verb})\b", re.I)
 
 
-def worth_parsing(text: str, trigger_start: int) -> bool:
-    """An imposer rule can only fire when such a clause follows the measure trigger."""
-    return bool(imposer_forms().search(text, trigger_start))
+def worth_parsing(text: str, trigger_start: int, trigger_end: int | None = None) -> bool:
+    """An imposer rule can only fire when such a clause follows the measure trigger, or
+    (given the trigger's end) when a verb of imposing, whose subject may impose, ends
+    shortly before or inside it."""
+    if imposer_forms().search(text, trigger_start):
+        return True
+    if trigger_end is None:
+        return False
+    start, end = trigger_start, trigger_end
+    return any(max(0, start - SUBJECT_VERB_REACH) <= m.end() <= end
+               for m in subject_forms().finditer(text, 0, end))
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +110,28 @@ def imposer_matcher():
     spec = role_rules()
     matcher = DependencyMatcher(nlp().vocab)
     for rule in spec["imposer"]:
-        matcher.add(rule["id"], [_expand(rule["pattern"], sorted(verb_forms()),
-                                         "IMPOSER_FORMS")])
+        pattern = _expand(rule["pattern"], sorted(verb_forms()), "IMPOSER_FORMS")
+        pattern = _expand(pattern, list(all_forms("subject_verbs", "subject_irregular_forms")),
+                          "SUBJECT_FORMS")
+        pattern = _expand(pattern, list(all_forms("control_verbs", "control_irregular_forms")),
+                          "CONTROL_FORMS")
+        matcher.add(rule["id"], [pattern])
     return matcher
+
+
+@lru_cache(maxsize=1)
+def _node_positions() -> dict[str, dict[str, int]]:
+    """Each imposer rule's pattern position of its named nodes (``measure``, ``actor``)."""
+    return {rule["id"]: {node["RIGHT_ID"]: i for i, node in enumerate(rule["pattern"])}
+            for rule in role_rules()["imposer"]}
+
+
+@lru_cache(maxsize=1)
+def subject_forms() -> re.Pattern:
+    """A verb of imposing anywhere in the sentence: the cheap test before a parse for the
+    subject rules."""
+    verbs = "|".join(all_forms("subject_verbs", "subject_irregular_forms"))
+    return re.compile(rf"\b({verbs})\b", re.I)
 
 
 def noun_phrase(doc, start: int, end: int) -> set[int]:
@@ -107,8 +156,11 @@ def imposers(doc, start: int, end: int) -> list[tuple[str, int, int]]:
     found = []
     for match_id, tokens in imposer_matcher()(doc):
         rule = doc.vocab.strings[match_id]
-        measure, actor = doc[tokens[0]], doc[tokens[-1]]
-        if measure.i in phrase:
+        at = _node_positions()[rule]
+        measure, actor = doc[tokens[at["measure"]]], doc[tokens[at["actor"]]]
+        if measure.i in phrase and not actor.conjuncts:
+            # (with conjuncts, "The US, Japan and the Netherlands agreed to restrict ...",
+            # the words decide which of them this trigger is about)
             span = doc[actor.left_edge.i:actor.right_edge.i + 1]
             found.append((rule, span.start_char, span.end_char))
     return sorted(found, key=lambda f: f[1])
@@ -149,6 +201,24 @@ def parse_imposer(doc, start: int, end: int, ann: SentenceAnnotations
         government = government_in(ann, a, b)
         if government is not None:
             return government, rule
+        if doc.text[a:b].lower() in PRONOUNS:
+            # a pronoun in a clause under a government's clause stands for it; otherwise
+            # (a main clause's "it") the caller's words decide
+            return _pronoun_government(doc, a, ann)
+    return None
+
+
+def _pronoun_government(doc, at: int, ann: SentenceAnnotations) -> tuple[str, str] | None:
+    """"Seoul said it would keep its ban", "the duties it has imposed": a pronoun subject
+    stands for the government that is the subject of a clause above it."""
+    token = next(t for t in doc if t.idx == at)
+    for head in token.head.ancestors:
+        for child in head.children:
+            if child.dep_ == "nsubj" and child.lower_ not in PRONOUNS:
+                edge = doc[child.left_edge.i:child.right_edge.i + 1]
+                government = government_in(ann, edge.start_char, edge.end_char)
+                if government is not None:
+                    return government, "pronoun-clause-subject"
     return None
 
 
