@@ -102,10 +102,7 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
                    measure_rules: MeasureRules) -> bool:
     """A trigger matched and a parse rule can apply: an imposer verb after a measure
     trigger or just before it, or a definite meeting noun in a meeting sentence."""
-    triggers = sorted((m for m, _, _ in measure_rules.matches(text)), key=lambda m: m.start())
-    if triggers and worth_parsing(text, triggers[0].start()):
-        return True
-    if any(worth_parsing(text, m.start(), m.end()) for m in triggers):
+    if any(worth_parsing(text, m.start(), m.end()) for m, _, _ in measure_rules.matches(text)):
         return True
     found = [m for m, _, _ in meeting_rules.matches(text)]
     if any(meeting_rules.acts.get(meeting_rules.ids[m.re]) == "summons" for m in found):

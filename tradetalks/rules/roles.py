@@ -46,10 +46,15 @@ def verb_forms() -> set[str]:
     spec = role_rules()
     forms = set(spec["imposer_irregular_forms"])
     for verb in spec["imposer_verbs"]:
-        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
-            verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
-        forms |= {verb, third, _past_forms(verb)}
+        forms |= _regular_forms(verb)
     return forms
+
+
+def _regular_forms(verb: str) -> set[str]:
+    """The verb, its third person and its regular past."""
+    third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
+        verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
+    return {verb, third, _past_forms(verb)}
 
 
 def _ing_form(lemma: str) -> str:
@@ -64,9 +69,7 @@ def all_forms(verbs_key: str, irregular_key: str) -> tuple[str, ...]:
     spec = role_rules()
     forms = set(spec[irregular_key])
     for verb in spec[verbs_key]:
-        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
-            verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
-        forms |= {verb, third, _past_forms(verb), _ing_form(verb)}
+        forms |= _regular_forms(verb) | {_ing_form(verb)}
     return tuple(sorted(forms))
 
 
@@ -211,8 +214,8 @@ def parse_imposer(doc, start: int, end: int, ann: SentenceAnnotations
 def _pronoun_government(doc, at: int, ann: SentenceAnnotations) -> tuple[str, str] | None:
     """"Seoul said it would keep its ban", "the duties it has imposed": a pronoun subject
     stands for the government that is the subject of a clause above it."""
-    token = next(t for t in doc if t.idx == at)
-    for head in token.head.ancestors:
+    token = next((t for t in doc if t.idx == at), None)
+    for head in token.head.ancestors if token is not None else ():
         for child in head.children:
             if child.dep_ == "nsubj" and child.lower_ not in PRONOUNS:
                 edge = doc[child.left_edge.i:child.right_edge.i + 1]
