@@ -718,3 +718,22 @@ def test_a_pronoun_imposer_in_a_clause_stands_for_the_government_above_it():
     start = text.index("duties")
     assert parse_imposer(parse([text])[0], start, start + len("duties"), ann) == (
         "USA", "pronoun-clause-subject")
+
+
+def test_the_top_tier_of_a_strategic_goods_list_is_the_white_list():
+    result = run("South Korea removed Japan from the top tier of its strategic goods export "
+                 "destinations in September.", published="2019-09-20")
+    assert one_measure(result, "preferential_status_removal").imposer == "KOR"
+
+
+def test_taking_a_ban_to_the_wto_is_a_wto_step():
+    result = run("South Korea banned imports of fishery products from eight prefectures.",
+                 "Japan took the ban to the World Trade Organization in 2015.",
+                 published="2019-04-12")
+    assert one_measure(result, "wto_dispute").imposer == "JPN"
+
+
+def test_what_a_government_should_have_taken_to_the_wto_is_no_wto_step():
+    result = run("Tokyo should have taken Beijing to the WTO back in 2010.",
+                 published="2023-07-05")
+    assert not measures_of(result, "wto_dispute")
