@@ -11,7 +11,8 @@ from tradetalks.paths import DICTIONARY_DIR
 
 
 @pytest.mark.parametrize("name", ["actors.csv", "countries.csv", "places.csv", "occasions.csv",
-                                  "products.csv", "topics.csv", "disputes.csv"])
+                                  "products.csv", "topics.csv", "disputes.csv",
+                                  "known_measures.csv"])
 def test_every_row_has_exactly_the_header_columns(name):
     with (DICTIONARY_DIR / name).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -23,7 +24,7 @@ def test_every_row_has_exactly_the_header_columns(name):
 def test_dictionaries_load_and_validate():
     d = load_dictionaries()
     assert d.actors and d.countries and d.places and d.occasions and d.products and d.topics
-    assert d.disputes
+    assert d.disputes and d.known_measures
 
 
 @pytest.mark.parametrize(("published", "expected"), [

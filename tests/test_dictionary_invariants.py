@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from tradetalks.errors import InputError
-from tradetalks.knowledge.dictionaries import load_actors, load_countries, load_disputes
+from tradetalks.knowledge.dictionaries import (
+    load_actors,
+    load_countries,
+    load_disputes,
+    load_known_measures,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dictionaries"
 HEADER = ("actor_id,name,aliases,country,role,organisation,level,sector,wikidata,wikidata_note,"
@@ -86,3 +91,23 @@ def test_a_dispute_row_breaking_an_invariant_is_refused_naming_file_and_line(tmp
     path.write_text(DISPUTE_HEADER + row + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_disputes(path, GOODS)
+
+
+KNOWN_HEADER = "product,imposer,measure_type,since,note\n"
+REFUSED_KNOWN = {
+    "a_product_the_products_list_lacks": ("lobster,CHN,import_ban,2020-11-02,",
+                                          r"known_measures.csv, line 2: product 'lobster'"),
+    "a_measure_type_outside_the_codebook": ("barley,CHN,duty,2020-05-18,",
+                                            r"line 2: measure_type 'duty'"),
+    "a_measure_without_its_date": ("wine,CHN,tariff,,", r"line 2: a known measure needs"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_KNOWN))
+def test_a_known_measure_row_breaking_an_invariant_is_refused_naming_file_and_line(tmp_path,
+                                                                                    case):
+    row, message = REFUSED_KNOWN[case]
+    path = tmp_path / "known_measures.csv"
+    path.write_text(KNOWN_HEADER + row + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_known_measures(path, GOODS)

@@ -737,3 +737,16 @@ def test_what_a_government_should_have_taken_to_the_wto_is_no_wto_step():
     result = run("Tokyo should have taken Beijing to the WTO back in 2010.",
                  published="2023-07-05")
     assert not measures_of(result, "wto_dispute")
+
+
+def test_goods_one_government_is_known_to_control_name_it_when_the_sentence_names_none():
+    result = run("A: The export controls on gallium and germanium in force since August 1, "
+                 "2023 will continue to apply.", published="2024-12-03")
+    measure = one_measure(result, "export_control")
+    assert (measure.imposer, measure.why["imposer"]) == ("CHN", "known-measure:gallium")
+
+
+def test_goods_are_not_known_by_a_measure_announced_after_the_article():
+    result = run("A: The export controls on gallium and germanium will continue to apply.",
+                 published="2022-12-03")
+    assert not measures_of(result, "export_control")

@@ -63,8 +63,8 @@ IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, memor
 def _rules() -> tuple[MeetingRules, MeasureRules, dict]:
     dictionaries = load_dictionaries()
     triggers = dictionaries.triggers
-    return (MeetingRules(triggers), MeasureRules(triggers, dictionaries.disputes),
-            triggers["quote"])
+    measures = MeasureRules(triggers, dictionaries.disputes, dictionaries.known_measures)
+    return MeetingRules(triggers), measures, triggers["quote"]
 
 
 def _country_counts(annotations: list[SentenceAnnotations]) -> Counter:

@@ -97,6 +97,18 @@ class Dictionaries:
     topics: tuple[tuple[str, re.Pattern[str]], ...]
     triggers: dict
     disputes: tuple[Dispute, ...] = ()
+    known_measures: tuple[KnownMeasure, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownMeasure:
+    """A measure so identified with its goods that a sentence naming only the goods
+    ("the export controls on gallium") means it: who imposed it, and from when."""
+
+    product: str
+    imposer: str
+    measure_type: str
+    since: dt.date
 
 
 @dataclass(frozen=True)
@@ -306,6 +318,24 @@ def load_disputes(path: Path, products: tuple[str, ...]) -> tuple[Dispute, ...]:
     return tuple(out)
 
 
+def load_known_measures(path: Path, products: tuple[str, ...]) -> tuple[KnownMeasure, ...]:
+    out = []
+    for line, row in _rows(path, ("product", "imposer", "measure_type", "since")):
+        if row["measure_type"] not in vocabulary().measure_types:
+            raise InputError(f"measure_type {row['measure_type']!r} is not in the codebook",
+                             path, line)
+        if row["product"] not in products:
+            raise InputError(f"product {row['product']!r} is not a product of products.csv",
+                             path, line)
+        since = _date(row["since"], path, line)
+        if since is None:
+            raise InputError("a known measure needs the date it was announced (since)",
+                             path, line)
+        out.append(KnownMeasure(row["product"], _iso3(row["imposer"], path, line),
+                                row["measure_type"], since))
+    return tuple(out)
+
+
 def _patterns(path: Path, key: str, columns: tuple[str, str]) -> tuple:
     out = []
     for line, row in _rows(path, columns):
@@ -333,4 +363,6 @@ def load_dictionaries(folder: Path = DICTIONARY_DIR, rules: Path = RULES_DIR) ->
         topics=_patterns(folder / "topics.csv", "topic", ("topic", "pattern")),
         triggers=triggers,
         disputes=load_disputes(folder / "disputes.csv", tuple(p for p, _ in products)),
+        known_measures=load_known_measures(folder / "known_measures.csv",
+                                           tuple(p for p, _ in products)),
     )

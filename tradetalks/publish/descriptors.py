@@ -58,8 +58,8 @@ def _package(name: str, title: str, description: str, resources: list[dict]) -> 
 def dictionaries_descriptor() -> dict:
     return _package(
         "talking-trade-dictionaries", "Talking Trade reference dictionaries",
-        "Curated actors, governments, places, occasions, products, topics and WTO disputes "
-        "(data/dictionaries/README.md).", [
+        "Curated actors, governments, places, occasions, products, topics, WTO disputes and "
+        "known measures (data/dictionaries/README.md).", [
             _resource("actors", "One row per person and office tenure.", [
                 s("actor_id", required=True), s("name", required=True), s("aliases", "list"),
                 s("country", pattern=ISO3), s("role"), s("organisation"),
@@ -102,6 +102,15 @@ def dictionaries_descriptor() -> dict:
                       primary=["dispute_id"],
                       foreign=[_fk("complainant", "countries", "iso3"),
                                _fk("respondent", "countries", "iso3")]),
+            _resource("known_measures", "Measures so identified with their goods that a "
+                      "sentence naming only the goods means them: the goods, who imposed the "
+                      "measure, its kind, and the date it was announced.", [
+                          s("product", required=True), s("imposer", required=True, pattern=ISO3),
+                          s("measure_type", required=True, enum="measure_type"),
+                          s("since", required=True, pattern=PARTIAL_DATE), s("note")],
+                      primary=["product", "imposer", "measure_type"],
+                      foreign=[_fk("product", "products", "product"),
+                               _fk("imposer", "countries", "iso3")]),
         ])
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
 from tradetalks.knowledge.dates import DateMention, find_dates
-from tradetalks.knowledge.dictionaries import Dispute
+from tradetalks.knowledge.dictionaries import Dispute, KnownMeasure
 from tradetalks.knowledge.records import MeasureRecord, Mention, Window, measure_family
 from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_measure, same_measure
@@ -68,9 +68,11 @@ HEDGE = re.compile(r"\b(expected to|expectations? of|plans? to|planning to|consi
 
 
 class MeasureRules:
-    def __init__(self, triggers: dict, disputes: tuple[Dispute, ...] = ()):
+    def __init__(self, triggers: dict, disputes: tuple[Dispute, ...] = (),
+                 known: tuple[KnownMeasure, ...] = ()):
         spec = triggers["measure"]
         self.disputes = disputes  # WTO disputes the dictionaries know (disputes.csv)
+        self.known = known  # measures known by their goods (known_measures.csv)
         self.triggers = [(guarded(t["pattern"], re.I), t["type"]) for t in spec["triggers"]]
         # each trigger's rule id, by its compiled pattern (a match's ``.re``)
         self.ids = {p: t["id"] for (p, _), t in zip(self.triggers, spec["triggers"], strict=True)}
@@ -542,6 +544,11 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
             text[:match.start()], re.I):
         # "China's Ministry of Commerce said ... exporters will need licences"
         return this_subject, "announcing-agency"
+    known = _known_imposer(rules.known, products, measure_type, state.published)
+    if imposer is None and known is not None:
+        # "The export controls on gallium and germanium in force since August 1, 2023":
+        # goods that one government's measure is known by
+        return known
     context = next((m for m in reversed(state.measures)
                     if measure_family(m.measure_type) == measure_family(measure_type)), None)
     if imposer is None and context is not None:
@@ -551,6 +558,19 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # names no government continues the story of the measure reported last
         return state.measures[-1].imposer, "article-latest-measure"
     return imposer, why
+
+
+def _known_imposer(known: tuple[KnownMeasure, ...], products: set[str], measure_type: str,
+                   published: dt.date) -> tuple[str, str] | None:
+    """The one government whose measure of this kind, announced by the publication date,
+    the trigger's goods are known by (``known_measures.csv``); None if none or several."""
+    family = measure_family(measure_type)
+    found = {(k.imposer, k.product) for k in known if k.product in products
+             and measure_family(k.measure_type) == family and k.since <= published}
+    imposers = {imposer for imposer, _ in found}
+    if len(imposers) != 1:
+        return None
+    return imposers.pop(), "known-measure:" + min(p for _, p in found)
 
 
 def _challenged_products(state: _Article, text: str, ann: SentenceAnnotations,
