@@ -750,3 +750,16 @@ def test_goods_are_not_known_by_a_measure_announced_after_the_article():
     result = run("A: The export controls on gallium and germanium will continue to apply.",
                  published="2022-12-03")
     assert not measures_of(result, "export_control")
+
+
+def test_a_meeting_dated_days_after_publication_without_past_tense_is_planned():
+    meeting = one_meeting(run("The trade talks cleared the way for a three-way meeting of the "
+                              "Japanese and South Korean leaders with Chinese Premier Li Keqiang "
+                              "on Dec. 24.", published="2019-12-17"))
+    assert (meeting.status, str(meeting.window.start)) == ("planned", "2019-12-24")
+
+
+def test_a_meeting_with_a_past_verb_keeps_its_calendar_day_in_the_past():
+    meeting = one_meeting(run("Japanese and South Korean trade ministers met in Tokyo on Dec. 24 "
+                              "to discuss the export curbs.", published="2019-12-17"))
+    assert (meeting.status, str(meeting.window.start)) == ("held", "2018-12-24")

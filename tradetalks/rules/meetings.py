@@ -63,6 +63,9 @@ class MeetingRules:
         self.exclude_soft = [guarded(p, re.I) for p in spec.get("exclude_soft", [])]
         self.anaphora = guarded(spec["anaphora"], re.I)
         self.status = [(k, guarded(v, re.I)) for k, v in spec["status"].items()]
+        ahead = spec["future_date"]
+        self.future_days = dt.timedelta(days=int(ahead["days"]))
+        self.future_past = guarded(ahead["past"], re.I)
         self.outcome = {k: guarded(v, re.I) for k, v in spec["outcome"].items()}
         self.level_words = {k: guarded(v, re.I) for k, v in spec["level_words"].items()}
         # every trigger match of a sentence, found once: the parse gate and the rules read them
@@ -328,11 +331,15 @@ def _within(ann: SentenceAnnotations, lo: int, hi: int) -> SentenceAnnotations:
                    products=inside(ann.products))
 
 
-def _meeting_status(text: str, match: re.Match, rules: MeetingRules) -> tuple[str, str]:
+def _meeting_status(text: str, match: re.Match, rules: MeetingRules,
+                    published: dt.date) -> tuple[str, str]:
     """Status from the trigger's own clause, so a past suspension or a planned follow-up
     elsewhere in the sentence does not recode this meeting; and how it was decided."""
-    status = classify_status(_status_clause(text, match.start(), match.end()), rules)
+    clause = _status_clause(text, match.start(), match.end())
+    status = classify_status(clause, rules)
     why = f"clause:{status}"
+    if status == "held" and _dated_ahead(clause, rules, published):
+        status, why = "planned", "clause-date-ahead:planned"
     statuses = dict(rules.status)
     if statuses["undecided"].search(text):
         return "undecided", "sentence-cue:undecided"  # "no decision has been made about"
@@ -342,6 +349,17 @@ def _meeting_status(text: str, match: re.Match, rules: MeetingRules) -> tuple[st
     return status, why
 
 
+def _dated_ahead(clause: str, rules: MeetingRules, published: dt.date) -> bool:
+    """A clause without past tense whose calendar day (no year given) falls in the weeks
+    after publication: a meeting to come."""
+    if rules.future_past.search(clause):
+        return False
+    return any(d.rule in ("explicit_day", "day_range") and d.date_start is not None
+               and not re.search(r"\b(19|20)\d\d\b", d.text)
+               and published < d.date_start <= published + rules.future_days
+               for d in find_dates(clause, published, True))
+
+
 def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
                      recent: list[SentenceAnnotations], trigger: tuple,
                      anaphoric: re.Match | None, clause: str | None = None) -> None:
@@ -349,7 +367,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     (read from ``clause``, the sentence with other clauses blanked, when given)."""
     text, rules = clause if clause is not None else sentence.text, state.rules
     match, fmt, outcome_hint = trigger
-    status, why_status = _meeting_status(text, match, rules)
+    status, why_status = _meeting_status(text, match, rules, state.published)
     why = {"status": why_status}
     ann = _without_speakers(ann, text)
     scoped = ann
