@@ -763,3 +763,17 @@ def test_a_meeting_with_a_past_verb_keeps_its_calendar_day_in_the_past():
     meeting = one_meeting(run("Japanese and South Korean trade ministers met in Tokyo on Dec. 24 "
                               "to discuss the export curbs.", published="2019-12-17"))
     assert (meeting.status, str(meeting.window.start)) == ("held", "2018-12-24")
+
+
+def test_a_trilateral_summit_naming_two_of_the_three_neighbours_is_between_the_three():
+    meeting = one_meeting(run("A trilateral summit that Japan had planned to host in January "
+                              "was called off after Beijing said conditions were not right.",
+                              published="2025-12-20"))
+    assert meeting.countries == {"CHN", "JPN", "KOR"}
+
+
+def test_a_trilateral_naming_a_government_outside_the_three_keeps_its_parties():
+    meeting = one_meeting(run("Japanese and South Korean officials will hold trilateral talks "
+                              "with the United States in Washington next week.",
+                              published="2025-12-20"))
+    assert meeting.countries == {"JPN", "KOR", "USA"}

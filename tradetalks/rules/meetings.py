@@ -63,6 +63,9 @@ class MeetingRules:
         self.exclude_soft = [guarded(p, re.I) for p in spec.get("exclude_soft", [])]
         self.anaphora = guarded(spec["anaphora"], re.I)
         self.status = [(k, guarded(v, re.I)) for k, v in spec["status"].items()]
+        neighbours = spec["three_neighbours"]
+        self.neighbours = frozenset(neighbours["members"])
+        self.neighbours_trilateral = guarded(neighbours["pattern"], re.I)
         ahead = spec["future_date"]
         self.future_days = dt.timedelta(days=int(ahead["days"]))
         self.future_past = guarded(ahead["past"], re.I)
@@ -385,6 +388,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
             _attach(_antecedent(state.meetings, text, rules), sentence, state.article_id, ann,
                     rules, "meeting.back-reference", anaphoric.group())
         return
+    parties = _three_neighbours(text, match, ann, parties, how, rules)
     level = level_of(text, ann, rules)
     for _, actor in persons:
         if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
@@ -457,6 +461,20 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         parties |= set(top_countries(state.country_counts))
         how.append("pair-words+story-governments")
     return parties, persons, how, visited
+
+
+def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
+                      parties: set[str], how: list[str], rules: MeetingRules) -> set[str]:
+    """"the trilateral summit that Japan had planned to host", "a three-way summit with
+    China in Chengdu": a trilateral of China, Japan and South Korea is between the three
+    even when the sentence names two, unless it names a government outside them."""
+    if not rules.neighbours_trilateral.search(text, max(0, match.start() - 40), match.end()):
+        return parties
+    named = {f.value.rstrip("?") for f in ann.countries} | {a.country for _, a in ann.persons}
+    if not parties or not named <= rules.neighbours or len(parties) >= 3:
+        return parties
+    how.append("three-neighbours")
+    return set(rules.neighbours)
 
 
 def _last_reported(meetings: list[MeetingRecord]) -> MeetingRecord:
