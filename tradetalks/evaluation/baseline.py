@@ -23,6 +23,9 @@ def baseline_rows(corpus: Corpus) -> tuple[list[dict], list[dict]]:
     for article in corpus.articles:
         processed = process_article(article)
         for s in processed.sentences:
+            if not MEETING_WORDS.search(s.text) and not any(
+                    pattern.search(s.text) for pattern, _ in MEASURE_WORDS):
+                continue  # no keyword: no row, so no need to annotate it
             ann = annotator.annotate(s.text, article.published)
             countries = sorted({f.value.rstrip("?") for f in ann.countries}
                                | {a.country for _, a in ann.persons})
