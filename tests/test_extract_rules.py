@@ -777,3 +777,11 @@ def test_a_trilateral_naming_a_government_outside_the_three_keeps_its_parties():
                               "with the United States in Washington next week.",
                               published="2025-12-20"))
     assert meeting.countries == {"JPN", "KOR", "USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan's curbs on exports of three chipmaking chemicals to South Korea remain in place.",
+    "Japan has controlled exports of 23 types of chipmaking equipment since July last year.",
+])
+def test_curbs_on_exports_and_controlled_exports_are_export_controls(text):
+    assert one_measure(run(text, published="2024-03-01"), "export_control").imposer == "JPN"
