@@ -785,3 +785,11 @@ def test_a_trilateral_naming_a_government_outside_the_three_keeps_its_parties():
 ])
 def test_curbs_on_exports_and_controlled_exports_are_export_controls(text):
     assert one_measure(run(text, published="2024-03-01"), "export_control").imposer == "JPN"
+
+
+def test_the_subject_of_is_expected_to_impose_imposes_the_measure():
+    result = run("China has restricted exports of gallium since August.",
+                 "Japan is expected to unveil its own controls on chipmaking equipment as "
+                 "early as this month.", published="2023-03-20")
+    assert "JPN" in {m.imposer for m in measures_of(result, "export_control")
+                     if "chipmaking_equipment" in m.products}
