@@ -320,3 +320,10 @@ def test_a_day_before_at_the_end_of_a_trip_dates_the_clause_not_the_trip():
     m = the_date("The premier met Xi in Beijing on Tuesday, at the end of a four-day trip.",
                  "2023-06-28", "Tuesday")
     assert window(m) == ("2023-06-27", "2023-06-27", "day")
+
+
+def test_a_forward_weekday_on_its_own_day_of_publication_is_that_day():
+    # published Thursday 2025-10-30: "are to meet on Thursday" is that day, not a week on
+    m = the_date("The ministers are to meet on Thursday.", "2025-10-30", "on Thursday",
+                 forward=True)
+    assert window(m) == ("2025-10-30", "2025-10-30", "day")

@@ -187,10 +187,14 @@ def _parse_month_day(text: str) -> tuple[int, int, int | None] | None:
     return parsed.month, parsed.day, year
 
 
-def _weekday_date(name: str, published: dt.date, forward: bool) -> dt.date:
+def _weekday_date(name: str, published: dt.date, forward: bool,
+                  next_week: bool = False) -> dt.date:
+    """The latest such day on or before publication, or forward the earliest on or after
+    it ("are to meet on Thursday" in a Thursday story is that day), or after it when the
+    text says "next" ("next Thursday" in a Thursday story is a week on)."""
     target = WEEKDAYS[name.lower()]
     if forward:
-        delta = (target - published.weekday()) % 7 or 7
+        delta = (target - published.weekday()) % 7 or (7 if next_week else 0)
         return published + dt.timedelta(days=delta)
     return published - dt.timedelta(days=(published.weekday() - target) % 7)
 
@@ -300,7 +304,7 @@ def _rule_weekday(text: str, lower: str, published: dt.date, forward: bool):
     ahead = forward or lower.startswith(("next ", "coming ", "until ", "by "))
     if lower.startswith("last "):
         ahead = False
-    day = _weekday_date(name, published, ahead)
+    day = _weekday_date(name, published, ahead, lower.startswith(("next ", "coming ")))
     return day, day, "day"
 
 
