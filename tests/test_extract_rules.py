@@ -793,3 +793,9 @@ def test_the_subject_of_is_expected_to_impose_imposes_the_measure():
                  "early as this month.", published="2023-03-20")
     assert "JPN" in {m.imposer for m in measures_of(result, "export_control")
                      if "chipmaking_equipment" in m.products}
+
+
+def test_tariffs_on_us_goods_are_on_all_goods():
+    measure = one_measure(run("China lowered its additional tariffs on U.S. goods to 10 percent.",
+                              published="2025-05-14"), "tariff")
+    assert (measure.imposer, measure.products) == ("CHN", {"all_goods"})
