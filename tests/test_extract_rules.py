@@ -799,3 +799,11 @@ def test_tariffs_on_us_goods_are_on_all_goods():
     measure = one_measure(run("China lowered its additional tariffs on U.S. goods to 10 percent.",
                               published="2025-05-14"), "tariff")
     assert (measure.imposer, measure.products) == ("CHN", {"all_goods"})
+
+
+def test_goods_listed_long_before_a_licence_requirement_are_its_goods():
+    result = run("Beijing tightened its export controls on graphite in 2023.",
+                 "From today, exports of seven medium and heavy rare earth elements, namely "
+                 "samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, "
+                 "require a licence.", published="2025-04-04")
+    assert {"rare_earths"} in [m.products for m in measures_of(result, "export_control")]

@@ -284,7 +284,13 @@ def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type:
     after = {f.value for f in spans if end <= f.start <= hi}
     inside = {f.value for f in spans if start <= f.start < end}
     before = {f.value for f in spans if lo <= f.start < start}
-    found = inside | after or before
+    # "exports of seven rare earth elements - samarium, gadolinium, ... - require a
+    # licence": with none nearer, the goods the clause named first, however long its list
+    # (not for a tariff, whose goods follow it: "a 125% tariff on all U.S. goods")
+    clause_start = max([text.rfind(sep, 0, start) for sep in CLAUSE_BREAKS] + [0])
+    earlier = {f.value for f in spans if clause_start <= f.start < start} \
+        if measure_type != "tariff" else set()
+    found = inside | after or before or earlier
     if "semiconductor_materials" in found and found & {"gallium", "germanium"}:
         found.discard("semiconductor_materials")  # "metals used in chipmaking like gallium"
     if "semiconductor_materials" in found:
