@@ -550,8 +550,9 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
             text[:match.start()], re.I):
         # "China's Ministry of Commerce said ... exporters will need licences"
         return this_subject, "announcing-agency"
-    known = _known_imposer(rules.known, products, measure_type, state.published)
-    if imposer is None and known is not None:
+    known = _known_imposer(rules.known, products, measure_type, state.published) \
+        if imposer is None else None
+    if known is not None:
         # "The export controls on gallium and germanium in force since August 1, 2023":
         # goods that one government's measure is known by
         return known
