@@ -42,9 +42,13 @@ def _root(tmp_path: Path) -> Path:
     (root / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n"
                                    "- file: notebooks/seeds_only\n- file: notebooks/scores\n",
                                    encoding="utf-8")
-    (root / "notebooks" / "seeds_only.md").write_text(myst_chapter(CODE), encoding="utf-8")
+    # the two chapters' code differs: jupyter-cache keys a notebook by its code, and two
+    # identical notebooks cached at the same moment by two kernels collide on one folder
+    (root / "notebooks" / "seeds_only.md").write_text(
+        myst_chapter(CODE + "\n# the chapter on the seeds"), encoding="utf-8")
     (root / "notebooks" / "scores.md").write_text(
-        myst_chapter(CODE, "reads_evaluation_sets: true\n"), encoding="utf-8")
+        myst_chapter(CODE + "\n# the chapter on the scores", "reads_evaluation_sets: true\n"),
+        encoding="utf-8")
     return root
 
 
