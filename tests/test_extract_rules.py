@@ -807,3 +807,11 @@ def test_goods_listed_long_before_a_licence_requirement_are_its_goods():
                  "samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, "
                  "require a licence.", published="2025-04-04")
     assert {"rare_earths"} in [m.products for m in measures_of(result, "export_control")]
+
+
+def test_a_negated_trigger_keeps_the_other_meeting_of_its_sentence():
+    meeting = one_meeting(run(
+        "Australian Prime Minister Scott Morrison has not spoken with Chinese President Xi "
+        "Jinping since the two met on the sidelines of the G20 summit in Osaka last June.",
+        published="2020-05-20"))
+    assert (meeting.status, str(meeting.window.start)) == ("held", "2019-06-01")

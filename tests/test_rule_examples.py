@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -69,3 +71,31 @@ def test_counter_examples_are_not_back_references():
         for text in rule["counter_examples"]:
             ann = annotator.annotate(text, dt.date(2025, 1, 1))
             assert back_references(parse([text])[0], ann) == [], text
+
+
+
+MEETING = TRIGGERS["meeting"]
+
+
+def _meetings(text: str, published: dt.date = dt.date(2025, 11, 1)) -> list:
+    from tradetalks.ingest.corpus import Article
+    from tradetalks.pipeline import extract_article
+
+    article = Article(article_id="rule-test", file="rule-test.txt", outlet="Test Wire", url="",
+                      title="", published=published, date_basis="manifest", language="en",
+                      text=text + "\n", path=Path("x.txt"), warnings=())
+    return extract_article(article).meetings
+
+
+@pytest.mark.parametrize("example", MEETING["negated"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_negated_trigger_example_reports_the_meetings_it_says(example):
+    assert len(_meetings(example["text"])) == example["meetings"]
+
+
+@pytest.mark.parametrize("example", MEETING["date_choice"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_date_choice_example_dates_the_meeting_from_its_own_clause(example):
+    (meeting,) = _meetings(example["text"], example["published"])
+    assert meeting.window.start == example["date"]
+    assert meeting.why["date"].startswith(example.get("why", ""))

@@ -35,6 +35,7 @@ from tradetalks.ingest.corpus import (
 )
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations, default_annotator
 from tradetalks.knowledge.coreference import resolve_surnames
+from tradetalks.knowledge.dates import date_count
 from tradetalks.knowledge.dictionaries import ActorEntry, load_dictionaries
 from tradetalks.knowledge.parse import parse
 from tradetalks.publish.rowfiles import SortedSpool
@@ -107,6 +108,8 @@ def _worth_parsing(text: str, meeting_rules: MeetingRules,
     found = [m for m, _, _ in meeting_rules.matches(text)]
     if any(meeting_rules.acts.get(meeting_rules.ids[m.re]) == "summons" for m in found):
         return True  # the parse tells the summoner and the summoned from the rest
+    if found and date_count(text) > 1:
+        return True  # the parse tells which date belongs to the meeting
     if not definite_meeting_noun().search(text):
         return False  # the cheap test first: no definite meeting noun, no back-reference
     return may_refer_back(text, found)

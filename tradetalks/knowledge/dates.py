@@ -426,6 +426,12 @@ def _expressions(text: str) -> tuple[tuple[str, int, int, str], ...]:
     return tuple(sorted(found, key=lambda f: f[1]))
 
 
+def date_count(text: str) -> int:
+    """How many date expressions ``text`` holds (no resolution: the cheap test before a
+    parse chooses among them)."""
+    return len(_expressions(text))
+
+
 def find_dates(text: str, published: dt.date, forward: bool = False) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published``."""
     return [DateMention(start, end, matched, rule,

@@ -20,7 +20,7 @@ from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_meeting, same_meeting
-from tradetalks.rules.roles import back_references, role_rules, summons_parties
+from tradetalks.rules.roles import back_references, role_rules, summons_parties, tree_distance
 from tradetalks.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()
@@ -65,9 +65,18 @@ class MeetingRules:
         self.status = [(k, guarded(v, re.I)) for k, v in spec["status"].items()]
         neighbours = spec["three_neighbours"]
         self.neighbours = frozenset(neighbours["members"])
+        self.neighbours_rule = neighbours["id"]
         self.neighbours_trilateral = guarded(neighbours["pattern"], re.I)
+        negated = spec["negated"]
+        self.negated_before = guarded(negated["before"])
+        self.negated_inside = guarded(negated["inside"], re.I)
+        self.negated_unless_after = guarded(negated["unless_after"], re.I)
+        choice = spec["date_choice"]
+        self.date_rule = choice["id"]
+        self.interval_start = guarded(choice["interval_start"], re.I)
         ahead = spec["future_date"]
         self.future_days = dt.timedelta(days=int(ahead["days"]))
+        self.future_rule = ahead["id"]
         self.future_past = guarded(ahead["past"], re.I)
         self.outcome = {k: guarded(v, re.I) for k, v in spec["outcome"].items()}
         self.level_words = {k: guarded(v, re.I) for k, v in spec["level_words"].items()}
@@ -216,8 +225,11 @@ def _triggers(text: str, ann: SentenceAnnotations, rules: MeetingRules
               ) -> tuple[list, bool]:
     """The sentence's triggers outside quotation marks, and whether it is excluded."""
     quoted = [q.span() for q in QUOTED.finditer(text)]
+    # a negated trigger takes the triggers inside it along ("held no talks": "talks")
+    negated = [m.span() for m, _, _ in rules.matches(text) if _negated(text, m, rules)]
     found = [(m, fmt, out) for m, fmt, out in rules.matches(text)
-             if not any(a <= m.start() < b for a, b in quoted)]
+             if not any(a <= m.start() < b for a, b in quoted)
+             and not any(a < m.end() and m.start() < b for a, b in negated)]
     excluded = any(p.search(text) for p in rules.exclude)
     soft = [m.span() for p in rules.exclude_soft for m in p.finditer(text)]
     if excluded or not soft:
@@ -238,6 +250,15 @@ def _triggers(text: str, ann: SentenceAnnotations, rules: MeetingRules
     excluded = not ((strong and len(named) >= 2)
                     or (outside and len(party_countries(ann)) >= 2))
     return (outside if not excluded and outside else found), excluded
+
+
+def _negated(text: str, match: re.Match, rules: MeetingRules) -> bool:
+    """"have not met", "held no talks", "no minister held a meeting": the trigger's own
+    words say the contact did not happen."""
+    before = text[max(0, match.start() - 60):match.start()]
+    return bool(rules.negated_before.search(before)
+                or rules.negated_inside.search(match.group())) \
+        and not rules.negated_unless_after.search(text[match.end():])
 
 
 def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
@@ -342,7 +363,7 @@ def _meeting_status(text: str, match: re.Match, rules: MeetingRules,
     status = classify_status(clause, rules)
     why = f"clause:{status}"
     if status == "held" and _dated_ahead(clause, rules, published):
-        status, why = "planned", "clause-date-ahead:planned"
+        status, why = "planned", f"{rules.future_rule}:planned"
     statuses = dict(rules.status)
     if statuses["undecided"].search(text):
         return "undecided", "sentence-cue:undecided"  # "no decision has been made about"
@@ -402,7 +423,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
             re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
                else "multilateral" if len(parties) > 3 else "bilateral")
     window, location, occasion = _when_and_where(state, text, ann, match, status, level,
-                                                 visited, why)
+                                                 visited, why, sentence.index)
     record = MeetingRecord(
         article_ids=[state.article_id], published=state.published, countries=parties,
         participants={actor.name for _, actor in persons if actor.country in parties},
@@ -473,7 +494,7 @@ def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
     named = {f.value.rstrip("?") for f in ann.countries} | {a.country for _, a in ann.persons}
     if not parties or not named <= rules.neighbours or len(parties) >= 3:
         return parties
-    how.append("three-neighbours")
+    how.append(rules.neighbours_rule)
     return set(rules.neighbours)
 
 
@@ -535,12 +556,13 @@ def _borrowed_people(recent: list[SentenceAnnotations], parties: set[str],
 
 
 def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match: re.Match,
-                    status: str, level: str, visited: str, why: dict
+                    status: str, level: str, visited: str, why: dict, sentence_index: int
                     ) -> tuple[Window | None, str, str]:
     """The meeting's date window, place and occasion (recording how in ``why``)."""
     annotator = state.annotator
     window, why["date"] = _date_in_sentence(text, state.published, status in PROSPECTIVE,
-                                            match.start())
+                                            match.span(), state.rules,
+                                            state.docs.get(sentence_index))
     if window is None:
         window, why["date"] = _relative_day(state, text, why["date"])
     occasion_window, occasion = _occasion_window(ann, level, state.published,
@@ -595,11 +617,14 @@ def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
     return [summit]
 
 
-def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int
+def _date_in_sentence(text: str, published: dt.date, forward: bool,
+                      trigger: tuple[int, int], rules: MeetingRules, doc=None
                       ) -> tuple[Window | None, str]:
-    """The meeting's date: the date expression nearest the trigger at ``at``, resolved
-    forward for a prospective meeting, never the date of a report ("announced on Sunday
-    that ..."); and how it was chosen."""
+    """The meeting's date: of the sentence's date expressions, the one the parse attaches
+    nearest the trigger (fewest arcs; then fewest characters), resolved forward for a
+    prospective meeting, never the date of a report ("announced on Sunday that ...");
+    and how it was chosen."""
+    at = trigger[0]
     dates = [d for d in find_dates(text, published, forward) if d.is_date]
     if not forward:
         ahead = {d.start: d for d in find_dates(text, published, True)}
@@ -610,8 +635,15 @@ def _date_in_sentence(text: str, published: dt.date, forward: bool, at: int
     # report, not the meeting
     dates = [d for d in dates if not (d.start < at and REPORTING.search(text[:d.start]))
              and not REPORTED_BY.search(text[d.end:])]
+    # "their first meeting since 2019": the date an interval is counted from
+    dates = [d for d in dates if not rules.interval_start.search(d.text)]
     if not dates:
         return None, "none-in-sentence"
+    arcs = {d.start: tree_distance(doc, trigger, (d.start, d.end)) for d in dates} \
+        if doc is not None and len(dates) > 1 else {}
+    if arcs and None not in arcs.values():
+        best = min(dates, key=lambda d: (arcs[d.start], abs(d.start - at)))
+        return Window.from_mention(best), f'{rules.date_rule}:"{best.text}"'
     best = min(dates, key=lambda d: abs(d.start - at))
     return Window.from_mention(best), f'nearest-in-sentence:"{best.text}"'
 

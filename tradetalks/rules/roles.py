@@ -284,3 +284,31 @@ def back_references(doc, ann: SentenceAnnotations) -> list[tuple[str, int, int]]
             continue  # "the Japan-China summit", "the APEC meetings": parties of its own
         found.append((doc.vocab.strings[match_id], start, end))
     return sorted(found, key=lambda f: f[1])
+
+
+def _span_root(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _ancestry(token) -> list:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def tree_distance(doc, a: tuple[int, int], b: tuple[int, int]) -> int | None:
+    """Arcs between the heads of two character spans in the parse (None without one):
+    a date attached to the trigger's own verb or noun is nearer than one in another
+    clause, however few characters lie between."""
+    first, second = _span_root(doc, *a), _span_root(doc, *b)
+    if first is None or second is None:
+        return None
+    up = {t.i: n for n, t in enumerate(_ancestry(first))}
+    for n, t in enumerate(_ancestry(second)):
+        if t.i in up:
+            return up[t.i] + n
+    return None
+
+
