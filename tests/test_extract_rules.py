@@ -815,3 +815,11 @@ def test_a_negated_trigger_keeps_the_other_meeting_of_its_sentence():
         "Jinping since the two met on the sidelines of the G20 summit in Osaka last June.",
         published="2020-05-20"))
     assert (meeting.status, str(meeting.window.start)) == ("held", "2019-06-01")
+
+
+def test_a_measure_on_one_story_governments_goods_is_imposed_by_the_other():
+    result = run("The United States and China traded barbs over industrial subsidies this week.",
+                 "Tariffs on Chinese electric vehicles will rise to 100 percent this year.",
+                 published="2024-05-16")
+    (tariff,) = measures_of(result, "tariff")
+    assert (tariff.imposer, tariff.why["imposer"]) == ("USA", "story-other-government")

@@ -49,7 +49,7 @@ from tradetalks.publish.tables import (
 from tradetalks.resolve import date_demands_by_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
-from tradetalks.rules.meetings import MeetingRules, extract_meetings
+from tradetalks.rules.meetings import MeetingRules, extract_meetings, top_countries
 from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 from tradetalks.workers import ignore_interrupt, worker_pool
@@ -149,10 +149,11 @@ def _finish(prepared: _Prepared, docs: dict, annotator: Annotator) -> ArticleExt
     article, processed = prepared.article, prepared.processed
     sentences, annotations, published = prepared.sentences, prepared.annotations, \
         article.published
+    counts = _country_counts(annotations)
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
-                                annotator, meeting_rules, _country_counts(annotations), docs)
+                                annotator, meeting_rules, counts, docs)
     measures = extract_measures(article.article_id, published, sentences, annotations,
-                                measure_rules, docs)
+                                measure_rules, docs, tuple(top_countries(counts)))
     date_demands_by_meetings(measures, meetings, article.article_id, published)
     quotes = extract_quotes(article.article_id, processed.cleaned.text,
                             processed.cleaned.paragraphs, published, annotator,

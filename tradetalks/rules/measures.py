@@ -379,13 +379,16 @@ class _Article:
     measures: list[MeasureRecord] = field(default_factory=list)
     loose: list[tuple[Sentence, str, str | None, str, str, dict]] = field(default_factory=list)
     previous_subject: str | None = None
+    story: tuple[str, ...] = ()  # the article's two most-named governments
 
 
 def extract_measures(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], rules: MeasureRules,
-                     docs: dict | None = None) -> list[MeasureRecord]:
-    """Measures of one article; ``docs`` holds the parses of its trigger sentences."""
-    state = _Article(article_id, published, rules, docs or {})
+                     docs: dict | None = None, story: tuple[str, ...] = ()
+                     ) -> list[MeasureRecord]:
+    """Measures of one article; ``docs`` holds the parses of its trigger sentences,
+    ``story`` the article's two most-named governments."""
+    state = _Article(article_id, published, rules, docs or {}, story=story)
     for sentence, ann in zip(sentences, annotations, strict=True):
         subject = _country_mentions(ann, people=True)
         this_subject = subject[0][2] if subject and subject[0][0] < 40 else None
@@ -539,6 +542,11 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         imposer = next((m.imposer for m in reversed(state.measures) if m.targets & origin),
                        None)
         why = "earlier-measure-on-origin"
+        if imposer is None and len(origin) == 1 and origin <= set(state.story):
+            # "tariffs on Chinese electric vehicles will rise" in a story of Washington
+            # and Beijing: the other government of the story
+            imposer = next(iter(set(state.story) - origin), None)
+            why = "story-other-government"
     if imposer is None and state.previous_subject and re.match(
             r"(Its|It|Their|They|The (ministry|department|government|agency|"
             r"commission|administration|decision|move|country))\b", text):
