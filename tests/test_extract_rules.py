@@ -823,3 +823,21 @@ def test_a_measure_on_one_story_governments_goods_is_imposed_by_the_other():
                  published="2024-05-16")
     (tariff,) = measures_of(result, "tariff")
     assert (tariff.imposer, tariff.why["imposer"]) == ("USA", "story-other-government")
+
+
+@pytest.mark.parametrize("text", [
+    "The move followed Tokyo's tightening on July 4 of exports to South Korea of "
+    "fluorinated polyimide, photoresist and hydrogen fluoride.",
+    "Seoul welcomed the end of Japan's measures on the export of fluorinated polyimide, "
+    "photoresist and hydrogen fluoride.",
+])
+def test_tightening_or_measures_on_exports_are_export_controls(text):
+    assert one_measure(run(text, published="2023-03-20"), "export_control").imposer == "JPN"
+
+
+@pytest.mark.parametrize("text", [
+    "Japan then scrapped South Korea's status as a preferred trading partner.",
+    "Seoul retaliated by taking Japan off its own list of trusted trading partners.",
+])
+def test_losing_preferred_partner_status_is_a_white_list_removal(text):
+    assert measures_of(run(text, published="2019-09-20"), "preferential_status_removal")
