@@ -841,3 +841,10 @@ def test_tightening_or_measures_on_exports_are_export_controls(text):
 ])
 def test_losing_preferred_partner_status_is_a_white_list_removal(text):
     assert measures_of(run(text, published="2019-09-20"), "preferential_status_removal")
+
+
+def test_solemn_representations_lodged_with_a_government_are_a_contact():
+    meeting = one_meeting(run("The Chinese side lodged solemn representations with the U.S. "
+                              "side on Tuesday over the tariff increases.",
+                              published="2024-05-16"))
+    assert meeting.countries == {"CHN", "USA"}
