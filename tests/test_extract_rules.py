@@ -848,3 +848,12 @@ def test_solemn_representations_lodged_with_a_government_are_a_contact():
                               "side on Tuesday over the tariff increases.",
                               published="2024-05-16"))
     assert meeting.countries == {"CHN", "USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea's government proposed on Monday that the two sides hold further talks "
+    "with Japan at the director-general level.",
+    "South Korea has proposed another round of the export control dialogue with Japan.",
+])
+def test_a_proposal_that_the_sides_meet_is_a_proposed_meeting(text):
+    assert one_meeting(run(text, published="2019-07-20")).status == "proposed"
