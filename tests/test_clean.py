@@ -371,3 +371,12 @@ def test_seed_004_related_link_lines_are_removed():
         assert logged.get(line) == "related_links"
         assert line[2:] not in cleaned.text
     assert "READ ALSO" not in cleaned.text
+
+
+def test_a_long_linked_headline_under_a_related_heading_is_removed():
+    text = ("Ministers met in Tokyo on Monday.\n\nRelated Articles\n"
+            "S. Korea, Japan trade officials to hold talks in Geneva next week on export "
+            "curbs\nJapan's white list removal of S. Korea to take effect Aug. 28\n")
+    cleaned = clean_text(text)
+    assert cleaned.text == "Ministers met in Tokyo on Monday."
+    assert [r.rule for r in cleaned.removals] == ["related_links"] * 3

@@ -23,6 +23,9 @@ TERMINAL = tuple('.!?"”’\':;)]…')
 _BULLET = re.compile(r"^\s*([-–—•*·▪►]|\d+[.)])\s+")
 _LEADING_ELLIPSIS = re.compile(r"^(…|\.{2,})")
 HEADLINE_MAX_WORDS = 14
+# in a list of links under a debris heading ("Related Articles"), a linked headline may be
+# longer: wire headlines run to 15-20 words; running text ends with punctuation
+LINK_MAX_WORDS = 25
 DUPLICATE_MIN_WORDS = 5
 
 
@@ -73,6 +76,10 @@ def load_rules(path: Path = RULES_DIR / "debris.yaml") -> tuple[Rule, ...]:
 def _is_headline_like(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= HEADLINE_MAX_WORDS and not line.endswith(TERMINAL)
+
+
+def _is_linked_headline(line: str) -> bool:
+    return 0 < len(line.split()) <= LINK_MAX_WORDS and not line.endswith(TERMINAL)
 
 
 # A line without final punctuation that ends with a function word ("by", "the") or with a
@@ -173,7 +180,8 @@ def clean_text(text: str, rules: tuple[Rule, ...] | None = None) -> CleanedArtic
         is_bullet = bool(_BULLET.match(line))
         if rule_id is not None or not is_bullet:
             in_list = False
-        if rule_id is None and in_block and (is_bullet or _is_headline_like(line)):
+        if rule_id is None and in_block and (is_bullet or _is_headline_like(line)
+                                             or _is_linked_headline(line)):
             rule_id = "related_links"
         elif rule_id is None:
             in_block = False
