@@ -857,3 +857,11 @@ def test_solemn_representations_lodged_with_a_government_are_a_contact():
 ])
 def test_a_proposal_that_the_sides_meet_is_a_proposed_meeting(text):
     assert one_meeting(run(text, published="2019-07-20")).status == "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea avoided the steel tariff in 2018 only by accepting a quota.",
+    "Japan requested relief from the additional tariffs on steel and aluminum.",
+])
+def test_a_government_that_avoids_or_seeks_relief_from_a_tariff_does_not_impose_it(text):
+    assert all(m.imposer not in {"KOR", "JPN"} for m in run(text, published="2025-10-28").measures)

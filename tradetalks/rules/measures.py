@@ -85,6 +85,7 @@ class MeasureRules:
         self.status = {k: guarded(v, re.I) for k, v in spec["status"].items()}
         self.demand = guarded(spec["demand"], re.I)
         self.impose_verbs = guarded(spec["impose_verbs"], re.I)
+        self.target_words = guarded(spec["target_words"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
         self.matches = lru_cache(maxsize=1024)(self._find)
 
@@ -125,7 +126,9 @@ def imposer_and_reason(text: str, start: int, end: int, ann: SentenceAnnotations
         urged = _urged(text, countries)
         if urged is not None:
             return urged, "urged-object"
-    before = [c for c in _country_mentions(ann, people=True) if c[1] <= start]
+    # "South Korea avoided the steel tariff": a government the words make the target
+    before = [c for c in _country_mentions(ann, people=True) if c[1] <= start
+              and not rules.target_words.search(text[c[1]:start])]
     # a possessive, adjective or subject right before the trigger: "China's implementation
     # of export controls", "Japanese controls", "for Japan to wind down screening"
     before = [c for c in before if not OBJECT_OF.search(text[:c[0]])
