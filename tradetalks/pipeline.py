@@ -200,6 +200,21 @@ def warm_up() -> None:
     _rules()
 
 
+def load_models() -> None:
+    """Load everything an extraction needs, the spaCy pipelines included, in this process:
+    the book's build calls it before it forks its extraction workers, which then start
+    with all of it in memory they share with the parent instead of each importing spaCy
+    and loading the model again (a command-line run keeps its main process free of them,
+    see ``sentence_pipeline``)."""
+    from tradetalks.ingest.sentences import sentence_pipeline
+    from tradetalks.knowledge.parse import nlp
+
+    default_annotator()
+    _rules()
+    sentence_pipeline()
+    nlp()
+
+
 def _publication_key(e: Entry) -> tuple:
     return (e.published, e.article_id)
 

@@ -39,7 +39,7 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
     ``jobs`` extraction processes and ``jobs`` kernels side by side. Returns the store
     folders (seeds first) and the chapters executed without error (a failing chapter is
     left out of the cache, so Sphinx runs it again and reports the error itself)."""
-    from tradetalks.pipeline import warm_up
+    from tradetalks.pipeline import load_models, warm_up
     from tradetalks.report.book import extract_into, finish_store, publish_seeds, store_plan
 
     folders, todo = store_plan(root)
@@ -47,6 +47,8 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
     late = [p for p in chapters if reads_evaluation_sets(p)]
     early = [p for p in chapters if p not in late]
     _, seeds = next(iter(folders.values()))
+    if todo:
+        load_models()  # once, here: the forked extraction workers share it
     with ExitStack() as pools:
         # no pool for work there is none of: each extraction process loads the models
         extractors = pools.enter_context(worker_pool(min(jobs, len(todo)), warm_up)) \

@@ -523,14 +523,26 @@ def _label_sides(places: pd.DataFrame) -> list[str]:
     return sides
 
 
-def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
-    """Where the meetings took place: a circle per place on a world map, sized by the
-    number of meetings (the map is the world-atlas TopoJSON shipped with the book)."""
+WORLD_DATASET = "world-countries-110m"
+
+
+def world_map_data(root=None) -> dict:
+    """The world-atlas TopoJSON shipped with the book, as the named dataset the places map
+    draws its land from. It joins the chart's spec after Altair has built and validated
+    it (``chart_output(..., datasets=...)``): Altair copies and walks inline data value by
+    value, which for these 100,000 coordinates cost a kernel about a second."""
     import json
 
     from tradetalks.paths import PROJECT_ROOT
 
-    world = json.loads(((root or PROJECT_ROOT) / WORLD_TOPOJSON).read_text(encoding="utf-8"))
+    path = (root or PROJECT_ROOT) / WORLD_TOPOJSON
+    return {WORLD_DATASET: json.loads(path.read_text(encoding="utf-8"))}
+
+
+def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
+    """Where the meetings took place: a circle per place on a world map, sized by the
+    number of meetings (the map is the world-atlas TopoJSON shipped with the book, named
+    ``WORLD_DATASET``: give ``world_map_data()`` as the output's datasets)."""
     places = meeting_places(meetings, place_coordinates(root))
     located = int(places["meetings"].sum()) if len(places) else 0
     unplaced = len(meetings) - located
@@ -540,8 +552,8 @@ def places_map(meetings: pd.DataFrame, root=None) -> alt.LayerChart:
         "the articles do not give, or give only as a country, and calls and letters, are "
         "not drawn."
     )
-    land = alt.Chart(alt.Data(values=world, format=alt.DataFormat(type="topojson",
-                                                                  feature="countries"))
+    land = alt.Chart(alt.NamedData(name=WORLD_DATASET,
+                                   format=alt.DataFormat(type="topojson", feature="countries"))
                      ).mark_geoshape(fill="#e6e6e6", stroke="#ffffff", strokeWidth=0.5)
     dots = alt.Chart(places).mark_circle(color=OKABE_ITO[3], opacity=0.6, stroke="#000000",
                                          strokeWidth=0.5).encode(

@@ -151,10 +151,16 @@ def spec_png(spec: dict) -> bytes:
 
 
 def chart_output(chart: alt.TopLevelMixin, name: str,
-                 data: pd.DataFrame | None = None) -> ChartOutput:
+                 data: pd.DataFrame | None = None,
+                 datasets: dict | None = None) -> ChartOutput:
     """Wrap an Altair chart whose ``description`` property holds its text description;
-    ``data`` (default: the chart's own table) is published as the chart's CSV."""
+    ``data`` (default: the chart's own table) is published as the chart's CSV;
+    ``datasets`` are named inline datasets the chart refers to, added to the spec after
+    Altair has validated it (a map's TopoJSON: Altair would copy and walk it value by
+    value)."""
     spec = chart.to_dict()  # validates the spec: once, not once more for the output
+    if datasets:
+        spec.setdefault("datasets", {}).update(datasets)
     description = spec.get("description") or ""
     if not description:
         raise ValueError(f"chart {name!r} has no description for screen readers")
