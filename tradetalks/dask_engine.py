@@ -40,7 +40,8 @@ class WarmUp(WorkerPlugin):
 # paths of the rules those trees grew each worker by about 3 MiB per 1,000 articles:
 # the whole of the growth the 100,000-article benchmark measured. A run started here
 # has it off; for a cluster of your own, set
-# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False in the workers' environment (README).
+# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False in the workers' environment
+# (docs/large-corpora.md).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
