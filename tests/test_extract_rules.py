@@ -865,3 +865,17 @@ def test_a_proposal_that_the_sides_meet_is_a_proposed_meeting(text):
 ])
 def test_a_government_that_avoids_or_seeks_relief_from_a_tariff_does_not_impose_it(text):
     assert all(m.imposer not in {"KOR", "JPN"} for m in run(text, published="2025-10-28").measures)
+
+
+def test_an_invitation_to_visit_is_a_proposed_meeting():
+    meeting = one_meeting(run("South Korean Foreign Minister Cho Hyun invited Chinese Foreign "
+                              "Minister Wang Yi to visit Seoul at a mutually convenient time.",
+                              published="2025-09-14"))
+    assert meeting.status == "proposed"
+
+
+def test_an_accepted_invitation_is_a_planned_meeting():
+    meeting = one_meeting(run("Prime Minister Sanae Takaichi invited President Lee Jae-myung to "
+                              "visit her hometown of Nara, and President Lee accepted.",
+                              published="2025-10-31"))
+    assert (meeting.status, meeting.why["status"]) == ("planned", "proposal-accepted:planned")

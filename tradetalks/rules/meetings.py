@@ -71,6 +71,7 @@ class MeetingRules:
         self.negated_before = guarded(negated["before"])
         self.negated_inside = guarded(negated["inside"], re.I)
         self.negated_unless_after = guarded(negated["unless_after"], re.I)
+        self.accepted = guarded(spec["accepted"], re.I)
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
         self.interval_start = guarded(choice["interval_start"], re.I)
@@ -364,6 +365,8 @@ def _meeting_status(text: str, match: re.Match, rules: MeetingRules,
     why = f"clause:{status}"
     if status == "held" and _dated_ahead(clause, rules, published):
         status, why = "planned", f"{rules.future_rule}:planned"
+    if status == "proposed" and rules.accepted.search(text, match.end()):
+        status, why = "planned", "proposal-accepted:planned"
     statuses = dict(rules.status)
     if statuses["undecided"].search(text):
         return "undecided", "sentence-cue:undecided"  # "no decision has been made about"
