@@ -291,13 +291,6 @@ def _span_root(doc, start: int, end: int):
     return span.root if span is not None and len(span) else None
 
 
-def _ancestry(token) -> list:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
-
-
 def tree_distance(doc, a: tuple[int, int], b: tuple[int, int]) -> int | None:
     """Arcs between the heads of two character spans in the parse (None without one):
     a date attached to the trigger's own verb or noun is nearer than one in another
@@ -305,8 +298,8 @@ def tree_distance(doc, a: tuple[int, int], b: tuple[int, int]) -> int | None:
     first, second = _span_root(doc, *a), _span_root(doc, *b)
     if first is None or second is None:
         return None
-    up = {t.i: n for n, t in enumerate(_ancestry(first))}
-    for n, t in enumerate(_ancestry(second)):
+    up = {t.i: n for n, t in enumerate([first, *first.ancestors])}
+    for n, t in enumerate([second, *second.ancestors]):
         if t.i in up:
             return up[t.i] + n
     return None
