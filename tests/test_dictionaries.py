@@ -40,3 +40,21 @@ def test_a_name_shared_by_occasions_names_one_only_within_half_a_year(published,
     ann = default_annotator().annotate("South Korea hoped to host a trilateral summit.",
                                        dt.date.fromisoformat(published))
     assert [o.occasion_id for _, o in ann.occasions] == ([expected] if expected else [])
+
+
+def _governments(sentence: str) -> list[str]:
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+
+    ann = default_annotator().annotate(sentence, dt.date(2023, 5, 1))
+    return [f.value for f in sorted(ann.countries, key=lambda f: f.start)]
+
+
+def test_country_names_joined_by_hyphens_are_each_a_government():
+    assert _governments("A Japan-U.S.-South Korea summit was floated.") == ["JPN", "USA", "KOR"]
+    assert _governments("the China-Japan-ROK leaders' meeting") == ["CHN", "JPN", "KOR"]
+
+
+def test_a_country_name_joined_to_a_common_word_is_no_government():
+    assert _governments("Japan-based makers sold China-made parts.") == []

@@ -105,6 +105,12 @@ class Annotator:
         self.capitals = capitals
         self.country_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(self.country_by_word))})"
                                      rf"(?![\w-])")
+        # "Japan-U.S.-South Korea summit", "China-Japan-ROK": names joined by hyphens or
+        # dashes, each a government ("Japan-based" is no chain: its second word is none)
+        names = _alternation(list(self.country_by_word))
+        self.country_chain_re = re.compile(
+            rf"(?<![\w-])(?:{names})(?:[-\u2013](?:{names}))+(?![\w-])")
+        self.chain_part_re = re.compile(rf"(?:{names})(?=[-\u2013]|$)")
         self.place_by_word: dict[str, tuple[str, str]] = {}
         for p in dictionaries.places:
             for word in (p.place, *p.aliases):
@@ -167,6 +173,14 @@ class Annotator:
             place, country = self.place_by_word[m.group()]
             out.places.append(Found(m.start(), m.end(), m.group(), self.place_label(place,
                                                                                    country)))
+        for chain in self.country_chain_re.finditer(text):
+            if _overlaps(chain.span(), taken):
+                continue
+            start = chain.start()
+            for part in self.chain_part_re.finditer(chain.group()):
+                out.countries.append(Found(start + part.start(), start + part.end(),
+                                           part.group(), self.country_by_word[part.group()]))
+            taken.append(chain.span())
         for m in self.country_re.finditer(text):
             if not _overlaps(m.span(), taken):
                 self._country(text, m, out)
