@@ -99,3 +99,12 @@ def test_date_choice_example_dates_the_meeting_from_its_own_clause(example):
     (meeting,) = _meetings(example["text"], example["published"])
     assert meeting.window.start == example["date"]
     assert meeting.why["date"].startswith(example.get("why", ""))
+
+
+@pytest.mark.parametrize("example", MEETING["separate_talks"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_separate_talks_example_reports_one_meeting_per_guest(example):
+    meetings = _meetings(example["text"])
+    assert len(meetings) == example["meetings"]
+    if example["meetings"] > 1:
+        assert all(len(m.countries) == 2 and m.format == "bilateral" for m in meetings)

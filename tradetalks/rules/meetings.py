@@ -72,6 +72,9 @@ class MeetingRules:
         self.negated_inside = guarded(negated["inside"], re.I)
         self.negated_unless_after = guarded(negated["unless_after"], re.I)
         self.accepted = guarded(spec["accepted"], re.I)
+        separate = spec["separate_talks"]
+        self.separate_rule = separate["id"]
+        self.separate_cue = guarded(separate["cue"], re.I)
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
         self.interval_start = guarded(choice["interval_start"], re.I)
@@ -439,8 +442,11 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, sentence.text, rules.ids[match.re],
                                    match.group()))
-    for rec in [record] + _host_summit(state, sentence, ann, record):
-        same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)), None)
+    separate = _separate_talks(state, text, match, ann, record)
+    for rec in (separate or [record]) + _host_summit(state, sentence, ann, record):
+        # a separate bilateral is never the trilateral its sides also attend
+        same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)
+                     and not (separate and m.countries != rec.countries)), None)
         if same is not None:
             merge_meeting(same, rec)
         else:
@@ -594,6 +600,40 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
             occasion = occasion or (f"{o.short}, {o.city}")
             why["place"] = "article-occasion-city"
     return window, location, occasion
+
+
+def _separate_talks(state: _Article, text: str, match: re.Match, ann: SentenceAnnotations,
+                    record: MeetingRecord) -> list[MeetingRecord]:
+    """"Yoon held separate talks with Li and with Kishida": one bilateral per government
+    named after "with", each with the one government named before it; none when the
+    words do not say the talks were separate or the sides are not that clear."""
+    rules = state.rules
+    if len(record.countries) < 3 or not rules.separate_cue.search(
+            text, max(0, match.start() - 30)):
+        return []
+    with_word = re.compile(r"\bwith\b", re.I).search(text, match.start())
+    if with_word is None:
+        return []
+    cut = with_word.start()
+    named = [(f.start, f.value) for f in ann.countries if not f.value.endswith("?")]
+    named += [(f.start, a.country) for f, a in ann.persons]
+    subject = {c for at, c in named if at < cut and c in record.countries}
+    guests = list(dict.fromkeys(c for at, c in sorted(named) if at > cut
+                                and c in record.countries and c not in subject))
+    if len(subject) != 1 or len(guests) < 2:
+        return []
+    out = []
+    for guest in guests:
+        pair = subject | {guest}
+        out.append(replace(record, countries=pair, format="bilateral",
+                           participants={a.name for _, a in ann.persons
+                                         if a.country in pair and a.name in
+                                         record.participants},
+                           mentions=list(record.mentions), mention_keys=(set(), 0),
+                           why={**record.why, "parties": record.why["parties"] + "+"
+                                + rules.separate_rule},
+                           acts=set(record.acts), topics=set(record.topics)))
+    return out
 
 
 def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
