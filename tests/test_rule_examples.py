@@ -108,3 +108,12 @@ def test_separate_talks_example_reports_one_meeting_per_guest(example):
     assert len(meetings) == example["meetings"]
     if example["meetings"] > 1:
         assert all(len(m.countries) == 2 and m.format == "bilateral" for m in meetings)
+
+
+@pytest.mark.parametrize("example", MEETING["past_date"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_a_meeting_still_to_come_is_not_dated_before_the_article(example):
+    meetings = _meetings(example["text"], example["published"])
+    assert len(meetings) == example["meetings"]
+    assert all(m.window is None and m.status != "held" for m in meetings)
+    assert all(m.why["date"].startswith(MEETING["past_date"]["id"]) for m in meetings)

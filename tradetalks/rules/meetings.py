@@ -81,6 +81,7 @@ class MeetingRules:
         ahead = spec["future_date"]
         self.future_days = dt.timedelta(days=int(ahead["days"]))
         self.future_rule = ahead["id"]
+        self.past_date_rule = spec["past_date"]["id"]
         self.future_past = guarded(ahead["past"], re.I)
         self.outcome = {k: guarded(v, re.I) for k, v in spec["outcome"].items()}
         self.level_words = {k: guarded(v, re.I) for k, v in spec["level_words"].items()}
@@ -585,6 +586,8 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
         # lie within the month the sentence names
         window = occasion_window
         why["date"] = f'occasion-window:"{occasion}"'
+    if window is not None and status in PROSPECTIVE and window.end < state.published:
+        window, why["date"] = None, f'{state.rules.past_date_rule}:{why["date"]}'
     location = _location(text, ann, annotator) or visited
     why["place"] = "in/at-phrase" if location and location != visited else (
         "visited" if location else "")
