@@ -58,3 +58,13 @@ def test_country_names_joined_by_hyphens_are_each_a_government():
 
 def test_a_country_name_joined_to_a_common_word_is_no_government():
     assert _governments("Japan-based makers sold China-made parts.") == []
+
+
+def test_a_name_printed_family_name_first_in_capitals_is_the_known_person():
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+
+    ann = default_annotator().annotate("Mr. IWAYA Takeshi held a call with WANG Yi.",
+                                       dt.date(2025, 7, 25))
+    assert [a.actor_id for _, a in ann.persons] == ["takeshi-iwaya", "wang-yi"]

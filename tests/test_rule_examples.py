@@ -77,12 +77,12 @@ def test_counter_examples_are_not_back_references():
 MEETING = TRIGGERS["meeting"]
 
 
-def _meetings(text: str, published: dt.date = dt.date(2025, 11, 1)) -> list:
+def _meetings(text: str, published: dt.date = dt.date(2025, 11, 1), title: str = "") -> list:
     from tradetalks.ingest.corpus import Article
     from tradetalks.pipeline import extract_article
 
     article = Article(article_id="rule-test", file="rule-test.txt", outlet="Test Wire", url="",
-                      title="", published=published, date_basis="manifest", language="en",
+                      title=title, published=published, date_basis="manifest", language="en",
                       text=text + "\n", path=Path("x.txt"), warnings=())
     return extract_article(article).meetings
 
@@ -117,3 +117,17 @@ def test_a_meeting_still_to_come_is_not_dated_before_the_article(example):
     assert len(meetings) == example["meetings"]
     assert all(m.window is None and m.status != "held" for m in meetings)
     assert all(m.why["date"].startswith(MEETING["past_date"]["id"]) for m in meetings)
+
+
+@pytest.mark.parametrize("example", MEETING["first_person"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_first_person_example_makes_the_speaker_a_party(example):
+    (meeting,) = _meetings(example["text"], title=example["title"])
+    assert sorted(meeting.countries) == example["countries"]
+    assert MEETING["first_person"]["id"] in meeting.why["parties"]
+
+
+def test_a_quoted_first_person_is_not_the_article_speaker():
+    meetings = _meetings('Wang said: "Today I met Minister Sefcovic in Paris."',
+                         title="Statement by Minister Reinette Klever")
+    assert all("NLD" not in m.countries for m in meetings)

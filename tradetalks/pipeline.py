@@ -49,7 +49,12 @@ from tradetalks.publish.tables import (
 from tradetalks.resolve import date_demands_by_meetings
 from tradetalks.rules.extraction import ArticleExtraction
 from tradetalks.rules.measures import MeasureRules, extract_measures
-from tradetalks.rules.meetings import MeetingRules, extract_meetings, top_countries
+from tradetalks.rules.meetings import (
+    MeetingRules,
+    extract_meetings,
+    speaker_country,
+    top_countries,
+)
 from tradetalks.rules.quotes import extract_quotes
 from tradetalks.rules.roles import definite_meeting_noun, may_refer_back, worth_parsing
 from tradetalks.workers import ignore_interrupt, worker_pool
@@ -150,8 +155,9 @@ def _finish(prepared: _Prepared, docs: dict, annotator: Annotator) -> ArticleExt
     sentences, annotations, published = prepared.sentences, prepared.annotations, \
         article.published
     counts = _country_counts(annotations)
+    speaker = speaker_country(annotator.annotate(article.title, published), annotations[:3])
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
-                                annotator, meeting_rules, counts, docs)
+                                annotator, meeting_rules, counts, docs, speaker)
     measures = extract_measures(article.article_id, published, sentences, annotations,
                                 measure_rules, docs, tuple(top_countries(counts)))
     date_demands_by_meetings(measures, meetings, article.article_id, published)

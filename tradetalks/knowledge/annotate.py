@@ -83,6 +83,17 @@ def _alternation(words: list[str], ignore_case: bool = False) -> str:
     return "|".join(parts + ([""] if "" in unique else []))
 
 
+def capitalised_surname_forms(name: str) -> list[str]:
+    """How Japanese government releases print a name: family name in capitals, first
+    ("KISHIDA Fumio" for Fumio Kishida, "WANG Yi" for Wang Yi, whose family name comes
+    first already)."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return []
+    return [" ".join([words[-1].upper(), *words[:-1]]),
+            " ".join([words[0].upper(), *words[1:]])]
+
+
 class Annotator:
     """Compiled matchers for one set of dictionaries."""
 
@@ -92,6 +103,9 @@ class Annotator:
         for actor in dictionaries.actors:
             for alias in (actor.name, *actor.aliases):
                 self.actor_by_alias.setdefault(alias, []).append(actor)
+            for alias in capitalised_surname_forms(actor.name):
+                if actor not in self.actor_by_alias.setdefault(alias, []):
+                    self.actor_by_alias[alias].append(actor)
         self.person_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(self.actor_by_alias))})"
                                     rf"(?![\w-])")
         self.country_by_word: dict[str, str] = {}

@@ -72,6 +72,9 @@ class MeetingRules:
         self.negated_inside = guarded(negated["inside"], re.I)
         self.negated_unless_after = guarded(negated["unless_after"], re.I)
         self.accepted = guarded(spec["accepted"], re.I)
+        first_person = spec["first_person"]
+        self.first_person_rule = first_person["id"]
+        self.first_person = guarded(first_person["subject"])
         separate = spec["separate_talks"]
         self.separate_rule = separate["id"]
         self.separate_cue = guarded(separate["cue"], re.I)
@@ -192,14 +195,28 @@ class _Article:
     history: list[SentenceAnnotations] = field(default_factory=list)
     outcomes: list[tuple[Sentence, set[str]]] = field(default_factory=list)
     last_occasion: tuple | None = None
+    speaker: str | None = None  # the government of the article's "I" (see speaker_country)
+
+
+def speaker_country(title: SentenceAnnotations, opening: list[SentenceAnnotations]
+                    ) -> str | None:
+    """The government of the person an article speaks as: the first person its title
+    names ("Press Conference by Prime Minister Kishida"), else its first sentences."""
+    for ann in (title, *opening):
+        if ann.persons:
+            return min(ann.persons, key=lambda p: p[0].start)[1].country
+    return None
 
 
 def extract_meetings(article_id: str, published: dt.date, sentences: list[Sentence],
                      annotations: list[SentenceAnnotations], annotator: Annotator,
                      rules: MeetingRules, country_counts: Counter,
-                     docs: dict | None = None) -> list[MeetingRecord]:
-    """Meetings of one article; ``docs`` holds the parses of its trigger sentences."""
-    state = _Article(article_id, published, annotator, rules, country_counts, docs or {})
+                     docs: dict | None = None, speaker: str | None = None
+                     ) -> list[MeetingRecord]:
+    """Meetings of one article; ``docs`` holds the parses of its trigger sentences and
+    ``speaker`` the government of its first-person speaker."""
+    state = _Article(article_id, published, annotator, rules, country_counts, docs or {},
+                     speaker=speaker)
     for sentence, ann in zip(sentences, annotations, strict=True):
         recent = state.history[-2:]
         state.history.append(ann)
@@ -476,6 +493,10 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         if others:
             parties.add(others[0])
             how.append("summoned-envoy+story-government")
+    if state.speaker and state.speaker not in parties and _first_person(text, match,
+                                                                        state.rules):
+        parties.add(state.speaker)
+        how.append(state.rules.first_person_rule)
     visited = _visit_host(state.annotator, state.rules, match, ann, parties, how)
     persons = list(ann.persons)
     if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
@@ -492,6 +513,15 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         parties |= set(top_countries(state.country_counts))
         how.append("pair-words+story-governments")
     return parties, persons, how, visited
+
+
+def _first_person(text: str, match: re.Match, rules: MeetingRules) -> bool:
+    """"I" is the subject before the trigger, outside quotation marks."""
+    found = rules.first_person.search(text, 0, match.end())
+    if found is None:
+        return False
+    before = text[:found.end()]
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
 
 
 def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
