@@ -131,3 +131,18 @@ def test_a_quoted_first_person_is_not_the_article_speaker():
     meetings = _meetings('Wang said: "Today I met Minister Sefcovic in Paris."',
                          title="Statement by Minister Reinette Klever")
     assert all("NLD" not in m.countries for m in meetings)
+
+
+@pytest.mark.parametrize("example", MEETING["pronoun_subject"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_pronoun_subject_example_makes_the_earlier_person_a_party(example):
+    meetings = [m for m in _meetings(example["text"], example["published"])
+                if MEETING["pronoun_subject"]["id"] in m.why["parties"]]
+    assert [sorted(m.countries) for m in meetings] == [example["countries"]]
+
+
+def test_a_quoted_he_is_no_pronoun_subject():
+    text = ("Australian Prime Minister Scott Morrison said on Monday that trade would top "
+            'his agenda. Wang said: "He will hold talks with Japan soon."')
+    meetings = _meetings(text, dt.date(2020, 11, 16))
+    assert not any(MEETING["pronoun_subject"]["id"] in m.why["parties"] for m in meetings)

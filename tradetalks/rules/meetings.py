@@ -72,6 +72,9 @@ class MeetingRules:
         self.negated_inside = guarded(negated["inside"], re.I)
         self.negated_unless_after = guarded(negated["unless_after"], re.I)
         self.accepted = guarded(spec["accepted"], re.I)
+        pronoun = spec["pronoun_subject"]
+        self.pronoun_rule = pronoun["id"]
+        self.pronoun_subject = guarded(pronoun["subject"])
         first_person = spec["first_person"]
         self.first_person_rule = first_person["id"]
         self.first_person = guarded(first_person["subject"])
@@ -482,6 +485,7 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
     parties = party_countries(ann)
     how = ["named-officials" if len({a.country for _, a in ann.persons}) >= 2
            else "government-mentions"]
+    persons = list(ann.persons)
     if outcome_hint == "concerns_raised" and len(parties) < 2:
         # "X summoned the Japanese ambassador" in Seoul: the host government is a party
         parties |= {f.value for f in ann.country_places}
@@ -493,12 +497,16 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         if others:
             parties.add(others[0])
             how.append("summoned-envoy+story-government")
+    referent = _pronoun_referent(state, text, match)
+    if referent is not None and referent[1].country not in parties:
+        parties.add(referent[1].country)
+        persons.append(referent)
+        how.append(state.rules.pronoun_rule)
     if state.speaker and state.speaker not in parties and _first_person(text, match,
                                                                         state.rules):
         parties.add(state.speaker)
         how.append(state.rules.first_person_rule)
     visited = _visit_host(state.annotator, state.rules, match, ann, parties, how)
-    persons = list(ann.persons)
     if len(parties) < 2 and (re.search(r"\b(his|her|their) counterpart|\bthe (appeal|"
                                        r"letter|message|call|request|invitation)\b",
                                        text, re.I) or not parties):
@@ -515,13 +523,27 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
     return parties, persons, how, visited
 
 
+def _pronoun_referent(state: _Article, text: str, match: re.Match) -> tuple | None:
+    """The person a "he" or "she" before the trigger stands for: the first person the
+    nearest earlier sentence with people names; None without such a subject."""
+    found = state.rules.pronoun_subject.search(text, 0, match.start() + 1)
+    if found is None or _inside_quotes(text[:found.end()]):
+        return None
+    earlier = state.history[-4:-1]  # the sentence itself is the history's last entry
+    named = next((ann.persons for ann in reversed(earlier) if ann.persons), None)
+    return min(named, key=lambda p: p[0].start) if named else None
+
+
+def _inside_quotes(before: str) -> bool:
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _first_person(text: str, match: re.Match, rules: MeetingRules) -> bool:
     """"I" is the subject before the trigger, outside quotation marks."""
     found = rules.first_person.search(text, 0, match.end())
     if found is None:
         return False
-    before = text[:found.end()]
-    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
+    return not _inside_quotes(text[:found.end()])
 
 
 def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
