@@ -146,3 +146,12 @@ def test_a_quoted_he_is_no_pronoun_subject():
             'his agenda. Wang said: "He will hold talks with Japan soon."')
     meetings = _meetings(text, dt.date(2020, 11, 16))
     assert not any(MEETING["pronoun_subject"]["id"] in m.why["parties"] for m in meetings)
+
+
+def test_coordinated_guests_each_take_their_own_place_and_date():
+    meetings = _meetings("Chinese Foreign Minister Wang Yi met Japanese Prime Minister "
+                         "Yoshihide Suga in Tokyo on November 25 and President Moon Jae-in "
+                         "in Seoul the next day.", dt.date(2020, 12, 1))
+    found = sorted((sorted(m.countries), m.window.start, m.location) for m in meetings)
+    assert found == [(["CHN", "JPN"], dt.date(2020, 11, 25), "Tokyo, Japan"),
+                     (["CHN", "KOR"], dt.date(2020, 11, 26), "Seoul, South Korea")]

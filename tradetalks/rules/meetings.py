@@ -659,36 +659,68 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
 
 def _separate_talks(state: _Article, text: str, match: re.Match, ann: SentenceAnnotations,
                     record: MeetingRecord) -> list[MeetingRecord]:
-    """"Yoon held separate talks with Li and with Kishida": one bilateral per government
-    named after "with", each with the one government named before it; none when the
-    words do not say the talks were separate or the sides are not that clear."""
+    """"Yoon held separate talks with Li and with Kishida", "met Suga in Tokyo on
+    November 25 and Moon in Seoul the next day": one bilateral per government named
+    after the trigger, each with the one government named before it, when the words say
+    the talks were separate or each guest has a place of its own (then each meeting
+    takes the place and date of its own words)."""
     rules = state.rules
-    if len(record.countries) < 3 or not rules.separate_cue.search(
-            text, max(0, match.start() - 30)):
+    if len(record.countries) < 3:
         return []
+    separate = rules.separate_cue.search(text, max(0, match.start() - 30))
     with_word = re.compile(r"\bwith\b", re.I).search(text, match.start())
-    if with_word is None:
-        return []
-    cut = with_word.start()
+    cut = with_word.start() if separate and with_word else match.end()
     named = [(f.start, f.value) for f in ann.countries if not f.value.endswith("?")]
     named += [(f.start, a.country) for f, a in ann.persons]
-    subject = {c for at, c in named if at < cut and c in record.countries}
-    guests = list(dict.fromkeys(c for at, c in sorted(named) if at > cut
-                                and c in record.countries and c not in subject))
+    subject = {c for at, c in named if at < min(cut, match.start() + 1)
+               and c in record.countries}
+    guests: dict[str, int] = {}
+    for at, country in sorted(named):
+        if at > cut and country in record.countries and country not in subject:
+            guests.setdefault(country, at)
     if len(subject) != 1 or len(guests) < 2:
         return []
-    out = []
-    for guest in guests:
+    bounds = [*guests.values(), len(text)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(guests))]
+    own_place = all(_location(" " * lo + text[lo:hi], _within(ann, lo, hi),
+                              state.annotator) for lo, hi in segments)
+    if not (separate or own_place):
+        return []
+    out: list[MeetingRecord] = []
+    for guest, (lo, hi) in zip(guests, segments, strict=True):
         pair = subject | {guest}
-        out.append(replace(record, countries=pair, format="bilateral",
-                           participants={a.name for _, a in ann.persons
-                                         if a.country in pair and a.name in
-                                         record.participants},
-                           mentions=list(record.mentions), mention_keys=(set(), 0),
-                           why={**record.why, "parties": record.why["parties"] + "+"
-                                + rules.separate_rule},
-                           acts=set(record.acts), topics=set(record.topics)))
+        split = replace(record, countries=pair, format="bilateral",
+                        participants={a.name for _, a in ann.persons
+                                      if a.country in pair and a.name in record.participants},
+                        mentions=list(record.mentions), mention_keys=(set(), 0),
+                        why={**record.why, "parties": record.why["parties"] + "+"
+                             + rules.separate_rule},
+                        acts=set(record.acts), topics=set(record.topics))
+        if own_place and not separate:
+            _own_place_and_date(state, " " * lo + text[lo:hi], _within(ann, lo, hi), split,
+                                out[-1] if out else None)
+        out.append(split)
     return out
+
+
+def _own_place_and_date(state: _Article, segment: str, ann: SentenceAnnotations,
+                        split: MeetingRecord, previous: MeetingRecord | None) -> None:
+    """A coordinated guest's meeting: the place and date its own words give ("and Moon
+    in Seoul the next day": the day after the meeting before it); ``segment`` is the
+    sentence with every other word blanked, so offsets stay the sentence's."""
+    split.location = _location(segment, ann, state.annotator) or split.location
+    dates = [d for d in find_dates(segment, state.published, split.status in PROSPECTIVE)
+             if d.is_date]
+    relative = RELATIVE_DAY.search(segment)
+    if dates:
+        split.window = Window.from_mention(dates[0])
+        split.why = {**split.why, "date": f'own-words:"{dates[0].text}"'}
+    elif relative and previous is not None and previous.window is not None \
+            and previous.window.start == previous.window.end:
+        day = previous.window.start + dt.timedelta(
+            days=RELATIVE_DAY_RULE["offsets"][relative.group().lower()])
+        split.window = Window(day, day, "day", relative.group())
+        split.why = {**split.why, "date": f'relative-day:"{relative.group()}"'}
 
 
 def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
