@@ -155,3 +155,10 @@ def test_coordinated_guests_each_take_their_own_place_and_date():
     found = sorted((sorted(m.countries), m.window.start, m.location) for m in meetings)
     assert found == [(["CHN", "JPN"], dt.date(2020, 11, 25), "Tokyo, Japan"),
                      (["CHN", "KOR"], dt.date(2020, 11, 26), "Seoul, South Korea")]
+
+
+@pytest.mark.parametrize("example", MEETING["visit_elsewhere"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_the_country_arrived_in_from_a_meeting_elsewhere_is_no_party(example):
+    (meeting,) = _meetings(example["text"], example["published"])
+    assert sorted(meeting.countries) == example["countries"]

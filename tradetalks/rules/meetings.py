@@ -72,6 +72,9 @@ class MeetingRules:
         self.negated_inside = guarded(negated["inside"], re.I)
         self.negated_unless_after = guarded(negated["unless_after"], re.I)
         self.accepted = guarded(spec["accepted"], re.I)
+        elsewhere = spec["visit_elsewhere"]
+        self.visit_elsewhere_rule = elsewhere["id"]
+        self.visit_elsewhere = guarded(elsewhere["after_host"])
         pronoun = spec["pronoun_subject"]
         self.pronoun_rule = pronoun["id"]
         self.pronoun_subject = guarded(pronoun["subject"])
@@ -589,6 +592,9 @@ def _visit_host(annotator: Annotator, rules: MeetingRules, match: re.Match,
         return ""
     host = next((f for f in ann.country_places if 0 <= f.start - match.end() < 40), None)
     if host is None:
+        return ""
+    if rules.visit_elsewhere.search(match.string[host.end:]):
+        how.append(rules.visit_elsewhere_rule)  # "arrived in Seoul from Tokyo, where ..."
         return ""
     parties.add(host.value)
     how.append("visit-host")
