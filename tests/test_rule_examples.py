@@ -162,3 +162,21 @@ def test_coordinated_guests_each_take_their_own_place_and_date():
 def test_the_country_arrived_in_from_a_meeting_elsewhere_is_no_party(example):
     (meeting,) = _meetings(example["text"], example["published"])
     assert sorted(meeting.countries) == example["countries"]
+
+
+def _measures(text: str, published: dt.date) -> list:
+    from tradetalks.ingest.corpus import Article
+    from tradetalks.pipeline import extract_article
+
+    article = Article(article_id="rule-test", file="rule-test.txt", outlet="Test Wire", url="",
+                      title="", published=published, date_basis="manifest", language="en",
+                      text=text + "\n", path=Path("x.txt"), warnings=())
+    return extract_article(article).measures
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["followed_suit"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_followed_suit_example_copies_the_measure_to_the_follower(example):
+    measures = _measures(example["text"], example["published"])
+    assert [m.imposer for m in measures] == example["imposers"]
+    assert len({(m.measure_type, frozenset(m.products)) for m in measures}) == 1

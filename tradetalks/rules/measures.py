@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tradetalks.ingest.sentences import Sentence
@@ -86,6 +86,10 @@ class MeasureRules:
         self.demand = guarded(spec["demand"], re.I)
         self.impose_verbs = guarded(spec["impose_verbs"], re.I)
         self.target_words = guarded(spec["target_words"], re.I)
+        suit = spec["followed_suit"]
+        self.followed_suit_rule = suit["id"]
+        self.followed_suit = guarded(suit["pattern"], re.I)
+        self.followed_suit_unless = guarded(suit["unless_before"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
         self.matches = lru_cache(maxsize=1024)(self._find)
 
@@ -431,6 +435,9 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     loose mention when it lacks a government or products)."""
     text, rules = sentence.text, state.rules
     found = sorted(rules.matches(text), key=lambda x: (x[2], x[0].start()))
+    if not found:
+        _followed_suit(state, sentence, ann)
+        return
     accepted: list[tuple[int, int]] = []
     list_ends: list[tuple[int, str]] = []
     for match, measure_type, _order in found:
@@ -447,6 +454,41 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
         list_ends.append((match.end(), measure_type))
         _trigger_measure(state, sentence, ann, match, measure_type, this_subject)
+
+
+def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations) -> None:
+    """"Russia followed suit in October": the article's last measure, imposed by the
+    government named just before the phrase (none when no government is named there or
+    it is the measure's own imposer)."""
+    text, rules = sentence.text, state.rules
+    phrase = rules.followed_suit.search(text)
+    if phrase is None or not state.measures or rules.followed_suit_unless.search(
+            text, 0, phrase.start()):
+        return
+    before = [m for m in _country_mentions(ann, people=True) if m[1] <= phrase.start()]
+    if not before:
+        return
+    follower = before[-1][2]
+    last = state.measures[-1]
+    if follower == last.imposer:
+        return
+    status = classify_measure_status(_clause(text, phrase.start(), phrase.end()),
+                                     last.measure_type, False, rules)
+    if status == "announced" and last.status == "in_force":
+        status = "in_force"  # "followed suit" reports what was done
+    fields = _date_fields(text, phrase.start(), phrase.end(), status, state.published)
+    record = replace(last, article_ids=[state.article_id], imposer=follower,
+                     targets=set(last.targets) - {follower}, products=set(last.products),
+                     dates=fields, status=status, direction=VOCABULARY.direction_of(status),
+                     demands=[], demand_sentences={}, mentions=[], mention_keys=(set(), 0),
+                     why={**last.why, "imposer": rules.followed_suit_rule,
+                          "status": f"clause:{status}",
+                          "dates": "+".join(f'{k}-cue:"{fields[k].text}"'
+                                            for k in sorted(fields)) or "none"})
+    record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                   sentence.end, text, rules.followed_suit_rule,
+                                   phrase.group()))
+    state.measures.append(record)
 
 
 def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
