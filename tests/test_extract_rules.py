@@ -879,3 +879,11 @@ def test_an_accepted_invitation_is_a_planned_meeting():
                               "visit her hometown of Nara, and President Lee accepted.",
                               published="2025-10-31"))
     assert (meeting.status, meeting.why["status"]) == ("planned", "proposal-accepted:planned")
+
+
+def test_food_banned_from_prefectures_is_an_import_ban():
+    result = run("Taiwan, which has banned food, including seafood, from five Japanese "
+                 "prefectures since 2011, is weighing an easing of its rules.",
+                 published="2021-04-20")
+    (ban,) = measures_of(result, "import_ban")
+    assert ban.imposer == "TWN" and "seafood" in ban.products
