@@ -68,3 +68,17 @@ def test_a_name_printed_family_name_first_in_capitals_is_the_known_person():
     ann = default_annotator().annotate("Mr. IWAYA Takeshi held a call with WANG Yi.",
                                        dt.date(2025, 7, 25))
     assert [a.actor_id for _, a in ann.persons] == ["takeshi-iwaya", "wang-yi"]
+
+
+@pytest.mark.parametrize(("words", "product"), [
+    ("imports of grouper from Taiwan", "seafood"),
+    ("chilled white striped halibut", "seafood"),
+    ("exports of tungsten and indium", "critical_minerals"),
+])
+def test_named_goods_belong_to_their_product(words, product):
+    import datetime as dt
+
+    from tradetalks.knowledge.annotate import default_annotator
+
+    ann = default_annotator().annotate(words, dt.date(2025, 2, 4))
+    assert product in {f.value for f in ann.products}
