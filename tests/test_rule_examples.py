@@ -180,3 +180,11 @@ def test_followed_suit_example_copies_the_measure_to_the_follower(example):
     measures = _measures(example["text"], example["published"])
     assert [m.imposer for m in measures] == example["imposers"]
     assert len({(m.measure_type, frozenset(m.products)) for m in measures}) == 1
+
+
+@pytest.mark.parametrize("example", MEETING["collective_parties"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_counted_governments_are_those_of_the_latest_meeting_of_that_size(example):
+    meetings = [m for m in _meetings(example["text"], example["published"])
+                if MEETING["collective_parties"]["id"] in m.why["parties"]]
+    assert [sorted(m.countries) for m in meetings] == [example["countries"]]

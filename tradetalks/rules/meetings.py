@@ -75,6 +75,9 @@ class MeetingRules:
         elsewhere = spec["visit_elsewhere"]
         self.visit_elsewhere_rule = elsewhere["id"]
         self.visit_elsewhere = guarded(elsewhere["after_host"])
+        collective = spec["collective_parties"]
+        self.collective_rule = collective["id"]
+        self.collective = guarded(collective["pattern"], re.I)
         pronoun = spec["pronoun_subject"]
         self.pronoun_rule = pronoun["id"]
         self.pronoun_subject = guarded(pronoun["subject"])
@@ -520,10 +523,33 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         if others:
             parties.add(others[0])
             how.append("with+story-government")
+    if len(parties) < 2 and state.meetings:
+        counted = _collective_parties(state, text, parties)
+        if counted:
+            parties |= counted
+            how.append(state.rules.collective_rule)
     if len(parties) < 2 and (PAIR_WORDS.search(text) or DEFINITE.search(text)):
         parties |= set(top_countries(state.country_counts))
         how.append("pair-words+story-governments")
     return parties, persons, how, visited
+
+
+COUNTS = {"three": 3, "all three": 3}
+
+
+def _collective_parties(state: _Article, text: str, parties: set[str]) -> set[str]:
+    """The governments "the three governments" or "their officials" count: those of the
+    latest meeting with that many parties (with "their", the latest meeting), when they
+    include the ones the sentence names."""
+    found = state.rules.collective.search(text)
+    if found is None:
+        return set()
+    size = None if found.group("their") else COUNTS[found.group("count").lower()]
+    earlier = sorted(state.meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+    for meeting in reversed(earlier):
+        if (size is None or len(meeting.countries) == size) and parties <= meeting.countries:
+            return set(meeting.countries)
+    return set()
 
 
 def _pronoun_referent(state: _Article, text: str, match: re.Match) -> tuple | None:
