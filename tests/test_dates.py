@@ -327,3 +327,18 @@ def test_a_forward_weekday_on_its_own_day_of_publication_is_that_day():
     m = the_date("The ministers are to meet on Thursday.", "2025-10-30", "on Thursday",
                  forward=True)
     assert window(m) == ("2025-10-30", "2025-10-30", "day")
+
+
+def test_last_month_name_written_in_that_month_is_a_year_before():
+    m = the_date("Kishida spoke with Li in Jakarta last September.", "2024-09-23", "September")
+    assert window(m) == ("2023-09-01", "2023-09-30", "month")
+
+
+def test_last_may_is_read_as_a_month():
+    m = the_date("The two met last May.", "2024-09-23", "May")
+    assert window(m) == ("2024-05-01", "2024-05-31", "month")
+
+
+def test_next_month_name_earlier_in_the_year_is_next_year():
+    m = the_date("They plan to meet next May.", "2024-09-23", "May")
+    assert window(m) == ("2025-05-01", "2025-05-31", "month")

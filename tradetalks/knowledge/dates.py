@@ -99,8 +99,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:week|month|year)(?:'s|’s)?\b|\b(?:yesterday|today|tomorrow)\b", re.I)),
     ("month", guarded(
         rf"\b(?:(?:in|since|from|starting in|starting from|beginning in|by|until|through|"
-        rf"during|late|early|mid-?|end of|until the end of)\s+)?(?:{_MONTH.replace('May|', '')}|"
-        rf"(?<=in )May|(?<=since )May|(?<=from )May)(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s*\d)", re.I)),
+        rf"during|late|early|mid-?|end of|until the end of|last|next)\s+)?"
+        rf"(?:{_MONTH.replace('May|', '')}|"
+        rf"(?<=in )May|(?<=since )May|(?<=from )May|(?<=last )May|(?<=next )May)"
+        rf"(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s*\d)", re.I)),
     ("season", guarded(
         rf"\b(?:(?:in|since|from|starting in|during|over)\s+)?the\s+(?:summer|spring|autumn|fall|"
         rf"winter)(?:\s+of\s+{_YEAR})?\b", re.I)),
@@ -356,6 +358,11 @@ def _rule_month(text: str, lower: str, published: dt.date, forward: bool):
     ahead = forward or bool(re.match(r"(starting|beginning|from)\b", lower)) and forward
     year = _resolve_month(month, int(year_match.group()) if year_match else None,
                           published, ahead)
+    if not year_match and month == published.month and lower.startswith(("last ", "next ")):
+        # "last September", written in September: a year before; "next May", in May: after
+        year = published.year + (1 if lower.startswith("next ") else -1)
+    elif not year_match and lower.startswith("next ") and month < published.month:
+        year = published.year + 1
     return *_month_window(year, month), "month"
 
 
