@@ -887,3 +887,10 @@ def test_food_banned_from_prefectures_is_an_import_ban():
                  published="2021-04-20")
     (ban,) = measures_of(result, "import_ban")
     assert ban.imposer == "TWN" and "seafood" in ban.products
+
+
+def test_talks_that_could_be_held_are_undecided():
+    result = run("Officials say a fifth round of economic talks between Chinese Vice Premier "
+                 "He Lifeng and U.S. Treasury Secretary Scott Bessent could be held before "
+                 "the APEC summit, though no date has been proposed.", published="2025-10-01")
+    assert one_meeting(result).status == "undecided"
