@@ -41,6 +41,22 @@ def assert_body_kept(text: str) -> None:
 # --- rules from data/rules/debris.yaml ----------------------------------------------------------
 
 @pytest.mark.parametrize("line", [
+    "(LEAD) Tokyo, Seoul trade officials to hold talks on chip materials",
+    "(2nd LD) Tokyo, Seoul agree to resume working-level talks",
+    "(ATTN: ADDS comments from the trade ministry in paras 4-5)",
+])
+def test_wire_editorial_tag_lines_are_removed(line):
+    text = article_with(line)
+    assert removed(text) == {line: "wire_editorial_tag"}
+    assert_body_kept(text)
+
+
+def test_a_sentence_with_a_bracket_inside_is_not_a_wire_tag():
+    text = article_with("The ministry (LEAD agency for the talks) said it would respond.")
+    assert removed(text) == {}
+
+
+@pytest.mark.parametrize("line", [
     "TOPIX 2,701.49 Increased By ▲ 12.06 (0.45%)",
     "SONY 3,120.00 No Change ▼ 0.00 (0%)",
     "NIKKEI 38,120.50 ▲ 210.30 (+0.55%)",
