@@ -894,3 +894,10 @@ def test_talks_that_could_be_held_are_undecided():
                  "He Lifeng and U.S. Treasury Secretary Scott Bessent could be held before "
                  "the APEC summit, though no date has been proposed.", published="2025-10-01")
     assert one_meeting(result).status == "undecided"
+
+
+def test_a_ministry_meeting_with_its_own_industry_is_no_meeting():
+    result = run("China curbed urea exports on Friday. South Korea's trade ministry said it "
+                 "would hold an emergency meeting with importers on Monday to review "
+                 "stockpiles.", published="2021-11-05")
+    assert result.meetings == []
