@@ -901,3 +901,10 @@ def test_a_ministry_meeting_with_its_own_industry_is_no_meeting():
                  "would hold an emergency meeting with importers on Monday to review "
                  "stockpiles.", published="2021-11-05")
     assert result.meetings == []
+
+
+def test_a_newsletter_teaser_reports_no_meeting():
+    result = run("Good morning. This week: the first U.S.-Japan economic talks, Seoul's "
+                 "foreign minister in Tokyo, and a China-Japan meeting in the making.",
+                 published="2022-07-25")
+    assert result.meetings == []
