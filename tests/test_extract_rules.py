@@ -908,3 +908,16 @@ def test_a_newsletter_teaser_reports_no_meeting():
                  "foreign minister in Tokyo, and a China-Japan meeting in the making.",
                  published="2022-07-25")
     assert result.meetings == []
+
+
+def test_goods_added_to_an_export_control_list_are_an_export_control():
+    result = run("Beijing also added seven rare earth elements, including samarium and "
+                 "dysprosium, to its export control list on April 4.", published="2025-04-10")
+    assert [m.measure_type for m in result.measures] == ["export_control"]
+    assert "rare_earths" in result.measures[0].products
+
+
+def test_companies_added_to_an_export_control_list_are_an_entity_list():
+    result = run("China added 28 U.S. companies to its export control list on Thursday.",
+                 published="2025-01-04")
+    assert [m.measure_type for m in result.measures] == ["entity_list"]
