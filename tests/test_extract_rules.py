@@ -921,3 +921,19 @@ def test_companies_added_to_an_export_control_list_are_an_entity_list():
     result = run("China added 28 U.S. companies to its export control list on Thursday.",
                  published="2025-01-04")
     assert [m.measure_type for m in result.measures] == ["entity_list"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Australia is considering whether to challenge the barley duties at the World Trade "
+    "Organization.",
+    "Is China worried that Japan could bring a complaint to the WTO over the tariffs?",
+])
+def test_a_wto_step_only_weighed_is_no_dispute(sentence):
+    result = run(sentence, published="2020-05-20")
+    assert measures_of(result, "wto_dispute") == []
+
+
+def test_a_wto_complaint_filed_is_a_dispute():
+    result = run("Australia filed a complaint at the World Trade Organization over China's "
+                 "duties on barley on Wednesday.", published="2020-12-18")
+    assert [m.imposer for m in measures_of(result, "wto_dispute")] == ["AUS"]
