@@ -937,3 +937,16 @@ def test_a_wto_complaint_filed_is_a_dispute():
     result = run("Australia filed a complaint at the World Trade Organization over China's "
                  "duties on barley on Wednesday.", published="2020-12-18")
     assert [m.imposer for m in measures_of(result, "wto_dispute")] == ["AUS"]
+
+
+def test_a_government_raising_a_measure_in_talks_is_not_its_imposer():
+    result = run("Japanese Prime Minister Sanae Takaichi met Chinese Premier Li Qiang on "
+                 "Friday. Takaichi also raised rare-earth export controls and the detention "
+                 "of Japanese nationals in China.")
+    assert all(m.imposer != "JPN" for m in result.measures)
+
+
+def test_a_government_raising_its_own_tariffs_imposes_them():
+    result = run("China has raised its tariffs on American goods to 125%, effective Saturday.",
+                 published="2025-04-11")
+    assert [m.imposer for m in measures_of(result, "tariff")] == ["CHN"]
