@@ -188,3 +188,11 @@ def test_counted_governments_are_those_of_the_latest_meeting_of_that_size(exampl
     meetings = [m for m in _meetings(example["text"], example["published"])
                 if MEETING["collective_parties"]["id"] in m.why["parties"]]
     assert [sorted(m.countries) for m in meetings] == [example["countries"]]
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["instruments"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_a_measure_named_by_its_instrument_is_that_governments(example):
+    measures = _measures(example["text"], example["published"])
+    assert [m.imposer for m in measures] == [example["imposer"]]
+    assert measures[0].why["imposer"] == TRIGGERS["measure"]["instruments"]["id"]

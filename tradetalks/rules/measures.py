@@ -86,6 +86,11 @@ class MeasureRules:
         self.demand = guarded(spec["demand"], re.I)
         self.impose_verbs = guarded(spec["impose_verbs"], re.I)
         self.target_words = guarded(spec["target_words"], re.I)
+        instruments = spec["instruments"]
+        self.instrument_rule = instruments["id"]
+        self.instruments = dict(instruments["names"])
+        self.instrument_re = re.compile("|".join(
+            rf"\b{re.escape(n)}\b" for n in sorted(self.instruments, key=len, reverse=True)))
         suit = spec["followed_suit"]
         self.followed_suit_rule = suit["id"]
         self.followed_suit = guarded(suit["pattern"], re.I)
@@ -579,6 +584,10 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                            ann) if not demanded else None
     if parsed is not None:
         imposer, why = parsed
+    if imposer is None:
+        named = rules.instrument_re.search(text, max(0, match.start() - 60), match.end() + 60)
+        if named is not None:
+            return rules.instruments[named.group()], rules.instrument_rule
     if imposer is None:
         # "restrictions remain on Australian rock lobster": the government already
         # acting against that country in this article
