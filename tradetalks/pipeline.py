@@ -155,7 +155,7 @@ def _finish(prepared: _Prepared, docs: dict, annotator: Annotator) -> ArticleExt
     sentences, annotations, published = prepared.sentences, prepared.annotations, \
         article.published
     counts = _country_counts(annotations)
-    speaker = speaker_country(annotator.annotate(article.title, published), annotations[:3])
+    speaker = speaker_country(annotator.people(article.title, published), annotations[:3])
     meetings = extract_meetings(article.article_id, published, sentences, annotations,
                                 annotator, meeting_rules, counts, docs, speaker)
     measures = extract_measures(article.article_id, published, sentences, annotations,

@@ -487,7 +487,7 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
                      dates=fields, status=status, direction=VOCABULARY.direction_of(status),
                      demands=[], demand_sentences={}, mentions=[], mention_keys=(set(), 0),
                      why={**last.why, "imposer": rules.followed_suit_rule,
-                          "status": f"clause:{status}",
+                          "products": "followed-measure", "status": f"clause:{status}",
                           "dates": "+".join(f'{k}-cue:"{fields[k].text}"'
                                             for k in sorted(fields)) or "none"})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
