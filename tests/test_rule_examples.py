@@ -133,11 +133,17 @@ def test_a_quoted_first_person_is_not_the_article_speaker():
     assert all("NLD" not in m.countries for m in meetings)
 
 
-@pytest.mark.parametrize("example", MEETING["pronoun_subject"]["examples"],
-                         ids=lambda e: e["text"][:40])
-def test_pronoun_subject_example_makes_the_earlier_person_a_party(example):
+PARTY_RULE_EXAMPLES = [(key, example) for key in ("pronoun_subject", "collective_parties")
+                       for example in MEETING[key]["examples"]]
+
+
+@pytest.mark.parametrize(("key", "example"), PARTY_RULE_EXAMPLES,
+                         ids=[f"{k}:{e['text'][:30]}" for k, e in PARTY_RULE_EXAMPLES])
+def test_party_rule_example_names_the_governments_it_says(key, example):
+    """A "he" subject is the earlier sentence's first person; "the three governments" are
+    those of the latest three-way meeting."""
     meetings = [m for m in _meetings(example["text"], example["published"])
-                if MEETING["pronoun_subject"]["id"] in m.why["parties"]]
+                if MEETING[key]["id"] in m.why["parties"]]
     assert [sorted(m.countries) for m in meetings] == [example["countries"]]
 
 
@@ -180,14 +186,6 @@ def test_followed_suit_example_copies_the_measure_to_the_follower(example):
     measures = _measures(example["text"], example["published"])
     assert [m.imposer for m in measures] == example["imposers"]
     assert len({(m.measure_type, frozenset(m.products)) for m in measures}) == 1
-
-
-@pytest.mark.parametrize("example", MEETING["collective_parties"]["examples"],
-                         ids=lambda e: e["text"][:40])
-def test_counted_governments_are_those_of_the_latest_meeting_of_that_size(example):
-    meetings = [m for m in _meetings(example["text"], example["published"])
-                if MEETING["collective_parties"]["id"] in m.why["parties"]]
-    assert [sorted(m.countries) for m in meetings] == [example["countries"]]
 
 
 @pytest.mark.parametrize("example", TRIGGERS["measure"]["instruments"]["examples"],

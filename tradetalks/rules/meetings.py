@@ -44,6 +44,11 @@ SIDELINES = re.compile(r"\b(on the sidelines of|during|at|on the margins of|ahea
                        re.I)
 
 
+def _rule(spec: dict, key: str, field: str, flags: int = 0) -> tuple[str, re.Pattern]:
+    """A yaml rule's id and its compiled pattern (``field``)."""
+    return spec[key]["id"], guarded(spec[key][field], flags)
+
+
 class MeetingRules:
     def __init__(self, triggers: dict):
         spec = triggers["meeting"]
@@ -72,21 +77,13 @@ class MeetingRules:
         self.negated_inside = guarded(negated["inside"], re.I)
         self.negated_unless_after = guarded(negated["unless_after"], re.I)
         self.accepted = guarded(spec["accepted"], re.I)
-        elsewhere = spec["visit_elsewhere"]
-        self.visit_elsewhere_rule = elsewhere["id"]
-        self.visit_elsewhere = guarded(elsewhere["after_host"])
-        collective = spec["collective_parties"]
-        self.collective_rule = collective["id"]
-        self.collective = guarded(collective["pattern"], re.I)
-        pronoun = spec["pronoun_subject"]
-        self.pronoun_rule = pronoun["id"]
-        self.pronoun_subject = guarded(pronoun["subject"])
-        first_person = spec["first_person"]
-        self.first_person_rule = first_person["id"]
-        self.first_person = guarded(first_person["subject"])
-        separate = spec["separate_talks"]
-        self.separate_rule = separate["id"]
-        self.separate_cue = guarded(separate["cue"], re.I)
+        self.visit_elsewhere_rule, self.visit_elsewhere = _rule(spec, "visit_elsewhere",
+                                                                "after_host")
+        self.collective_rule, self.collective = _rule(spec, "collective_parties", "pattern",
+                                                      re.I)
+        self.pronoun_rule, self.pronoun_subject = _rule(spec, "pronoun_subject", "subject")
+        self.first_person_rule, self.first_person = _rule(spec, "first_person", "subject")
+        self.separate_rule, self.separate_cue = _rule(spec, "separate_talks", "cue", re.I)
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
         self.interval_start = guarded(choice["interval_start"], re.I)
