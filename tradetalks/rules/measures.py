@@ -461,6 +461,11 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         _trigger_measure(state, sentence, ann, match, measure_type, this_subject)
 
 
+def _dates_why(fields: dict) -> str:
+    """How a measure's dates were read: each status's cue words."""
+    return "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields)) or "none"
+
+
 def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations) -> None:
     """"Russia followed suit in October": the article's last measure, imposed by the
     government named just before the phrase (none when no government is named there or
@@ -488,8 +493,7 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
                      demands=[], demand_sentences={}, mentions=[], mention_keys=(set(), 0),
                      why={**last.why, "imposer": rules.followed_suit_rule,
                           "products": "followed-measure", "status": f"clause:{status}",
-                          "dates": "+".join(f'{k}-cue:"{fields[k].text}"'
-                                            for k in sorted(fields)) or "none"})
+                          "dates": _dates_why(fields)})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.followed_suit_rule,
                                    phrase.group()))
@@ -531,8 +535,7 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         demand_sentences={d: sentence.index for d in demands},
         why={"imposer": imposer_why, "products": products_why,
              "status": f"clause:{status}",
-             "dates": "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields))
-             or "none"})
+             "dates": _dates_why(fields)})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.ids[match.re], match.group()))
     for rec in [record] + _coordinated(record, text, match.end(), ann, status, published,

@@ -8,6 +8,7 @@ topics and outcome to the article's latest meeting instead of creating a new one
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ PROSPECTIVE = VOCABULARY.prospective
 # the word in an occasion's id that marks its part for a level ("apec-2023-mrt" is not)
 OCCASION_LEVEL_WORDS = load_dictionaries().triggers["meeting"]["occasion_level_words"]
 
+WITH = re.compile(r"\bwith\b", re.I)
 PAIR_WORDS = re.compile(r"\b(two|both) (countries|sides|nations|governments|neighbou?rs)\b|"
                         r"\bthe two\b|\bbilateral\b|\bcounterparts?\b|\beach other\b", re.I)
 # "the two" as the subject of a contact: the pair of the meeting just reported (not "the
@@ -542,8 +544,7 @@ def _collective_parties(state: _Article, text: str, parties: set[str]) -> set[st
     if found is None:
         return set()
     size = None if found.group("their") else COUNTS[found.group("count").lower()]
-    earlier = sorted(state.meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
-    for meeting in reversed(earlier):
+    for meeting in sorted(state.meetings, key=_latest_mention, reverse=True):
         if (size is None or len(meeting.countries) == size) and parties <= meeting.countries:
             return set(meeting.countries)
     return set()
@@ -586,9 +587,13 @@ def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
     return set(rules.neighbours)
 
 
+def _latest_mention(meeting: MeetingRecord) -> int:
+    return max(x.sentence_index for x in meeting.mentions)
+
+
 def _last_reported(meetings: list[MeetingRecord]) -> MeetingRecord:
     """The meeting whose latest mention is the latest in the article so far."""
-    return max(meetings, key=lambda m: max(x.sentence_index for x in m.mentions))
+    return max(meetings, key=_latest_mention)
 
 
 def _pair_joins(state: _Article, text: str, match: re.Match,
@@ -697,7 +702,7 @@ def _separate_talks(state: _Article, text: str, match: re.Match, ann: SentenceAn
     if len(record.countries) < 3:
         return []
     separate = rules.separate_cue.search(text, max(0, match.start() - 30))
-    with_word = re.compile(r"\bwith\b", re.I).search(text, match.start())
+    with_word = WITH.search(text, match.start())
     cut = with_word.start() if separate and with_word else match.end()
     named = [(f.start, f.value) for f in ann.countries if not f.value.endswith("?")]
     named += [(f.start, a.country) for f, a in ann.persons]
@@ -710,13 +715,15 @@ def _separate_talks(state: _Article, text: str, match: re.Match, ann: SentenceAn
     if len(subject) != 1 or len(guests) < 2:
         return []
     bounds = [*guests.values(), len(text)]
-    segments = [(bounds[i], bounds[i + 1]) for i in range(len(guests))]
-    own_place = all(_location(" " * lo + text[lo:hi], _within(ann, lo, hi),
-                              state.annotator) for lo, hi in segments)
+    # each guest's own words, the rest of the sentence blanked (offsets stay the same)
+    segments = [(" " * lo + text[lo:hi], _within(ann, lo, hi))
+                for lo, hi in itertools.pairwise(bounds)]
+    own_place = all(_location(words, words_ann, state.annotator)
+                    for words, words_ann in segments)
     if not (separate or own_place):
         return []
     out: list[MeetingRecord] = []
-    for guest, (lo, hi) in zip(guests, segments, strict=True):
+    for guest, (words, words_ann) in zip(guests, segments, strict=True):
         pair = subject | {guest}
         split = replace(record, countries=pair, format="bilateral",
                         participants={a.name for _, a in ann.persons
@@ -726,8 +733,7 @@ def _separate_talks(state: _Article, text: str, match: re.Match, ann: SentenceAn
                              + rules.separate_rule},
                         acts=set(record.acts), topics=set(record.topics))
         if own_place and not separate:
-            _own_place_and_date(state, " " * lo + text[lo:hi], _within(ann, lo, hi), split,
-                                out[-1] if out else None)
+            _own_place_and_date(state, words, words_ann, split, out[-1] if out else None)
         out.append(split)
     return out
 
@@ -744,12 +750,11 @@ def _own_place_and_date(state: _Article, segment: str, ann: SentenceAnnotations,
     if dates:
         split.window = Window.from_mention(dates[0])
         split.why = {**split.why, "date": f'own-words:"{dates[0].text}"'}
-    elif relative and previous is not None and previous.window is not None \
-            and previous.window.start == previous.window.end:
-        day = previous.window.start + dt.timedelta(
-            days=RELATIVE_DAY_RULE["offsets"][relative.group().lower()])
-        split.window = Window(day, day, "day", relative.group())
-        split.why = {**split.why, "date": f'relative-day:"{relative.group()}"'}
+    elif relative and previous is not None:
+        shifted = _shifted_day(previous.window, relative)
+        if shifted is not None:
+            split.window = shifted
+            split.why = {**split.why, "date": f'relative-day:"{relative.group()}"'}
 
 
 def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
@@ -814,12 +819,19 @@ def _relative_day(state: _Article, text: str, why: str) -> tuple[Window | None, 
     if found is None or not state.meetings:
         return None, why
     last = _last_reported(state.meetings)
-    if last.window is None or last.window.start != last.window.end:
+    shifted = _shifted_day(last.window, found)
+    if shifted is None:
         return None, why
-    day = last.window.start + dt.timedelta(
-        days=RELATIVE_DAY_RULE["offsets"][found.group().lower()])
-    return (Window(day, day, "day", found.group()),
-            f'relative-day:"{found.group()}"+last-meeting:"{last.window.text}"')
+    return shifted, f'relative-day:"{found.group()}"+last-meeting:"{last.window.text}"'
+
+
+def _shifted_day(window: Window | None, phrase: re.Match) -> Window | None:
+    """The one day of ``window`` moved by a relative-day phrase's offset ("the next
+    day"); None when the window is not one day."""
+    if window is None or window.start != window.end:
+        return None
+    day = window.start + dt.timedelta(days=RELATIVE_DAY_RULE["offsets"][phrase.group().lower()])
+    return Window(day, day, "day", phrase.group())
 
 
 def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:
