@@ -12,8 +12,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB := $(BIN)/jupyter-book
 
-.PHONY: help venv prepare book pdf test test-fast lint tables clean bib checksums reproduce lock \
-	describe release reproduce-test
+.PHONY: help venv prepare book pdf test test-fast lint tables clean bib checksums scores reproduce \
+	lock describe release reproduce-test
 
 ## help: list the targets
 help:
@@ -39,17 +39,17 @@ bib: $(STAMP)
 
 JOBS ?= 2
 
-## tables: extract seeds/ and every evaluation set once into _build/tables/<set>-<digest>/
-##   (what the notebooks read) and write the seeds' data package to book/tables (the downloads)
+## tables: extract seeds/ and every evaluation set without current recorded scores once into
+##   _build/tables/<set>-<digest>/ (what the notebooks read) and write the seeds' data package to book/tables (the downloads)
 TABLES = $(BIN)/python -m tradetalks build-tables --jobs $(JOBS) --book-tables book/tables --quiet
 tables: $(STAMP)
 	@$(TABLES)
 
 # What the extraction store, the bibliography and the notebook cache depend on (the
-# evaluation log: the methods chapter shows it). `prepare`
+# evaluation log and the recorded scores: the methods chapter shows them). `prepare`
 # runs their three commands only when something here changed since it last succeeded
 # (find -newer on the stamp), so a prose-only edit starts no Python before Jupyter Book.
-INPUTS := seeds corpora data tradetalks results/evaluation_log.csv
+INPUTS := seeds corpora data tradetalks results/evaluation_log.csv results/scores
 PREPARED := _build/.prepared
 CHANGED_INPUTS = find $(INPUTS) book/tables book/references.bib -newer $(PREPARED) \
 	-not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' -print -quit 2>/dev/null
@@ -100,6 +100,11 @@ lint: $(STAMP)
 checksums: tables
 	$(BIN)/python -m tradetalks checksums book/tables --write results/checksums.json
 
+## scores: extract every evaluation set afresh and record its scores in results/scores (after a change
+##   to the rules, the package, data/ or a set: `make test` fails while a record is stale)
+scores: $(STAMP)
+	$(BIN)/python -m tradetalks scores --jobs $(JOBS)
+
 ## reproduce: as Binder would: fresh venv from requirements.txt, run every notebook, compare tables
 reproduce:
 	rm -rf _build/reproduce book/tables book/.tables.*
@@ -111,6 +116,7 @@ reproduce:
 	    || exit 1; \
 	done
 	_build/reproduce/venv/bin/python -m tradetalks checksums book/tables --check results/checksums.json
+	_build/reproduce/venv/bin/python -m tradetalks scores --check --jobs 2
 
 ## lock: compile requirements.txt from pyproject.toml (direct dependencies and extras), each pin annotated
 lock: $(STAMP)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks <command>`` (extract, build-tables, evaluate, bib,
+"""Command line: ``python -m tradetalks <command>`` (extract, build-tables, scores, evaluate, bib,
 cache-guard, checksums, describe, release).
 
 
@@ -119,6 +119,23 @@ def _build_tables(args: argparse.Namespace) -> int:
         publish_seeds(folders[0], args.book_tables)
     if not args.quiet:
         print(f"tables of {len(folders)} article sets in {folders[0].parent}", file=sys.stderr)
+    return 0
+
+
+def _scores(args: argparse.Namespace) -> int:
+    from tradetalks.evaluation.records import RECORDS
+    from tradetalks.report.book import book_root, record_scores
+
+    changed = record_scores(book_root(args.root), jobs=_jobs(args.jobs), check=args.check)
+    if args.check:
+        if changed:
+            print(f"recorded scores differ from a fresh extraction ({len(changed)} sets: "
+                  f"{', '.join(changed)}); rewrite them with `make scores`", file=sys.stderr)
+            return 1
+        print(f"every score record in {RECORDS} equals a fresh extraction", file=sys.stderr)
+        return 0
+    print(f"rewrote {len(changed)} score records in {RECORDS}" if changed
+          else f"every score record in {RECORDS} was already current", file=sys.stderr)
     return 0
 
 
@@ -249,6 +266,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also write the seeds' tables and data package here")
     store.add_argument("--quiet", action="store_true")
     store.set_defaults(func=_build_tables)
+
+    scores = sub.add_parser(
+        "scores", parents=[debug],
+        help="extract every evaluation set afresh and record its scores in results/scores "
+        "(what the book reads while they are current)")
+    scores.add_argument("--root", type=Path, default=None, help="book folder (default: cwd)")
+    scores.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    scores.add_argument("--check", action="store_true",
+                        help="compare the records with the fresh scores; write nothing")
+    scores.set_defaults(func=_scores)
 
     evaluate = sub.add_parser("evaluate", parents=[debug],
                               help="score an output folder against gold")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from tradetalks.paths import PROJECT_ROOT
 
-INPUT_FOLDERS = ("seeds", "corpora", "data", "tradetalks")
-# the methods chapter shows the evaluation log; results/checksums.json stays outside, so
-# recording checksums does not clear the cache
+INPUT_FOLDERS = ("seeds", "corpora", "data", "tradetalks", "results/scores")
+# the methods chapter shows the evaluation log and the recorded scores;
+# results/checksums.json stays outside, so recording checksums does not clear the cache
 INPUT_FILES = ("results/evaluation_log.csv",)
 _IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 

@@ -1,10 +1,11 @@
 """What the notebooks call: the book's tables, evaluation against every gold set, and glue.
 
-The build extracts the seeds and every evaluation set once (``build_store``, the
-``build-tables`` command, run by ``make book`` before the notebooks) into
-``_build/tables/<set>-<digest>/``; each notebook reads those files. A notebook run on its
-own (Binder, no build before it) finds no folder for the current inputs' digest and
-extracts for itself, once per kernel.
+The build extracts the seeds, and every evaluation set whose recorded scores
+(``results/scores/``, see ``tradetalks.evaluation.records``) are missing or stale, once
+(``build_store``, the ``build-tables`` command, run by ``make book`` before the notebooks)
+into ``_build/tables/<set>-<digest>/``; each notebook reads those files and the current
+records. A notebook run on its own (Binder, no build before it) finds no folder for the
+current inputs' digest and extracts for itself, once per kernel.
 
 Notebooks stay thin: they import this module, show what it returns and tell the story.
 The book's root is found from the working directory (the folder holding ``_config.yml``
@@ -111,27 +112,39 @@ def _stored_baseline(root: Path, name: str, corpus: Path):
     return rows["meetings"], rows["measures"]
 
 
-def store_plan(root: Path) -> tuple[dict[str, tuple[Path, Path]],
-                                   list[tuple[Path, Path, Path | None]]]:
+def _recorded(root: Path, name: str, corpus: Path, gold: Path | None) -> bool:
+    """Whether an evaluation set's scores are recorded for the current inputs (then the
+    build need not extract it; the seeds, the report's own corpus, always are)."""
+    from tradetalks.evaluation.records import current_record
+
+    return name != SEEDS and gold is not None and \
+        current_record(root, name, corpus, gold) is not None
+
+
+def store_plan(root: Path, use_records: bool = True) -> tuple[
+        dict[str, tuple[Path, Path]], list[tuple[Path, Path, Path | None]]]:
     """Each corpus's store folder ({name: (corpus, folder)}, the book's seeds first) and
-    the (corpus, folder, gold) still to extract: those missing or stale."""
+    the (corpus, folder, gold) still to extract: those missing or stale, but for the
+    evaluation sets whose recorded scores are current."""
     from tradetalks.publish.store import is_complete, stored_folder
 
     corpora = _corpora(root)
     folders = {name: (corpus, stored_folder(root / STORE, name, corpus))
                for name, corpus, _ in corpora}
     todo = [(corpus, folders[name][1], gold) for name, corpus, gold in corpora
-            if not is_complete(folders[name][1])]
+            if not is_complete(folders[name][1])
+            and not (use_records and _recorded(root, name, corpus, gold))]
     return folders, todo
 
 
 def finish_store(root: Path, folders: dict[str, tuple[Path, Path]]) -> list[Path]:
-    """Remove older digests' folders; the store folders, the book's seeds first."""
-    from tradetalks.publish.store import remove_stale
+    """Remove older digests' folders; the store folders this build holds, the book's
+    seeds first (a set whose recorded scores are current has none)."""
+    from tradetalks.publish.store import is_complete, remove_stale
 
     for name, (_, folder) in folders.items():
         remove_stale(root / STORE, name, folder)
-    return [folder for _, folder in folders.values()]
+    return [folder for _, folder in folders.values() if is_complete(folder)]
 
 
 def publish_seeds(folder: Path, out: Path) -> None:
@@ -161,6 +174,52 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     return finish_store(root, folders)
 
 
+def score_sets(root: Path, jobs: int = 1) -> dict[str, dict]:
+    """Every evaluation set's scores (not the seeds'), each set extracted afresh into a
+    scratch store whatever the build store and the records hold: what ``make scores``
+    records and the test suite checks the records against."""
+    import tempfile
+
+    sets = [(name, corpus, gold) for name, corpus, gold in _corpora(root)
+            if name != SEEDS and gold is not None]
+    with tempfile.TemporaryDirectory(prefix="tradetalks-scores-") as scratch:
+        folders = [Path(scratch) / name for name, _, _ in sets]
+        todo = [(corpus, folder, gold) for (_, corpus, gold), folder in zip(sets, folders,
+                                                                             strict=True)]
+        if jobs > 1 and len(todo) > 1:
+            from tradetalks.pipeline import load_models, warm_up
+
+            load_models()  # once, here: the forked workers share it
+            with worker_pool(jobs, warm_up) as pool:
+                list(pool.map(extract_into, *zip(*todo, strict=True)))
+        else:
+            for corpus, folder, gold in todo:
+                extract_into(corpus, folder, gold)
+        return {name: json.loads((folder / EVALUATION).read_text(encoding="utf-8"))
+                for (name, _, _), folder in zip(sets, folders, strict=True)}
+
+
+def record_scores(root: Path | None = None, jobs: int = 1,
+                  check: bool = False) -> list[str]:
+    """Recompute every evaluation set's scores and write their records (``check``: compare
+    with the records instead, writing nothing). Returns the sets whose record was
+    rewritten, or (``check``) differs from the fresh scores."""
+    from tradetalks.evaluation.records import record_path, record_text, write_record
+
+    root = root or book_root()
+    gold = {name: (corpus, g) for name, corpus, g in _corpora(root)}
+    changed = []
+    for name, scores in score_sets(root, jobs).items():
+        corpus, g = gold[name]
+        path = record_path(root, name)
+        old = path.read_text(encoding="utf-8") if path.is_file() else None
+        if old != record_text(corpus, g, scores):
+            changed.append(name)
+            if not check:
+                write_record(root, name, corpus, g, scores)
+    return changed
+
+
 @lru_cache(maxsize=2)
 def _extraction(root: Path):
     return _stored_or_run(root, SEEDS, root / "seeds")
@@ -180,15 +239,18 @@ class EvaluationResult:
 
 
 def _stored_scores(root: Path, name: str, corpus: Path, gold: Path) -> dict | None:
-    """The set's scores stored by this build for this gold, or None."""
+    """The set's scores stored by this build for this gold, else its current record, or
+    None."""
+    from tradetalks.evaluation.records import current_record
     from tradetalks.publish.store import folder_digest, is_complete, stored_folder
 
     folder = stored_folder(root / STORE, name, corpus)
     path = folder / EVALUATION
-    if not is_complete(folder) or not path.is_file():
-        return None
-    scores = json.loads(path.read_text(encoding="utf-8"))
-    return scores if scores.get("gold") == folder_digest(gold) else None
+    if is_complete(folder) and path.is_file():
+        scores = json.loads(path.read_text(encoding="utf-8"))
+        if scores.get("gold") == folder_digest(gold):
+            return scores
+    return None if name == SEEDS else current_record(root, name, corpus, gold)
 
 
 @lru_cache(maxsize=2)
