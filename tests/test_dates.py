@@ -342,3 +342,20 @@ def test_last_may_is_read_as_a_month():
 def test_next_month_name_earlier_in_the_year_is_next_year():
     m = the_date("They plan to meet next May.", "2024-09-23", "May")
     assert window(m) == ("2025-05-01", "2025-05-31", "month")
+
+
+def test_a_month_of_last_year_is_in_the_year_before_publication():
+    # written in October: "in August" alone would be two months before
+    m = the_date("They met in Beijing in August last year.", "2024-10-02", "August")
+    assert window(m) == ("2023-08-01", "2023-08-31", "month")
+    assert m.text == "in August last year"
+
+
+def test_a_day_of_last_year_is_in_the_year_before_publication():
+    m = the_date("Controls have applied since July 4 last year.", "2024-10-02", "July 4")
+    assert window(m) == ("2023-07-04", "2023-07-04", "day")
+
+
+def test_a_month_of_next_year_is_in_the_year_after_publication():
+    m = the_date("They plan to meet in March next year.", "2024-10-02", "March")
+    assert window(m) == ("2025-03-01", "2025-03-31", "month")

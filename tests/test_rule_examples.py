@@ -97,7 +97,10 @@ def test_negated_trigger_example_reports_the_meetings_it_says(example):
                          ids=lambda e: e["text"][:40])
 def test_date_choice_example_dates_the_meeting_from_its_own_clause(example):
     (meeting,) = _meetings(example["text"], example["published"])
-    assert meeting.window.start == example["date"]
+    if example["date"] is None:  # the sentence's only date is not the meeting's
+        assert meeting.window is None
+    else:
+        assert meeting.window.start == example["date"]
     assert meeting.why["date"].startswith(example.get("why", ""))
 
 

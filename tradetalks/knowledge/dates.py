@@ -38,6 +38,9 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _RANGE = r"(?:-|–|to|through|until)"
+# "August last year", "July 4 this year": the year named relative to publication
+_REL_YEAR = r"\s+(?:of\s+)?(?P<relyear>last|this|next)\s+year\b"
+_REL_STEP = {"last": -1, "this": 0, "next": 1}
 
 with (RULES_DIR / "dates.yaml").open(encoding="utf-8") as _handle:
     RANGE_RULES = yaml.safe_load(_handle)
@@ -90,10 +93,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<bm2>{_MONTH})\s+)?(?P<bd2>\d{{1,2}})\b(?:,?\s+(?P<byear>{_YEAR}))?",
         re.I)),
     ("explicit_day", guarded(
-        rf"\b(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)\b(?!\s*%)",
-        re.I)),
+        rf"\b(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR})?|"
+        rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}|{_REL_YEAR.replace('relyear', 'relyear2')})?)"
+        rf"\b(?!\s*%)", re.I)),
     ("weekday", guarded(
         rf"\b(?:(?:last|next|this|coming|on|since|from|until|by)\s+)?{_WEEKDAY}{_PART}\b", re.I)),
+    ("month_of_relative_year", guarded(
+        rf"\b(?:(?:in|since|from|by|until|through|during|late|early|mid-?|end of)\s+)?"
+        rf"{_MONTH}{_REL_YEAR}", re.I)),
     ("relative", guarded(
         r"\b(?:(?:earlier|later|late|early)\s+)?(?:last|next|this|past|coming)\s+"
         r"(?:week|month|year)(?:'s|’s)?\b|\b(?:yesterday|today|tomorrow)\b", re.I)),
@@ -293,11 +300,18 @@ def _rule_stay_ended(text: str, lower: str, published: dt.date, forward: bool):
     return _stay(text, "stay_ended", published, forward)
 
 
+def _relative_year(lower: str, published: dt.date) -> int | None:
+    """The year of "... last year", "... this year", "... next year", else None."""
+    found = re.search(r"\b(last|this|next)\s+year\s*$", lower)
+    return published.year + _REL_STEP[found.group(1)] if found else None
+
+
 def _rule_explicit_day(text: str, lower: str, published: dt.date, forward: bool):
-    parsed = _parse_month_day(text)
+    relative = _relative_year(lower, published)
+    parsed = _parse_month_day(re.sub(_REL_YEAR + r"\s*$", "", text, flags=re.I))
     if parsed is None:
         return None, None, ""
-    day = _resolve_day(parsed[0], parsed[1], parsed[2], published, forward)
+    day = _resolve_day(parsed[0], parsed[1], parsed[2] or relative, published, forward)
     return day, day, "day"
 
 
@@ -356,14 +370,18 @@ def _rule_month(text: str, lower: str, published: dt.date, forward: bool):
     month = MONTHS[name]
     year_match = re.search(_YEAR, text)
     ahead = forward or bool(re.match(r"(starting|beginning|from)\b", lower)) and forward
-    year = _resolve_month(month, int(year_match.group()) if year_match else None,
+    relative = _relative_year(lower, published)
+    year = _resolve_month(month, int(year_match.group()) if year_match else relative,
                           published, ahead)
-    if not year_match and month == published.month and lower.startswith(("last ", "next ")):
+    if not year_match and relative is None and month == published.month and lower.startswith(("last ", "next ")):
         # "last September", written in September: a year before; "next May", in May: after
         year = published.year + (1 if lower.startswith("next ") else -1)
     elif not year_match and lower.startswith("next ") and month < published.month:
         year = published.year + 1
     return *_month_window(year, month), "month"
+
+
+_rule_month_of_relative_year = _rule_month
 
 
 def _rule_season(text: str, lower: str, published: dt.date, forward: bool):
@@ -397,6 +415,7 @@ _RESOLVERS = {name: globals()[f"_rule_{name}"] for name in (
     "day_range",
     "explicit_day",
     "weekday",
+    "month_of_relative_year",
     "relative",
     "month",
     "season",

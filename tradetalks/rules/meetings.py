@@ -89,6 +89,7 @@ class MeetingRules:
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
         self.interval_start = guarded(choice["interval_start"], re.I)
+        self.interval_clause = guarded(choice["interval_clause"], re.I)
         ahead = spec["future_date"]
         self.future_days = dt.timedelta(days=int(ahead["days"]))
         self.future_rule = ahead["id"]
@@ -800,7 +801,9 @@ def _date_in_sentence(text: str, published: dt.date, forward: bool,
     dates = [d for d in dates if not (d.start < at and REPORTING.search(text[:d.start]))
              and not REPORTED_BY.search(text[d.end:])]
     # "their first meeting since 2019": the date an interval is counted from
-    dates = [d for d in dates if not rules.interval_start.search(d.text)]
+    dates = [d for d in dates if not rules.interval_start.search(d.text)
+             and not (d.start > trigger[1]
+                      and rules.interval_clause.search(text[trigger[1]:d.start]))]
     if not dates:
         return None, "none-in-sentence"
     arcs = {d.start: tree_distance(doc, trigger, (d.start, d.end)) for d in dates} \
