@@ -950,3 +950,13 @@ def test_a_government_raising_its_own_tariffs_imposes_them():
     result = run("China has raised its tariffs on American goods to 125%, effective Saturday.",
                  published="2025-04-11")
     assert [m.imposer for m in measures_of(result, "tariff")] == ["CHN"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ryosei Akazawa made eight trips to Washington, and on July 22 Donald Trump received him "
+    "at the White House.",
+    "Donald Trump announced the deal on July 22 after hosting Ryosei Akazawa at the White House.",
+])
+def test_a_leader_receiving_or_hosting_a_named_visitor_is_a_meeting(sentence):
+    meeting = one_meeting(run(sentence, published="2025-07-25"))
+    assert meeting.countries == {"JPN", "USA"} and meeting.status == "held"
