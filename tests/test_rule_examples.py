@@ -197,3 +197,13 @@ def test_a_measure_named_by_its_instrument_is_that_governments(example):
     measures = _measures(example["text"], example["published"])
     assert [m.imposer for m in measures] == [example["imposer"]]
     assert measures[0].why["imposer"] == TRIGGERS["measure"]["instruments"]["id"]
+
+
+@pytest.mark.parametrize("example", MEETING["trilateral_host"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_a_bilateral_at_a_three_way_meeting_reports_both(example):
+    meetings = _meetings(example["text"], example.get("published", dt.date(2019, 8, 23)))
+    assert len(meetings) == example["meetings"]
+    if example["meetings"] == 2:
+        assert sorted(len(m.countries) for m in meetings) == [2, 3]
+        assert all(m.status == meetings[0].status for m in meetings)

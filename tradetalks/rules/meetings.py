@@ -86,6 +86,8 @@ class MeetingRules:
         self.pronoun_rule, self.pronoun_subject = _rule(spec, "pronoun_subject", "subject")
         self.first_person_rule, self.first_person = _rule(spec, "first_person", "subject")
         self.separate_rule, self.separate_cue = _rule(spec, "separate_talks", "cue", re.I)
+        self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
+        self.host_noun = guarded(spec["trilateral_host"]["noun"])
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
         self.interval_start = guarded(choice["interval_start"], re.I)
@@ -447,10 +449,14 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     for _, actor in persons:
         if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
             level = actor.level
-    named = {a.country for _, a in persons if a.country in parties}
-    if fmt is None and len(named) == 2 and len(parties) > 2 and re.search(
-            r"\btrilateral (summit|meeting|talks)\b", text, re.I):
-        parties = set(named)  # the pair meets at a trilateral: see _host_summit
+    host = rules.host_noun.search(text)
+    if fmt is None and host is not None and len(parties) > 2:
+        # the pair that meets at a three-way meeting (see _host_summit): the two named
+        # governments, or the two named before the three-way meeting is
+        named = {a.country for _, a in persons if a.country in parties}
+        before = {a.country for found, a in persons
+                  if a.country in parties and found.start < host.start()}
+        parties = next((p for p in (named, before) if len(p) == 2), parties)
     if fmt is None:
         fmt = ("trilateral" if len(parties) == 3 or (
             re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
@@ -764,7 +770,7 @@ def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
     and the summit it is held at are two meetings, with the bilateral's status and date."""
     text = sentence.text
     extra = {f.value for f in ann.countries if not f.value.endswith("?")} - record.countries
-    host = re.search(r"\btrilateral (summit|meeting|talks)\b", text, re.I)
+    host = state.rules.host_cue.search(text)
     if not (host and record.format == "bilateral" and len(record.participants) >= 2
             and extra):
         return []
@@ -777,7 +783,7 @@ def _host_summit(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
         topics=set(ann.topics), outcome="not_reported",
         why={**record.why, "format": "trilateral-host-of-bilateral"})
     summit.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
-                                   sentence.end, text, "meeting.trilateral-host",
+                                   sentence.end, text, state.rules.host_rule,
                                    host.group()))
     return [summit]
 
