@@ -960,3 +960,14 @@ def test_a_government_raising_its_own_tariffs_imposes_them():
 def test_a_leader_receiving_or_hosting_a_named_visitor_is_a_meeting(sentence):
     meeting = one_meeting(run(sentence, published="2025-07-25"))
     assert meeting.countries == {"JPN", "USA"} and meeting.status == "held"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Seoul retaliated by dropping Japan from its own list of preferential partners, "
+    "effective September 18.",
+    "South Korea retaliated by downgrading Japan's trade status in September.",
+])
+def test_dropping_a_country_from_a_preferential_list_is_a_status_removal(sentence):
+    [measure] = measures_of(run(sentence, published="2019-10-01"),
+                            "preferential_status_removal")
+    assert measure.imposer == "KOR"

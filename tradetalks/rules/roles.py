@@ -129,6 +129,15 @@ def _node_positions() -> dict[str, dict[str, int]]:
             for rule in role_rules()["imposer"]}
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@lru_cache(maxsize=1)
+def _without_subject() -> dict[str, list[str]]:
+    """Each imposer rule's nodes that match only without a subject of their own."""
+    return {rule["id"]: list(rule.get("without_subject", [])) for rule in role_rules()["imposer"]}
+
+
 @lru_cache(maxsize=1)
 def subject_forms() -> re.Pattern:
     """A verb of imposing anywhere in the sentence: the cheap test before a parse for the
@@ -161,6 +170,9 @@ def imposers(doc, start: int, end: int) -> list[tuple[str, int, int]]:
         rule = doc.vocab.strings[match_id]
         at = _node_positions()[rule]
         measure, actor = doc[tokens[at["measure"]]], doc[tokens[at["actor"]]]
+        if any(c.dep_ in SUBJECT_DEPS for node in _without_subject()[rule]
+               for c in doc[tokens[at[node]]].children):
+            continue  # "Japan curbed ... and Korea filed": the joined verb's own subject
         if measure.i in phrase and not actor.conjuncts:
             # (with conjuncts, "The US, Japan and the Netherlands agreed to restrict ...",
             # the words decide which of them this trigger is about)
