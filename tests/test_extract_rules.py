@@ -971,3 +971,10 @@ def test_dropping_a_country_from_a_preferential_list_is_a_status_removal(sentenc
     [measure] = measures_of(run(sentence, published="2019-10-01"),
                             "preferential_status_removal")
     assert measure.imposer == "KOR"
+
+
+def test_officials_who_sat_down_in_a_city_met():
+    meeting = one_meeting(run(
+        "Officials from South Korea's trade ministry and Japan's trade ministry sat down in "
+        "Tokyo on Friday for about five hours.", published="2019-07-15"))
+    assert meeting.countries == {"JPN", "KOR"} and meeting.status == "held"
