@@ -978,3 +978,16 @@ def test_officials_who_sat_down_in_a_city_met():
         "Officials from South Korea's trade ministry and Japan's trade ministry sat down in "
         "Tokyo on Friday for about five hours.", published="2019-07-15"))
     assert meeting.countries == {"JPN", "KOR"} and meeting.status == "held"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Masaaki Kanai of Japan's foreign ministry protested to a senior official of the Chinese "
+    "embassy in Tokyo on January 7.",
+    "South Korea's First Vice Foreign Minister Cho Sei-young called in Japanese Ambassador "
+    "Koji Tomita on Thursday afternoon.",
+    "Australia's ambassador in Beijing delivered Canberra's objections to officials of China's "
+    "commerce ministry on May 18.",
+])
+def test_a_protest_or_an_envoy_called_in_is_a_contact(sentence):
+    meeting = one_meeting(run(sentence, published="2020-05-20"))
+    assert len(meeting.countries) == 2 and meeting.status == "held"

@@ -373,7 +373,8 @@ def _rule_month(text: str, lower: str, published: dt.date, forward: bool):
     relative = _relative_year(lower, published)
     year = _resolve_month(month, int(year_match.group()) if year_match else relative,
                           published, ahead)
-    if not year_match and relative is None and month == published.month and lower.startswith(("last ", "next ")):
+    if not year_match and relative is None and month == published.month \
+            and lower.startswith(("last ", "next ")):
         # "last September", written in September: a year before; "next May", in May: after
         year = published.year + (1 if lower.startswith("next ") else -1)
     elif not year_match and lower.startswith("next ") and month < published.month:
