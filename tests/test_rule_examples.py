@@ -207,3 +207,11 @@ def test_a_bilateral_at_a_three_way_meeting_reports_both(example):
     if example["meetings"] == 2:
         assert sorted(len(m.countries) for m in meetings) == [2, 3]
         assert all(m.status == meetings[0].status for m in meetings)
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["coordinated_owner"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_a_clause_opening_with_another_governments_rules_is_its_measure(example):
+    measures = _measures(example["text"], example["published"])
+    assert [m.imposer for m in measures] == example["imposers"]
+    assert all(m.measure_type == measures[0].measure_type for m in measures)

@@ -95,6 +95,8 @@ class MeasureRules:
         self.followed_suit_rule = suit["id"]
         self.followed_suit = guarded(suit["pattern"], re.I)
         self.followed_suit_unless = guarded(suit["unless_before"], re.I)
+        self.owner_rule = spec["coordinated_owner"]["id"]
+        self.owned = guarded(spec["coordinated_owner"]["owned"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
         self.matches = lru_cache(maxsize=1024)(self._find)
 
@@ -748,6 +750,11 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
         segment = text[seg_start:seg_end]
         if any(p.search(segment) for p, _ in rules.triggers):
             break
+        owner = _segment_owner(text, seg_start, ann, record.imposer, rules)
+        if owner is not None:
+            out.append(_owned_sibling(record, owner, text, seg_start, seg_end, ann, status,
+                                      published, rules, sentence))
+            continue
         products = {f.value for f in ann.products
                     if seg_start <= f.start < seg_end} - record.products
         products.discard("all_goods")
@@ -765,6 +772,37 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
                                         segment.strip(" ,;")[:60]))
         out.append(sibling)
     return out
+
+
+def _segment_owner(text: str, seg_start: int, ann: SentenceAnnotations, imposer: str,
+                   rules: MeasureRules) -> str | None:
+    """The other government whose own rules open a later clause (", and the Dutch rules
+    on ..."), else None."""
+    lead = re.match(r"[,;]?\s*(and\s+)?", text[seg_start:])
+    at = seg_start + lead.end()
+    starts = {at, at + 4} if text[at:at + 4].lower() == "the " else {at}
+    return next((iso3 for cs, ce, iso3, _ in _country_mentions(ann)
+                 if cs in starts and iso3 != imposer and rules.owned.match(text[ce:])), None)
+
+
+def _owned_sibling(record: MeasureRecord, owner: str, text: str, seg_start: int,
+                   seg_end: int, ann: SentenceAnnotations, status: str, published: dt.date,
+                   rules: MeasureRules, sentence: Sentence) -> MeasureRecord:
+    """The other government's measure of the same kind: on the clause's own products, or
+    on the first measure's when it names none."""
+    products = {f.value for f in ann.products if seg_start <= f.start < seg_end}
+    products.discard("all_goods")
+    fields = _date_fields(text, seg_start + 1, seg_start + 1, status, published)
+    sibling = MeasureRecord(
+        article_ids=list(record.article_ids), published=published, imposer=owner,
+        targets=set(record.targets) - {owner}, measure_type=record.measure_type,
+        direction=record.direction, products=products or set(record.products), dates=fields,
+        status=status, demands=[],
+        why={**record.why, "imposer": rules.owner_rule, "products": "coordinated-clause"})
+    sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
+                                    sentence.end, text, rules.owner_rule,
+                                    text[seg_start:seg_end].strip(" ,;")[:60]))
+    return sibling
 
 
 def _all(text: str, needle: str) -> list[int]:
