@@ -991,3 +991,14 @@ def test_officials_who_sat_down_in_a_city_met():
 def test_a_protest_or_an_envoy_called_in_is_a_contact(sentence):
     meeting = one_meeting(run(sentence, published="2020-05-20"))
     assert len(meeting.countries) == 2 and meeting.status == "held"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Australia on Wednesday asked the World Trade Organization for consultations with China "
+    "over the anti-dumping duties of 80.5% that Beijing has imposed on Australian barley.",
+    "On Saturday Australia asked the World Trade Organization to settle its dispute over "
+    "China's anti-dumping duties on Australian wine.",
+])
+def test_the_complainant_of_a_wto_step_is_never_inside_what_it_challenges(sentence):
+    [dispute] = measures_of(run(sentence, published="2021-06-22"), "wto_dispute")
+    assert dispute.imposer == "AUS"

@@ -108,6 +108,9 @@ class MeasureRules:
                      or not self.unless_before[p].search(text, 0, m.start()))
 
 
+WTO_CHALLENGED = re.compile(r"\b(over|against)\b", re.I)
+
+
 def _country_mentions(ann: SentenceAnnotations, people: bool = False
                       ) -> list[tuple[int, int, str, str]]:
     """Government mentions; with ``people``, named officials stand for their government
@@ -585,8 +588,13 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # "China criticised the U.S. curbs, and in December it filed a complaint": the
         # pronoun that imposes is the sentence's subject
         return this_subject, "pronoun-subject"
+    # a WTO step's complainant is never inside what it complains about ("over the duties
+    # that Beijing has imposed")
+    challenged = WTO_CHALLENGED.search(text, match.end()) \
+        if measure_type == "wto_dispute" else None
     parsed = parse_imposer(state.docs.get(sentence.index), match.start(), match.end(),
-                           ann) if not demanded else None
+                           ann, challenged.start() if challenged else None) \
+        if not demanded else None
     if parsed is not None:
         imposer, why = parsed
     if imposer is None:
@@ -598,6 +606,10 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # acting against that country in this article
         origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
                   if match.end() <= cs < match.end() + 60 and _is_target_modifier(text, ce)}
+        if measure_type == "wto_dispute" and len(origin) == 1:
+            # "asked the WTO to settle its dispute over China's duties on Australian wine":
+            # the goods' own government complains
+            return next(iter(origin)), "wto-goods-origin"
         imposer = next((m.imposer for m in reversed(state.measures) if m.targets & origin),
                        None)
         why = "earlier-measure-on-origin"

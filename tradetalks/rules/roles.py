@@ -209,10 +209,13 @@ def government_in(ann: SentenceAnnotations, start: int, end: int) -> str | None:
     return inside[0][1] if inside else None
 
 
-def parse_imposer(doc, start: int, end: int, ann: SentenceAnnotations
-                  ) -> tuple[str, str] | None:
-    """(government, rule id) when a parse rule names who imposes the measure at start:end."""
+def parse_imposer(doc, start: int, end: int, ann: SentenceAnnotations,
+                  before: int | None = None) -> tuple[str, str] | None:
+    """(government, rule id) when a parse rule names who imposes the measure at start:end
+    (with ``before``, only an actor that starts before it)."""
     for rule, a, b in imposers(doc, start, end):
+        if before is not None and a >= before:
+            continue
         government = government_in(ann, a, b)
         if government is not None:
             return government, rule
