@@ -118,6 +118,8 @@ def imposer_matcher():
                           "SUBJECT_FORMS")
         pattern = _expand(pattern, list(all_forms("control_verbs", "control_irregular_forms")),
                           "CONTROL_FORMS")
+        pattern = _expand(pattern, list(all_forms("response_verbs", "response_irregular_forms")),
+                          "RESPONSE_FORMS")
         matcher.add(rule["id"], [pattern])
     return matcher
 
@@ -142,7 +144,8 @@ def _without_subject() -> dict[str, list[str]]:
 def subject_forms() -> re.Pattern:
     """A verb of imposing anywhere in the sentence: the cheap test before a parse for the
     subject rules."""
-    verbs = "|".join(all_forms("subject_verbs", "subject_irregular_forms"))
+    verbs = "|".join(all_forms("subject_verbs", "subject_irregular_forms")
+                     + all_forms("response_verbs", "response_irregular_forms"))
     return re.compile(rf"\b({verbs})\b", re.I)
 
 
