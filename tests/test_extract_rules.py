@@ -1002,3 +1002,13 @@ def test_a_protest_or_an_envoy_called_in_is_a_contact(sentence):
 def test_the_complainant_of_a_wto_step_is_never_inside_what_it_challenges(sentence):
     [dispute] = measures_of(run(sentence, published="2021-06-22"), "wto_dispute")
     assert dispute.imposer == "AUS"
+
+
+def test_a_wto_complaint_is_about_the_dispute_known_before_the_articles_other_goods():
+    result = run(
+        "China has banned imports of Japanese seafood since August 2023.",
+        "South Korea's WTO complaint against Japan's curbs, filed in September 2019, is "
+        "still pending.", published="2023-10-02")
+    [dispute] = measures_of(result, "wto_dispute")
+    assert dispute.imposer == "KOR" and "semiconductor_materials" in dispute.products
+    assert dispute.why["products"].startswith("known-dispute:")

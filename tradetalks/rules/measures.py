@@ -662,11 +662,13 @@ def _known_imposer(known: tuple[KnownMeasure, ...], products: set[str], measure_
 def _challenged_products(state: _Article, text: str, ann: SentenceAnnotations,
                          match: re.Match, imposer: str, why: str) -> tuple[set[str], str]:
     """A WTO step's products: those of the challenged measure, preferring the kind the
-    sentence names after the trigger, else the first restriction on goods the article
-    reports, else the goods of a dispute the dictionaries know between the complainant
-    and a government of the story; a list change (whose products are the codebook's
-    default, dual-use items) only when there is none of these ("South Korea's case at
-    the WTO" is against Japan's curbs on three materials, not its white list)."""
+    sentence names after the trigger, else the goods of the one dispute the dictionaries
+    know between the complainant and a government of the story (an article on China's
+    seafood ban that recalls "Seoul's WTO complaint against the curbs" means the chip
+    materials case), else the first restriction on goods the article reports; a list
+    change (whose products are the codebook's default, dual-use items) only when there is
+    none of these ("South Korea's case at the WTO" is against Japan's curbs on three
+    materials, not its white list)."""
     rules = state.rules
     named = {measure_family(t) for p, t in rules.triggers
              if t != "wto_dispute" and p.search(text[match.start():])}
@@ -675,17 +677,17 @@ def _challenged_products(state: _Article, text: str, ann: SentenceAnnotations,
     named_kind = next((m for m in candidates if measure_family(m.measure_type) in named), None)
     if named_kind is not None:
         return set(named_kind.products), "challenged-measure"
-    goods = [m for m in candidates if m.measure_type not in VOCABULARY.list_types]
-    if goods:
-        return set(goods[-1].products), ("challenged-goods-measure"
-                                          if goods[-1] is not candidates[-1]
-                                          else "challenged-measure")
     respondents = {iso3 for _, _, iso3, _ in _country_mentions(ann, people=True)}
     known = _known_dispute(rules.disputes, imposer,
                            (respondents | {m.imposer for m in candidates}) - {imposer},
                            state.published, named)
     if known is not None:
         return set(known.products), f"known-dispute:{known.dispute_id}"
+    goods = [m for m in candidates if m.measure_type not in VOCABULARY.list_types]
+    if goods:
+        return set(goods[-1].products), ("challenged-goods-measure"
+                                          if goods[-1] is not candidates[-1]
+                                          else "challenged-measure")
     if candidates:
         return set(candidates[-1].products), "challenged-measure"
     return set(), why
