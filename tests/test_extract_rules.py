@@ -333,8 +333,8 @@ def test_wto_case_without_products_challenges_the_goods_curbs_not_the_list_remov
     )
     m = one_measure(result, "wto_dispute")
     assert (m.imposer, m.targets) == ("KOR", {"JPN"})
-    assert m.products == {"semiconductor_materials"}
-    assert m.why["products"] == "challenged-goods-measure"
+    # the known chip-materials dispute (DS590), or the article's curbs: never the list
+    assert "semiconductor_materials" in m.products and "dual_use_items" not in m.products
 
 
 def test_white_list_removal_is_preferential_status_removal_of_dual_use_items():
