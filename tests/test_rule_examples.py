@@ -215,3 +215,10 @@ def test_a_clause_opening_with_another_governments_rules_is_its_measure(example)
     measures = _measures(example["text"], example["published"])
     assert [m.imposer for m in measures] == example["imposers"]
     assert all(m.measure_type == measures[0].measure_type for m in measures)
+
+
+@pytest.mark.parametrize("example", MEETING["appositive"]["examples"],
+                         ids=lambda e: e["text"][:40])
+def test_a_phrase_naming_the_event_takes_the_status_of_the_clause_before_it(example):
+    (meeting,) = _meetings(example["text"], example["published"])
+    assert meeting.status == example["status"]

@@ -95,6 +95,7 @@ class MeetingRules:
         ahead = spec["future_date"]
         self.future_days = dt.timedelta(days=int(ahead["days"]))
         self.future_rule = ahead["id"]
+        self.appositive_rule, self.appositive = _rule(spec, "appositive", "before", re.I)
         self.past_date_rule = spec["past_date"]["id"]
         self.future_past = guarded(ahead["past"], re.I)
         self.outcome = {k: guarded(v, re.I) for k, v in spec["outcome"].items()}
@@ -395,6 +396,13 @@ def _meeting_status(text: str, match: re.Match, rules: MeetingRules,
     clause = _status_clause(text, match.start(), match.end())
     status = classify_status(clause, rules)
     why = f"clause:{status}"
+    apposed = rules.appositive.search(text, 0, match.start())
+    if status == "held" and apposed is not None:
+        # the phrase names the event the clause before it reports: that clause's status
+        before = _status_clause(text, apposed.start() - 1, apposed.start())
+        earlier = classify_status(before, rules)
+        if earlier != "held":
+            status, why = earlier, f"{rules.appositive_rule}:{earlier}"
     if status == "held" and _dated_ahead(clause, rules, published):
         status, why = "planned", f"{rules.future_rule}:planned"
     if status == "proposed" and rules.accepted.search(text, match.end()):
