@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.corpus_helpers import mini_book
 from tests.notebook_helpers import myst_chapter
 from tradetalks.build.preexecute import chapter_paths, missing, open_cache, read_chapter
 from tradetalks.build.prepare import prepare_book, reads_evaluation_sets
@@ -25,19 +25,7 @@ print("sets still to extract:", len(todo))"""
 def _root(tmp_path: Path) -> Path:
     """A book with the seeds, one evaluation set (two seed articles) and two chapters:
     one that reads only the seeds, one whose front matter says it scores the sets."""
-    root = tmp_path / "root"
-    shutil.copytree(book.book_root() / "seeds", root / "seeds")
-    mini = root / "corpora" / "mini"
-    (mini / "gold").mkdir(parents=True)
-    lines = (root / "seeds" / "manifest.csv").read_text(encoding="utf-8").splitlines()
-    (mini / "manifest.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
-    for line in lines[1:3]:
-        name = line.split(",")[1]
-        shutil.copy(root / "seeds" / name, mini / name)
-    (root / "corpora" / "sets.csv").write_text(
-        "name,label,corpus,gold,role,order,description\n"
-        "mini,mini,corpora/mini,corpora/mini/gold,test,1,two seed articles\n", encoding="utf-8")
-    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    root = mini_book(tmp_path / "root", book.book_root())
     (root / "notebooks").mkdir()
     (root / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n"
                                    "- file: notebooks/seeds_only\n- file: notebooks/scores\n",

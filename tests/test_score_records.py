@@ -4,12 +4,12 @@ computed from the current inputs, and the records equal a fresh extraction."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 import tradetalks.pipeline
+from tests.corpus_helpers import mini_book
 from tradetalks.errors import InputError
 from tradetalks.evaluation.records import current_record, record_path
 from tradetalks.report import book
@@ -19,20 +19,7 @@ REPO = book.book_root()
 
 def _root(tmp_path: Path) -> Path:
     """A book with the seeds and one evaluation set of two seed articles, with gold."""
-    root = tmp_path / "root"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    mini = root / "corpora" / "mini"
-    shutil.copytree(REPO / "corpora" / "seeds" / "gold", mini / "gold")
-    lines = (root / "seeds" / "manifest.csv").read_text(encoding="utf-8").splitlines()
-    (mini / "manifest.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
-    for line in lines[1:3]:
-        name = line.split(",")[1]
-        shutil.copy(root / "seeds" / name, mini / name)
-    (root / "corpora" / "sets.csv").write_text(
-        "name,label,corpus,gold,role,order,description\n"
-        "mini,mini,corpora/mini,corpora/mini/gold,test,1,two seed articles\n", encoding="utf-8")
-    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    return root
+    return mini_book(tmp_path / "root", REPO, REPO / "corpora" / "seeds" / "gold")
 
 
 def _mini(root: Path) -> tuple[Path, Path]:
