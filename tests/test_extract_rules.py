@@ -1012,3 +1012,10 @@ def test_a_wto_complaint_is_about_the_dispute_known_before_the_articles_other_go
     [dispute] = measures_of(result, "wto_dispute")
     assert dispute.imposer == "KOR" and "semiconductor_materials" in dispute.products
     assert dispute.why["products"].startswith("known-dispute:")
+
+
+def test_entity_list_written_with_a_hyphen_is_an_entity_list():
+    result = run("Washington suspended for a year its affiliates rule, which had extended "
+                 "entity-list restrictions to subsidiaries of listed Chinese firms.",
+                 published="2025-11-12")
+    assert [m.imposer for m in measures_of(result, "entity_list")] == ["USA"]
