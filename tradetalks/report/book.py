@@ -163,6 +163,13 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     among that many processes, each loading the dictionaries once for all its sets."""
     root = root or book_root()
     folders, todo = store_plan(root)
+    _extract_all(todo, jobs)
+    return finish_store(root, folders)
+
+
+def _extract_all(todo: list[tuple[Path, Path, Path | None]], jobs: int) -> None:
+    """``extract_into`` for each (corpus, folder, gold), shared among ``jobs`` processes
+    (each loading the dictionaries once for all its sets) when there is more than one."""
     if jobs > 1 and len(todo) > 1:
         from tradetalks.pipeline import warm_up  # loads the sentence splitter: only if needed
 
@@ -171,7 +178,6 @@ def build_store(root: Path | None = None, jobs: int = 1) -> list[Path]:
     else:
         for corpus, folder, gold in todo:
             extract_into(corpus, folder, gold)
-    return finish_store(root, folders)
 
 
 def score_sets(root: Path, jobs: int = 1) -> dict[str, dict]:
@@ -186,15 +192,10 @@ def score_sets(root: Path, jobs: int = 1) -> dict[str, dict]:
         folders = [Path(scratch) / name for name, _, _ in sets]
         todo = [(corpus, folder, gold) for (_, corpus, gold), folder in zip(sets, folders,
                                                                              strict=True)]
-        if jobs > 1 and len(todo) > 1:
-            from tradetalks.pipeline import load_models, warm_up
+        from tradetalks.pipeline import load_models
 
-            load_models()  # once, here: the forked workers share it
-            with worker_pool(jobs, warm_up) as pool:
-                list(pool.map(extract_into, *zip(*todo, strict=True)))
-        else:
-            for corpus, folder, gold in todo:
-                extract_into(corpus, folder, gold)
+        load_models()  # once, here: any forked workers share it
+        _extract_all(todo, jobs)
         return {name: json.loads((folder / EVALUATION).read_text(encoding="utf-8"))
                 for (name, _, _), folder in zip(sets, folders, strict=True)}
 

@@ -766,7 +766,7 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
             break
         owner = _segment_owner(text, seg_start, ann, record.imposer, rules)
         if owner is not None:
-            out.append(_owned_sibling(record, owner, text, seg_start, seg_end, ann, status,
+            out.append(_owned_sibling(record, owner, seg_start, seg_end, ann, status,
                                       published, rules, sentence))
             continue
         products = {f.value for f in ann.products
@@ -775,17 +775,28 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
         if not products or not re.match(r",? (and )?((for|on|of|to)\b|[\w-]+( [\w-]+)? "
                                         r"(since|from|starting)\b)", segment.lstrip(";")):
             continue
-        fields = _date_fields(text, seg_start + 1, seg_start + 1, status, published)
-        sibling = MeasureRecord(
-            article_ids=list(record.article_ids), published=published, imposer=record.imposer,
-            targets=set(record.targets), measure_type=record.measure_type,
-            direction=record.direction, products=products, dates=fields, status=status,
-            demands=[], why={**record.why, "products": "coordinated-clause"})
-        sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
-                                        sentence.end, text, "measure.coordinated",
-                                        segment.strip(" ,;")[:60]))
-        out.append(sibling)
+        out.append(_sibling(record, record.imposer, products, status, published, sentence,
+                            seg_start, seg_end, "measure.coordinated",
+                            {"products": "coordinated-clause"}))
     return out
+
+
+def _sibling(record: MeasureRecord, imposer: str, products: set[str], status: str,
+             published: dt.date, sentence: Sentence, seg_start: int, seg_end: int,
+             rule: str, why: dict[str, str]) -> MeasureRecord:
+    """A measure of ``record``'s kind reported by the clause ``seg_start:seg_end``, dated
+    from that clause."""
+    text = sentence.text
+    sibling = MeasureRecord(
+        article_ids=list(record.article_ids), published=published, imposer=imposer,
+        targets=set(record.targets) - {imposer}, measure_type=record.measure_type,
+        direction=record.direction, products=products,
+        dates=_date_fields(text, seg_start + 1, seg_start + 1, status, published),
+        status=status, demands=[], why={**record.why, **why})
+    sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
+                                    sentence.end, text, rule,
+                                    text[seg_start:seg_end].strip(" ,;")[:60]))
+    return sibling
 
 
 def _segment_owner(text: str, seg_start: int, ann: SentenceAnnotations, imposer: str,
@@ -799,24 +810,16 @@ def _segment_owner(text: str, seg_start: int, ann: SentenceAnnotations, imposer:
                  if cs in starts and iso3 != imposer and rules.owned.match(text[ce:])), None)
 
 
-def _owned_sibling(record: MeasureRecord, owner: str, text: str, seg_start: int,
+def _owned_sibling(record: MeasureRecord, owner: str, seg_start: int,
                    seg_end: int, ann: SentenceAnnotations, status: str, published: dt.date,
                    rules: MeasureRules, sentence: Sentence) -> MeasureRecord:
     """The other government's measure of the same kind: on the clause's own products, or
     on the first measure's when it names none."""
     products = {f.value for f in ann.products if seg_start <= f.start < seg_end}
     products.discard("all_goods")
-    fields = _date_fields(text, seg_start + 1, seg_start + 1, status, published)
-    sibling = MeasureRecord(
-        article_ids=list(record.article_ids), published=published, imposer=owner,
-        targets=set(record.targets) - {owner}, measure_type=record.measure_type,
-        direction=record.direction, products=products or set(record.products), dates=fields,
-        status=status, demands=[],
-        why={**record.why, "imposer": rules.owner_rule, "products": "coordinated-clause"})
-    sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
-                                    sentence.end, text, rules.owner_rule,
-                                    text[seg_start:seg_end].strip(" ,;")[:60]))
-    return sibling
+    return _sibling(record, owner, products or set(record.products), status, published,
+                    sentence, seg_start, seg_end, rules.owner_rule,
+                    {"imposer": rules.owner_rule, "products": "coordinated-clause"})
 
 
 def _all(text: str, needle: str) -> list[int]:
