@@ -51,11 +51,36 @@ def attack_chart() -> alt.Chart:
 
 
 def test_first_chart_of_a_kernel_carries_the_vega_library_once(monkeypatch):
+    monkeypatch.delenv(display.BOOK_ENV, raising=False)
     monkeypatch.setattr(display, "_BUNDLE_SHOWN", False)
     first = ChartOutput(attack_chart(), "one", "A test chart").html()
     second = ChartOutput(attack_chart(), "two", "A test chart").html()
     assert first.count("window.vegaEmbed") >= 1 and "tt-vega-ready" in first
     assert "if (!window.vegaEmbed)" not in second
+
+
+def test_a_book_kernel_leaves_the_chart_library_to_the_page(monkeypatch):
+    monkeypatch.setenv(display.BOOK_ENV, "1")
+    monkeypatch.setattr(display, "_BUNDLE_SHOWN", False)
+    first = ChartOutput(attack_chart(), "one", "A test chart").html()
+    assert "if (!window.vegaEmbed)" not in first and "vegaEmbed('#tt-chart-one'" in first
+
+
+def test_a_book_kernel_leaves_the_table_library_to_the_page(monkeypatch):
+    monkeypatch.setenv(display.BOOK_ENV, "1")
+    monkeypatch.setattr(display, "_LIBRARY_SHOWN", False)
+    monkeypatch.setattr(display, "table_library", lambda: "<script>LIBRARY</script>")
+    html = table_output(pd.DataFrame({"a": [1]}), "A table").html()
+    assert "LIBRARY" not in html and "new ITable(" in html
+
+
+def test_a_notebook_on_its_own_carries_the_table_library_once(monkeypatch):
+    monkeypatch.delenv(display.BOOK_ENV, raising=False)
+    monkeypatch.setattr(display, "_LIBRARY_SHOWN", False)
+    monkeypatch.setattr(display, "table_library", lambda: "<script>LIBRARY</script>")
+    first = table_output(pd.DataFrame({"a": [1]}), "A table").html()
+    second = table_output(pd.DataFrame({"a": [2]}), "A table").html()
+    assert first.count("LIBRARY") == 1 and "LIBRARY" not in second
 
 
 def test_chart_output_carries_the_vega_lite_spec_and_no_png(monkeypatch):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tradetalks.build.libraries import book_kernels
 from tradetalks.workers import worker_pool
 
 EXECUTION_TIMEOUT = 600  # seconds, as _config.yml's execute.timeout
@@ -77,8 +78,9 @@ def execute_chapter(path: Path, cache_path: Path) -> tuple[str, float, str | Non
     from jupyter_cache.executors.utils import single_nb_execution
 
     notebook = read_chapter(path)
-    result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False,
-                                 timeout=EXECUTION_TIMEOUT, meta_override=True)
+    with book_kernels():  # the book's pages load the chart and table libraries
+        result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False,
+                                     timeout=EXECUTION_TIMEOUT, meta_override=True)
     if result.err is not None:
         return str(path), result.time, f"{result.err.__class__.__name__}: {result.err}"
     cache = open_cache(cache_path)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from pathlib import Path
 
+from tradetalks.build.libraries import STATIC_FOLDER, write_libraries
 from tradetalks.build.preexecute import (
     chapter_paths,
     execute_chapter,
@@ -47,16 +48,17 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
     late = [p for p in chapters if reads_evaluation_sets(p)]
     early = [p for p in chapters if p not in late]
     _, seeds = next(iter(folders.values()))
-    if todo:
-        load_models()  # once, here: the forked extraction workers share it
     with ExitStack() as pools:
+        kernels = pools.enter_context(worker_pool(min(jobs, len(chapters)))) \
+            if chapters else None
+        # the chart library is built in a kernel's worker while the models load (once
+        # per vl-convert version; then read from _build)
+        libraries = kernels.submit(write_libraries, root / STATIC_FOLDER) if kernels else None
+        if todo:
+            load_models()  # once, here: the forked extraction workers share it
         # no pool for work there is none of: each extraction process loads the models
         extractors = pools.enter_context(worker_pool(min(jobs, len(todo)), warm_up)) \
             if todo else None
-        kernels = pools.enter_context(worker_pool(min(jobs, len(chapters)))) \
-            if chapters else None
-        # todo lists the seeds first (when they need extracting): every chapter waits
-        # for them, the early ones for nothing else
         sets = {folder: extractors.submit(extract_into, corpus, folder, gold)
                 for corpus, folder, gold in todo}
         if seeds in sets:
@@ -69,4 +71,6 @@ def prepare_book(root: Path, cache_path: Path, jobs: int = 2,
             future.result()
         runs += [kernels.submit(execute_chapter, p, cache_path) for p in late]
         done = [path for path, _, error in (f.result() for f in runs) if error is None]
+        if libraries is not None:
+            libraries.result()
     return finish_store(root, folders), done

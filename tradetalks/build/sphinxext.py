@@ -1,21 +1,25 @@
 """Sphinx hooks for the book: a style sheet, no remote scripts, and a PDF buildable with
 any script.
 
-* HTML: the book's style sheet and each chart's CSV are static files; scripts from other
-  hosts are dropped (the chart and table libraries are inlined by the notebooks' outputs).
+* HTML: the book's style sheet, each chart's CSV and the chart and table libraries are
+  static files (the libraries loaded only by pages with a chart or a table); scripts from
+  other hosts are dropped.
 * LaTeX: pdflatex cannot typeset CJK or other scripts outside its fonts. Characters it
   cannot set are replaced, in the LaTeX output only, by a visible ``[U+XXXX]`` code.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from tradetalks.build.libraries import STATIC_FOLDER, page_libraries, write_libraries
 from tradetalks.build.vegalite import setup_charts
 from tradetalks.publish.latex import latex_symbol, pdflatex_safe
+from tradetalks.report.display import BOOK_ENV
 
 STYLE_NAME = "tradetalks.css"
 # Tables stay inside the text column: the layout is fixed, each column taking the share of
@@ -84,9 +88,10 @@ def _edition(app: Sphinx, config) -> None:
 
 def _write_static(app: Sphinx, config) -> None:
     """Write the book's style sheet into the static folder (which also receives each
-    chart's CSV). The Vega and DataTables libraries need no file: each page's first chart
-    and first table carry them inline, so pages work from ``file://``."""
-    folder = Path(app.srcdir) / "_build" / ".book-static"
+    chart's CSV and, for HTML, the libraries), and tell the kernels this process starts
+    (myst-nb's, for a chapter the pre-execution left out) to leave the libraries to it."""
+    os.environ[BOOK_ENV] = "1"
+    folder = static_folder(app)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / STYLE_NAME).write_text(STYLE, encoding="utf-8")
     # The report typesets no mathematics; a stub stands in for MathJax, which myst-nb would
@@ -94,6 +99,25 @@ def _write_static(app: Sphinx, config) -> None:
     (folder / "mathjax-off.js").write_text("/* no mathematics in this book */\n")
     config.mathjax_path = "mathjax-off.js"
     config.html_static_path = [*config.html_static_path, str(folder)]
+
+
+def static_folder(app: Sphinx) -> Path:
+    return Path(app.srcdir) / STATIC_FOLDER
+
+
+def _write_libraries(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        write_libraries(static_folder(app))
+
+
+def _page_libraries(app: Sphinx, pagename: str, templatename: str, context: dict,
+                    doctree) -> None:
+    """Load Vega on pages with a chart, DataTables on pages with a table."""
+    scripts, styles = page_libraries(context.get("body", ""))
+    for name in scripts:
+        app.add_js_file(name)
+    for name in styles:
+        app.add_css_file(name)
 
 
 def _offline_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -261,6 +285,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _edition, priority=400)
     app.connect("config-inited", _write_static)
     app.add_css_file(STYLE_NAME)
+    app.connect("builder-inited", _write_libraries)
+    app.connect("html-page-context", _page_libraries)
     app.connect("html-page-context", _offline_page, priority=900)
     app.connect("doctree-resolved", _latex_safe)
     setup_charts(app)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,13 @@ def _slug(name: str) -> str:
 
 PNG_WIDTH = 640  # charts that follow the page's width are drawn this wide in the PDF
 _BUNDLE_SHOWN = False
+# Set by the book build for its kernels: the book's pages load the chart and table
+# libraries as shared static files (tradetalks.build.libraries), so outputs leave them out.
+BOOK_ENV = "TALKING_TRADE_BOOK"
+
+
+def in_book() -> bool:
+    return os.environ.get(BOOK_ENV) == "1"
 
 
 def javascript_bundle() -> str:
@@ -69,7 +77,7 @@ def vega_library() -> str:
 
 def _bundle_once() -> str:
     global _BUNDLE_SHOWN
-    if _BUNDLE_SHOWN:
+    if _BUNDLE_SHOWN or in_book():
         return ""
     _BUNDLE_SHOWN = True
     return vega_library()
@@ -227,7 +235,7 @@ def table_library() -> str:
 
 def _library_once() -> str:
     global _LIBRARY_SHOWN
-    if _LIBRARY_SHOWN:
+    if _LIBRARY_SHOWN or in_book():
         return ""
     _LIBRARY_SHOWN = True
     return table_library()
