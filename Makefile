@@ -51,7 +51,7 @@ tables: $(STAMP)
 # (find -newer on the stamp), so a prose-only edit starts no Python before Jupyter Book.
 INPUTS := seeds corpora data tradetalks results/evaluation_log.csv results/scores
 PREPARED := _build/.prepared
-CHANGED_INPUTS = find $(INPUTS) book/tables book/references.bib -newer $(PREPARED) \
+CHANGED_INPUTS = find $(INPUTS) $(STAMP) book/tables book/references.bib -newer $(PREPARED) \
 	-not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' -print -quit 2>/dev/null
 
 ## prepare: bib, the notebook-cache guard, then the tables and the notebooks the cache

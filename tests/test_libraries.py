@@ -8,7 +8,6 @@ import re
 import pandas as pd
 from itables import to_html_datatable
 
-from tradetalks.build import libraries
 from tradetalks.build.libraries import (
     TABLE_SCRIPT,
     TABLE_STYLE,
@@ -45,7 +44,7 @@ def test_pages_load_only_the_libraries_their_body_uses():
 
 
 def test_libraries_are_rewritten_only_when_their_bytes_change(monkeypatch, tmp_path):
-    monkeypatch.setattr(libraries, "javascript_bundle", lambda: "/* vega */")
+    monkeypatch.setattr(display, "javascript_bundle", lambda: "/* vega */")
     write_libraries(tmp_path)
     assert "/* vega */" in (tmp_path / VEGA_SCRIPT).read_text(encoding="utf-8")
     times = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
@@ -60,3 +59,15 @@ def test_book_kernels_set_the_flag_only_inside_the_block(monkeypatch):
     with book_kernels():
         assert display.in_book()
     assert not display.in_book()
+
+
+def test_the_sphinx_extension_loads_without_pandas_altair_or_itables():
+    """A prose edit rebuilds in a couple of seconds; importing these would add one."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tradetalks.build.sphinxext; "
+            "print(sorted({'pandas', 'altair', 'itables'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tradetalks.publish.output import write_atomic
-from tradetalks.report.display import BOOK_ENV, javascript_bundle
+from tradetalks.report import BOOK_ENV
 
 STATIC_FOLDER = Path("_build") / ".book-static"  # served as the book's _static
 VEGA_SCRIPT = "tt-vega.js"
@@ -47,6 +47,8 @@ def book_kernels() -> Iterator[None]:
 def vega_script() -> str:
     """Vega, Vega-Lite and Vega-Embed (vl-convert's offline bundle); charts drawn before it
     loads wait for its event."""
+    from tradetalks.report.display import javascript_bundle
+
     return ("if (!window.vegaEmbed) {(function(){\n" + javascript_bundle() + "\n})();}\n"
             "window.dispatchEvent(new Event('tt-vega-ready'));\n")
 
@@ -88,9 +90,17 @@ def datatables_style() -> str:
     return Path(options.dt_bundle).with_suffix(".css").read_text(encoding="utf-8")
 
 
+LIBRARY_FILES = (VEGA_SCRIPT, TABLE_SCRIPT, TABLE_STYLE)
+
+
+def libraries_present(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in LIBRARY_FILES)
+
+
 def write_libraries(folder: Path) -> None:
     """Write the three files into ``folder`` (the book's static folder), each only when its
-    bytes changed, so a rebuild copies nothing new."""
+    bytes changed, so a rebuild copies nothing new. The book's preparation runs this in
+    every build whose inputs or environment changed (`make prepare`)."""
     for name, text in ((VEGA_SCRIPT, vega_script()), (TABLE_SCRIPT, datatables_script()),
                        (TABLE_STYLE, datatables_style())):
         path = folder / name

@@ -16,10 +16,15 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from tradetalks.build.libraries import STATIC_FOLDER, page_libraries, write_libraries
+from tradetalks.build.libraries import (
+    STATIC_FOLDER,
+    libraries_present,
+    page_libraries,
+    write_libraries,
+)
 from tradetalks.build.vegalite import setup_charts
 from tradetalks.publish.latex import latex_symbol, pdflatex_safe
-from tradetalks.report.display import BOOK_ENV
+from tradetalks.report import BOOK_ENV
 
 STYLE_NAME = "tradetalks.css"
 # Tables stay inside the text column: the layout is fixed, each column taking the share of
@@ -106,7 +111,9 @@ def static_folder(app: Sphinx) -> Path:
 
 
 def _write_libraries(app: Sphinx) -> None:
-    if app.builder.format == "html":
+    """The libraries, when the book's preparation has not written them (a build run
+    without `make`); writing them imports pandas and itables, a second of every build."""
+    if app.builder.format == "html" and not libraries_present(static_folder(app)):
         write_libraries(static_folder(app))
 
 

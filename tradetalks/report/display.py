@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from tradetalks.publish.output import write_atomic
-from tradetalks.report import VEGALITE_MIME
+from tradetalks.report import BOOK_ENV, VEGALITE_MIME
 
 _UNSAFE_IN_SCRIPT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                      "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -37,11 +37,6 @@ def _slug(name: str) -> str:
 
 PNG_WIDTH = 640  # charts that follow the page's width are drawn this wide in the PDF
 _BUNDLE_SHOWN = False
-# Set by the book build for its kernels: the book's pages load the chart and table
-# libraries as shared static files (tradetalks.build.libraries), so outputs leave them out.
-BOOK_ENV = "TALKING_TRADE_BOOK"
-
-
 def in_book() -> bool:
     return os.environ.get(BOOK_ENV) == "1"
 
@@ -67,9 +62,10 @@ def javascript_bundle() -> str:
 
 
 def vega_library() -> str:
-    """Vega, Vega-Lite and Vega-Embed (vl-convert's offline bundle) as one inline script:
-    emitted once per kernel with the first chart, so charts draw from ``file://``, over
-    http and in JupyterLab with no network. Charts drawn before it wait for its event."""
+    """Vega, Vega-Lite and Vega-Embed (vl-convert's offline bundle) as one inline script,
+    emitted once per kernel with the first chart of a notebook run outside the book (whose
+    pages load it as a static file), so its charts draw offline. Charts drawn before it
+    wait for its event."""
     bundle = javascript_bundle().replace("</script", "<\\/script")
     return ("<script>if (!window.vegaEmbed) {(function(){\n" + bundle + "\n})();}"
             "window.dispatchEvent(new Event('tt-vega-ready'));</script>")
@@ -224,7 +220,8 @@ _LIBRARY_SHOWN = False
 def table_library() -> str:
     """itables' own offline loader (``init_notebook_mode(connected=False)``), captured as
     HTML: it inlines the DataTables bundle, so tables load from ``file://``, over http and
-    in JupyterLab with no network. Emitted once per kernel, with the first table."""
+    in JupyterLab with no network. Emitted once per kernel, with the first table, outside
+    the book (its pages load the library as a static file)."""
     from IPython.utils.capture import capture_output
     from itables import init_notebook_mode
 
