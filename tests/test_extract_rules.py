@@ -1019,3 +1019,53 @@ def test_entity_list_written_with_a_hyphen_is_an_entity_list():
                  "entity-list restrictions to subsidiaries of listed Chinese firms.",
                  published="2025-11-12")
     assert [m.imposer for m in measures_of(result, "entity_list")] == ["USA"]
+
+
+# --- the tenth round --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Seoul stopped Japanese seafood imports once more in March.",
+    "Beijing bans beef and other meat imports from three Australian abattoirs.",
+    "Beijing has kept the suspensions of wine imports from two Australian estates since May.",
+])
+def test_a_verb_or_noun_of_stopping_with_modifiers_before_imports_is_an_import_ban(text):
+    assert one_measure(run(text, published="2024-05-02"), "import_ban").status == "in_force"
+
+
+@pytest.mark.parametrize(("text", "imposer"), [
+    ("Exporters fear that Washington will tighten its chip controls again this year.", "USA"),
+    ("Nothing in the deal touches the US chip curbs that started the dispute.", "USA"),
+    ("The Dutch government's new rules on advanced lithography equipment take effect "
+     "next month.", "NLD"),
+    ("They welcomed the updated rules on exports of advanced semiconductors that Japan "
+     "published on Friday.", "JPN"),
+])
+def test_controls_named_by_their_goods_or_rules_on_exports_are_export_controls(text, imposer):
+    (measure,) = measures_of(run(text, published="2024-05-02"), "export_control")
+    assert measure.imposer == imposer
+
+
+def test_a_ban_on_exports_with_an_adverb_is_an_export_ban():
+    result = run("In January, China banned outright the export of antimony to the United "
+                 "States.", published="2025-02-10")
+    assert one_measure(result, "export_ban").products == {"antimony"}
+
+
+@pytest.mark.parametrize("text", [
+    "President Donald Trump said on Friday that imports from Canada would face a 35% tariff "
+    "from Aug. 1.",
+    "President Donald Trump on Friday sent a letter to Canada's prime minister informing him "
+    "that goods from his country will face a 35% tariff from Aug. 1, raising the pressure "
+    "on America's neighbour.",
+])
+def test_a_tariff_in_a_clause_the_subject_reports_is_the_subjects(text):
+    measure = one_measure(run(text, published="2025-07-12"), "tariff")
+    assert (measure.imposer, measure.products) == ("USA", {"all_goods"})
+    assert measure.why["imposer"] == "measure.imposer-reporting-subject"
+
+
+def test_a_measure_a_reported_clause_challenges_is_not_the_subjects():
+    result = run("China imposed duties of 80% on Australian barley in May.",
+                 "Birmingham said on Tuesday that the government was weighing a challenge at "
+                 "the World Trade Organization over the barley duties.", published="2020-06-02")
+    assert {m.imposer for m in result.measures} == {"CHN"}

@@ -222,3 +222,11 @@ def test_a_clause_opening_with_another_governments_rules_is_its_measure(example)
 def test_a_phrase_naming_the_event_takes_the_status_of_the_clause_before_it(example):
     (meeting,) = _meetings(example["text"], example["published"])
     assert meeting.status == example["status"]
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["reporting_subject"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_a_measure_in_a_reported_clause_is_the_reporting_subjects(example):
+    measures = _measures(example["text"], example["published"])
+    assert [m.imposer for m in measures] == [example["imposer"]]
+    assert measures[0].why["imposer"] == TRIGGERS["measure"]["reporting_subject"]["id"]

@@ -95,6 +95,10 @@ class MeasureRules:
         self.followed_suit_rule = suit["id"]
         self.followed_suit = guarded(suit["pattern"], re.I)
         self.followed_suit_unless = guarded(suit["unless_before"], re.I)
+        self.reporting_rule = spec["reporting_subject"]["id"]
+        self.reporting = guarded(spec["reporting_subject"]["pattern"], re.I)
+        self.reporting_clause = guarded(spec["reporting_subject"]["clause"], re.I)
+        self.reporting_unless = guarded(spec["reporting_subject"]["unless_before"], re.I)
         self.owner_rule = spec["coordinated_owner"]["id"]
         self.owned = guarded(spec["coordinated_owner"]["owned"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
@@ -629,6 +633,16 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
             text[:match.start()], re.I):
         # "China's Ministry of Commerce said ... exporters will need licences"
         return this_subject, "announcing-agency"
+    reported = rules.reporting.search(text, 0, match.start()) \
+        if imposer is None and this_subject else None
+    if reported is not None and rules.reporting_clause.search(text, reported.start(),
+                                                              match.start()) \
+            and not rules.reporting_unless.search(text, 0, match.start()) \
+            and not rules.target_words.search(text, reported.start(), match.start()) \
+            and this_subject not in {
+            iso3 for cs, _, iso3, _ in _country_mentions(ann, people=True)
+            if reported.start() < cs < _clause_end(text, match.end())}:
+        return this_subject, rules.reporting_rule
     known = _known_imposer(rules.known, products, measure_type, state.published) \
         if imposer is None else None
     if known is not None:
@@ -644,6 +658,13 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # names no government continues the story of the measure reported last
         return state.measures[-1].imposer, "article-latest-measure"
     return imposer, why
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause running through ``at`` ends: the next comma or semicolon, at most
+    60 characters on."""
+    ends = [i for i in (text.find(",", at), text.find(";", at)) if i != -1]
+    return min(ends + [at + 60])
 
 
 def _known_imposer(known: tuple[KnownMeasure, ...], products: set[str], measure_type: str,
