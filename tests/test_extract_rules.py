@@ -1069,3 +1069,16 @@ def test_a_measure_a_reported_clause_challenges_is_not_the_subjects():
                  "Birmingham said on Tuesday that the government was weighing a challenge at "
                  "the World Trade Organization over the barley duties.", published="2020-06-02")
     assert {m.imposer for m in result.measures} == {"CHN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and China agreed to hold the next round of their export control dialogue in "
+    "Tokyo, with the date to be arranged through diplomatic channels.",
+    "Nothing has been decided on a summit between Prime Minister Sanae Takaichi and "
+    "President Lee Jae-myung.",
+    "A summit between Prime Minister Sanae Takaichi and President Lee Jae-myung is under "
+    "discussion, but nothing is scheduled.",
+])
+def test_a_meeting_whose_date_is_still_to_be_set_is_undecided(text):
+    m = one_meeting(run(text, published="2025-11-05"))
+    assert (m.status, m.window) == ("undecided", None)
