@@ -104,3 +104,15 @@ def test_unseen_range_spans_the_first_scores_of_the_held_out_sets_only():
     assert (figures["unseen_meetings_low"], figures["unseen_meetings_high"]) == ("0.65", "0.71")
     assert figures["unseen_measures_low"] == figures["unseen_measures_high"] == "0.76"
     assert figures["unseen_sets"] == 2
+
+
+def test_an_f1_near_a_target_is_also_glued_unrounded_with_its_counts():
+    scores = pd.DataFrame([{"set": "fresh 9", "key": "fresh9", "system": "rules",
+                            "table": table, "gold": 60, "predicted": 53, "matched": 45,
+                            "precision": 45 / 53, "recall": 45 / 60, "f1": 90 / 113,
+                            "dates_exact": 0.5, "articles": 15}
+                           for table in ("meetings", "measures")])
+    figures = findings.evaluation_figures(scores)
+    assert figures["f1_fresh9_measures"] == "0.80"
+    assert figures["f1_exact_fresh9_measures"] == \
+        "0.796 (45 matched of 53 found and 60 in the gold)"
