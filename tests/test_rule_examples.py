@@ -136,7 +136,8 @@ def test_a_quoted_first_person_is_not_the_article_speaker():
     assert all("NLD" not in m.countries for m in meetings)
 
 
-PARTY_RULE_EXAMPLES = [(key, example) for key in ("pronoun_subject", "collective_parties")
+PARTY_RULE_EXAMPLES = [(key, example) for key in ("pronoun_subject", "collective_parties",
+                                                    "speaker_pronoun")
                        for example in MEETING[key]["examples"]]
 
 

@@ -84,6 +84,8 @@ class MeetingRules:
         self.collective_rule, self.collective = _rule(spec, "collective_parties", "pattern",
                                                       re.I)
         self.pronoun_rule, self.pronoun_subject = _rule(spec, "pronoun_subject", "subject")
+        self.speaker_pronoun_rule, self.speaker_pronoun = _rule(spec, "speaker_pronoun",
+                                                                "subject")
         self.first_person_rule, self.first_person = _rule(spec, "first_person", "subject")
         self.separate_rule, self.separate_cue = _rule(spec, "separate_talks", "cue", re.I)
         self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
@@ -522,6 +524,11 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
         parties.add(referent[1].country)
         persons.append(referent)
         how.append(state.rules.pronoun_rule)
+    speaker = _speaker_referent(state, text, match) if referent is None else None
+    if speaker is not None and speaker[1].country not in parties:
+        parties.add(speaker[1].country)
+        persons.append(speaker)
+        how.append(state.rules.speaker_pronoun_rule)
     if state.speaker and state.speaker not in parties and _first_person(text, match,
                                                                         state.rules):
         parties.add(state.speaker)
@@ -574,6 +581,17 @@ def _pronoun_referent(state: _Article, text: str, match: re.Match) -> tuple | No
     earlier = state.history[-4:-1]  # the sentence itself is the history's last entry
     named = next((ann.persons for ann in reversed(earlier) if ann.persons), None)
     return min(named, key=lambda p: p[0].start) if named else None
+
+
+def _speaker_referent(state: _Article, text: str, match: re.Match) -> tuple | None:
+    """The person a "he" or "she" right after a verb of saying before the trigger stands
+    for: the last person the sentence names before that verb."""
+    found = next(reversed(list(state.rules.speaker_pronoun.finditer(
+        text, 0, match.start() + 1))), None)
+    if found is None or _inside_quotes(text[:found.end()]):
+        return None
+    named = [p for p in state.history[-1].persons if p[0].end <= found.start()]
+    return max(named, key=lambda p: p[0].start) if named else None
 
 
 def _inside_quotes(before: str) -> bool:
