@@ -1082,3 +1082,14 @@ def test_a_measure_a_reported_clause_challenges_is_not_the_subjects():
 def test_a_meeting_whose_date_is_still_to_be_set_is_undecided(text):
     m = one_meeting(run(text, published="2025-11-05"))
     assert (m.status, m.window) == ("undecided", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan requested consultations with South Korea on 9 March regarding duties of 30% on "
+    "Japanese steel.",
+    "Japan said the panel established in June to examine South Korea's duties on Japanese "
+    "steel had been composed.",
+])
+def test_consultations_requested_or_a_panel_examining_a_measure_are_a_wto_step(text):
+    (step,) = measures_of(run(text, published="2025-09-02"), "wto_dispute")
+    assert (step.imposer, step.products) == ("JPN", {"steel"})
