@@ -1093,3 +1093,9 @@ def test_a_meeting_whose_date_is_still_to_be_set_is_undecided(text):
 def test_consultations_requested_or_a_panel_examining_a_measure_are_a_wto_step(text):
     (step,) = measures_of(run(text, published="2025-09-02"), "wto_dispute")
     assert (step.imposer, step.products) == ("JPN", {"steel"})
+
+
+def test_goods_named_after_the_next_trigger_belong_to_that_measure():
+    result = run("On Tuesday China banned exports of gallium and antimony to the United States, "
+                 "a day after Washington tightened its chip controls.", published="2024-12-05")
+    assert one_measure(result, "export_ban").products == {"antimony", "gallium"}

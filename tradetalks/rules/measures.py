@@ -287,8 +287,11 @@ def text_of(ann: SentenceAnnotations) -> str:
     return getattr(ann, "text", "")
 
 
-def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type: str
-                   ) -> set[str]:
+def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type: str,
+                   stop: int | None = None) -> set[str]:
+    """The goods named nearest the trigger; none past ``stop``, where the sentence's next
+    trigger starts ("banned exports of gallium ..., a day after Washington tightened its
+    chip controls": the chips are the next measure's)."""
     spans = [f for f in ann.products
              if not any(o is not f and o.start <= f.start and f.end <= o.end
                         and (o.end - o.start) > (f.end - f.start) for o in ann.products)]
@@ -300,7 +303,7 @@ def _near_products(ann: SentenceAnnotations, start: int, end: int, measure_type:
         spans = [f for f in spans if f not in described]
     text = text_of(ann)
     hi = min([i for i in (text.find(sep, end) for sep in CLAUSE_BREAKS) if i != -1]
-             + [end + 120])
+             + [end + 120] + ([stop - 1] if stop is not None else []))
     lo = max([text.rfind(sep, 0, start) for sep in CLAUSE_BREAKS] + [start - 80])
     after = {f.value for f in spans if end <= f.start <= hi}
     inside = {f.value for f in spans if start <= f.start < end}
@@ -467,7 +470,10 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # measure, not a new one
         accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
         list_ends.append((match.end(), measure_type))
-        _trigger_measure(state, sentence, ann, match, measure_type, this_subject)
+        following = [m.start() for m, _, _ in found if m.start() >= match.end()]
+        _trigger_measure(state, sentence, ann, match, measure_type, this_subject,
+                         min(following) if following and measure_type != "wto_dispute"
+                         else None)
 
 
 def _dates_why(fields: dict) -> str:
@@ -510,14 +516,15 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
 
 
 def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
-                     match: re.Match, measure_type: str, this_subject: str | None) -> None:
+                     match: re.Match, measure_type: str, this_subject: str | None,
+                     next_trigger: int | None = None) -> None:
     """One trigger: its status, products, government and targets, merged into the
     article's measures (or kept loose for a later back-reference)."""
     text, rules, published = sentence.text, state.rules, state.published
     demanded = bool(rules.demand.search(text))
     status = classify_measure_status(_clause(text, match.start(), match.end()), measure_type,
                                      demanded, rules)
-    products = _near_products(ann, match.start(), match.end(), measure_type)
+    products = _near_products(ann, match.start(), match.end(), measure_type, next_trigger)
     products_why = "near-trigger" if products else ""
     imposer, imposer_why = _acting_government(state, sentence, ann, match, measure_type,
                                               demanded, products, this_subject)
