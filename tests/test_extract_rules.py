@@ -1099,3 +1099,14 @@ def test_goods_named_after_the_next_trigger_belong_to_that_measure():
     result = run("On Tuesday China banned exports of gallium and antimony to the United States, "
                  "a day after Washington tightened its chip controls.", published="2024-12-05")
     assert one_measure(result, "export_ban").products == {"antimony", "gallium"}
+
+
+@pytest.mark.parametrize("text", [
+    "Since July 4 Japan has required its exporters to seek a licence for each shipment of "
+    "photoresist bound for South Korea.",
+    "Japanese exporters have had to obtain case-by-case approval to ship photoresist to "
+    "South Korea since July 4.",
+])
+def test_a_licence_or_approval_sought_for_each_shipment_is_an_export_control(text):
+    measure = one_measure(run(text, published="2019-09-02"), "export_control")
+    assert (measure.imposer, measure.products) == ("JPN", {"photoresist"})
