@@ -1110,3 +1110,10 @@ def test_goods_named_after_the_next_trigger_belong_to_that_measure():
 def test_a_licence_or_approval_sought_for_each_shipment_is_an_export_control(text):
     measure = one_measure(run(text, published="2019-09-02"), "export_control")
     assert (measure.imposer, measure.products) == ("JPN", {"photoresist"})
+
+
+def test_a_complaint_lodged_with_the_wto_is_no_contact_between_governments():
+    result = run("Canberra lodged a formal complaint with the World Trade Organization on "
+                 "Wednesday over Beijing's duties on Australian wine.", published="2021-06-25")
+    assert result.meetings == []
+    assert [m.measure_type for m in result.measures].count("wto_dispute") == 1
