@@ -640,15 +640,8 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
             text[:match.start()], re.I):
         # "China's Ministry of Commerce said ... exporters will need licences"
         return this_subject, "announcing-agency"
-    reported = rules.reporting.search(text, 0, match.start()) \
-        if imposer is None and this_subject else None
-    if reported is not None and rules.reporting_clause.search(text, reported.start(),
-                                                              match.start()) \
-            and not rules.reporting_unless.search(text, 0, match.start()) \
-            and not rules.target_words.search(text, reported.start(), match.start()) \
-            and this_subject not in {
-            iso3 for cs, _, iso3, _ in _country_mentions(ann, people=True)
-            if reported.start() < cs < _clause_end(text, match.end())}:
+    if imposer is None and this_subject and _reports_it(text, match, ann, this_subject,
+                                                        rules):
         return this_subject, rules.reporting_rule
     known = _known_imposer(rules.known, products, measure_type, state.published) \
         if imposer is None else None
@@ -665,6 +658,22 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # names no government continues the story of the measure reported last
         return state.measures[-1].imposer, "article-latest-measure"
     return imposer, why
+
+
+def _reports_it(text: str, match: re.Match, ann: SentenceAnnotations, subject: str,
+                rules: MeasureRules) -> bool:
+    """"Trump said that imports from Japan would face a 25% tariff": the trigger sits in a
+    clause the subject reports, which imposes or changes the measure, does not challenge
+    it and does not name the subject's own government."""
+    reported = rules.reporting.search(text, 0, match.start())
+    if reported is None or not rules.reporting_clause.search(text, reported.start(),
+                                                             match.start()):
+        return False
+    if rules.reporting_unless.search(text, 0, match.start()) or rules.target_words.search(
+            text, reported.start(), match.start()):
+        return False
+    return subject not in {iso3 for cs, _, iso3, _ in _country_mentions(ann, people=True)
+                           if reported.start() < cs < _clause_end(text, match.end())}
 
 
 def _clause_end(text: str, at: int) -> int:
