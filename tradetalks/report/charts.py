@@ -142,7 +142,9 @@ def _in_panels(layer: alt.LayerChart, width: int, height: int, title: str, descr
     return layer.properties(width=width, height=height).facet(
         column=alt.Column("panel:N", header=_panel_header(), sort="ascending"),
         title=title, spacing=spacing,
-    ).resolve_scale(x="independent").properties(description=description)
+    ).resolve_scale(x="independent").properties(description=description).configure_legend(
+        orient="bottom", direction="vertical", labelLimit=0)  # under the panels: the
+    # legends' labels are never cut, and the chart keeps to the text column's width
 
 
 def meetings_timeline(meetings: pd.DataFrame, mentions: pd.DataFrame,
