@@ -62,12 +62,18 @@ def _itables_global() -> tuple[str, str]:
             f"itables-{__version__}-ready")
 
 
+def _datatables_bundle() -> Path:
+    """itables' DataTables bundle (its documented ``dt_bundle`` option); the style sheet
+    sits beside it."""
+    from itables import options
+
+    return Path(options.dt_bundle)
+
+
 def datatables_script() -> str:
     """itables' DataTables bundle, imported once from a ``blob:`` URL into the promise its
     tables await."""
-    from itables import options
-
-    source = Path(options.dt_bundle).read_text(encoding="utf-8")
+    source = _datatables_bundle().read_text(encoding="utf-8")
     name, event = _itables_global()
     return (
         "(function(){\n"
@@ -85,9 +91,7 @@ def datatables_script() -> str:
 
 
 def datatables_style() -> str:
-    from itables import options
-
-    return Path(options.dt_bundle).with_suffix(".css").read_text(encoding="utf-8")
+    return _datatables_bundle().with_suffix(".css").read_text(encoding="utf-8")
 
 
 LIBRARY_FILES = (VEGA_SCRIPT, TABLE_SCRIPT, TABLE_STYLE)

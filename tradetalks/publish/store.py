@@ -34,36 +34,10 @@ def _files(folder: Path, pattern: str) -> list[Path]:
                   and not _IGNORED_PARTS.intersection(p.relative_to(folder).parts))
 
 
-def _file_entries(label: str, folder: Path, files: list[Path]) -> list[bytes]:
-    entries = []
-    for path in files:
-        entries.append(f"{label}/{path.relative_to(folder).as_posix()}".encode() + b"\0")
-        entries.append(hashlib.sha256(path.read_bytes()).digest())
-    return entries
-
-
 def _hash_files(digest, label: str, folder: Path, files: list[Path]) -> None:
-    for entry in _file_entries(label, folder, files):
-        digest.update(entry)
-
-
-_SOURCE_ENTRIES: dict[tuple, list[bytes]] = {}
-
-
-def _source_entries(data_dir: Path, package_dir: Path) -> list[bytes]:
-    """The digest's entries for ``data/`` and the package sources. A build digests some
-    forty sets against the same sources, so the entries are kept for the process, keyed by
-    every file's path, size and modification time: an edited, added or removed file
-    hashes them again."""
-    groups = [("data", data_dir, _files(data_dir, "*")),
-              ("package", package_dir, _files(package_dir, "*.py"))]
-    key = tuple((label, str(path), stat.st_size, stat.st_mtime_ns)
-                for label, _, files in groups for path in files for stat in [path.stat()])
-    if key not in _SOURCE_ENTRIES:
-        _SOURCE_ENTRIES.clear()
-        _SOURCE_ENTRIES[key] = [entry for label, folder, files in groups
-                                for entry in _file_entries(label, folder, files)]
-    return _SOURCE_ENTRIES[key]
+    for path in files:
+        digest.update(f"{label}/{path.relative_to(folder).as_posix()}".encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
 def extraction_digest(corpus: Path, data_dir: Path = DATA_DIR,
@@ -73,8 +47,8 @@ def extraction_digest(corpus: Path, data_dir: Path = DATA_DIR,
     corpus_files = [corpus / MANIFEST_NAME] if (corpus / MANIFEST_NAME).is_file() else []
     corpus_files += sorted(p for p in corpus.glob("*.txt") if p.is_file())
     _hash_files(digest, "corpus", corpus, corpus_files)
-    for entry in _source_entries(data_dir, package_dir):
-        digest.update(entry)
+    _hash_files(digest, "data", data_dir, _files(data_dir, "*"))
+    _hash_files(digest, "package", package_dir, _files(package_dir, "*.py"))
     return digest.hexdigest()
 
 
