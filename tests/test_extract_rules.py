@@ -772,6 +772,13 @@ def test_a_trilateral_summit_naming_two_of_the_three_neighbours_is_between_the_t
     assert meeting.countries == {"CHN", "JPN", "KOR"}
 
 
+def test_a_trilateral_summit_naming_one_of_the_three_neighbours_is_between_the_three():
+    meeting = one_meeting(run("A trilateral summit that Japan had hoped to host this month "
+                              "has been put off indefinitely.", published="2025-12-20"))
+    assert meeting.countries == {"CHN", "JPN", "KOR"}
+    assert meeting.status == "cancelled"
+
+
 def test_a_trilateral_naming_a_government_outside_the_three_keeps_its_parties():
     meeting = one_meeting(run("Japanese and South Korean officials will hold trilateral talks "
                               "with the United States in Washington next week.",

@@ -449,12 +449,12 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     parties, persons, how, visited = _parties(state, text, match, ann, recent, outcome_hint)
     if summons_roles:
         how.insert(0, "summoner+summoned")
+    parties = _three_neighbours(text, match, ann, parties, how, rules)
     if len(parties) < 2:
         if anaphoric and state.meetings:
             _attach(_antecedent(state.meetings, text, rules), sentence, state.article_id, ann,
                     rules, "meeting.back-reference", anaphoric.group())
         return
-    parties = _three_neighbours(text, match, ann, parties, how, rules)
     level = level_of(text, ann, rules)
     for _, actor in persons:
         if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
@@ -610,7 +610,8 @@ def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
                       parties: set[str], how: list[str], rules: MeetingRules) -> set[str]:
     """"the trilateral summit that Japan had planned to host", "a three-way summit with
     China in Chengdu": a trilateral of China, Japan and South Korea is between the three
-    even when the sentence names two, unless it names a government outside them."""
+    even when the sentence names one or two of them, unless it names a government outside
+    them."""
     if not rules.neighbours_trilateral.search(text, max(0, match.start() - 40), match.end()):
         return parties
     named = {f.value.rstrip("?") for f in ann.countries} | {a.country for _, a in ann.persons}
