@@ -779,6 +779,20 @@ def test_a_trilateral_summit_naming_one_of_the_three_neighbours_is_between_the_t
     assert meeting.status == "cancelled"
 
 
+def test_discussing_a_matter_with_a_named_foreign_leader_is_a_meeting():
+    meeting = one_meeting(run("Dutch Prime Minister Mark Rutte had discussed export controls "
+                              "with President Joe Biden at the White House on January 17.",
+                              published="2023-01-28"))
+    assert meeting.countries == {"NLD", "USA"}
+    assert meeting.status == "held"
+
+
+def test_discussing_a_matter_with_reporters_is_no_meeting():
+    result = run("Prime Minister Fumio Kishida discussed the export rules with reporters "
+                 "in Tokyo on Monday.", published="2023-01-28")
+    assert result.meetings == []
+
+
 def test_a_trilateral_naming_a_government_outside_the_three_keeps_its_parties():
     meeting = one_meeting(run("Japanese and South Korean officials will hold trilateral talks "
                               "with the United States in Washington next week.",
