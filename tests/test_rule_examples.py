@@ -151,6 +151,24 @@ def test_party_rule_example_names_the_governments_it_says(key, example):
     assert [sorted(m.countries) for m in meetings] == [example["countries"]]
 
 
+@pytest.mark.parametrize("example", MEETING["relative_clause"]["examples"],
+                         ids=lambda e: e["text"][:30])
+def test_relative_clause_example_reports_one_meeting_per_clause(example):
+    """The who-clause's meeting is between the clause and the words it hangs on; the main
+    clause's meeting, if any, leaves the who-clause's people out."""
+    meetings = _meetings(example["text"], example["published"])
+    assert sorted(sorted(m.countries) for m in meetings) == example["countries"]
+    assert all(MEETING["relative_clause"]["id"] in m.why["parties"] for m in meetings)
+
+
+def test_a_visit_in_a_who_clause_is_the_setting_of_the_main_meeting():
+    text = ("On November 15, Mr. Shigeru Ishiba, Prime Minister of Japan, who is visiting "
+            "Lima, Peru, to attend the APEC Economic Leaders' Meeting, held a Japan-ROK "
+            "Summit Meeting with President Yoon Suk Yeol.")
+    meetings = _meetings(text, dt.date(2024, 11, 16))
+    assert [sorted(m.countries) for m in meetings] == [["JPN", "KOR"]]
+
+
 def test_a_quoted_he_is_no_pronoun_subject():
     text = ("Australian Prime Minister Scott Morrison said on Monday that trade would top "
             'his agenda. Wang said: "He will hold talks with Japan soon."')

@@ -89,6 +89,7 @@ class MeetingRules:
         self.first_person_rule, self.first_person = _rule(spec, "first_person", "subject")
         self.separate_rule, self.separate_cue = _rule(spec, "separate_talks", "cue", re.I)
         self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
+        self.relative_rule, self.relative_clause = _rule(spec, "relative_clause", "pattern")
         self.host_noun = guarded(spec["trilateral_host"]["noun"])
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
@@ -317,6 +318,8 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # noun refers to a known event; another trigger reports this sentence's event
         found = [t for t in found if not _inside_reference(t[0], refs + definite)]
     anaphoric = rules.anaphora.search(text)
+    if not excluded and _relative_meetings(state, sentence, ann, recent, found, anaphoric):
+        return
     split = _event_clauses(text, found, ann, state.published) if not excluded else None
     if split is not None:
         # "A held a summit with B on May 1, and on May 3 she met C in Paris": one meeting
@@ -344,6 +347,36 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                 state.outcomes.append((sentence, parties))
         return
     _trigger_meeting(state, sentence, ann, recent, trigger, anaphoric)
+
+
+def _relative_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                       recent: list[SentenceAnnotations], found: list,
+                       anaphoric: re.Match | None) -> bool:
+    """"Kerry, who held talks with Chung in Seoul on Saturday, said Japan had ...": a
+    meeting reported inside a who-clause is between the person the clause hangs on and
+    the clause's own people; the main clause, read without it, reports its own meeting
+    or none. False when the sentence has no such clause with a trigger of its own."""
+    text = sentence.text
+    clause = state.rules.relative_clause.search(text)
+    if clause is None:
+        return False
+    lo, hi = clause.span()
+    # "Ishiba, who is visiting Lima to attend the APEC meeting, held talks with Yoon":
+    # a visit in a who-clause is the setting of the main clause's meeting, not one itself
+    inner = [t for t in found if lo <= t[0].start() < hi and t[0].re not in state.rules.visit]
+    if not inner or not any(p[0].end <= lo for p in ann.persons) and not any(
+            c.end <= lo for c in ann.countries):
+        return False
+    head = _within(ann, 0, hi)  # the words the clause hangs on, and the clause
+    _trigger_meeting(state, sentence, head, recent, _choose_trigger(inner, head),
+                     anaphoric, text[:hi] + " " * (len(text) - hi), state.rules.relative_rule)
+    outer = [t for t in found if not lo <= t[0].start() < hi]
+    if outer:
+        rest = _outside(ann, lo, hi)
+        _trigger_meeting(state, sentence, rest, recent, _choose_trigger(outer, rest),
+                         anaphoric, text[:lo] + " " * (hi - lo) + text[hi:],
+                         state.rules.relative_rule)
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -379,16 +412,23 @@ def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: 
     return None
 
 
-def _within(ann: SentenceAnnotations, lo: int, hi: int) -> SentenceAnnotations:
-    """The annotations of the words between ``lo`` and ``hi`` only."""
+def _within(ann: SentenceAnnotations, lo: int, hi: int,
+            outside: bool = False) -> SentenceAnnotations:
+    """The annotations of the words between ``lo`` and ``hi`` only (with ``outside``,
+    of every other word)."""
     def inside(found: list, pairs: bool = False) -> list:
-        return [x for x in found if lo <= (x[0] if pairs else x).start < hi]
+        return [x for x in found
+                if (lo <= (x[0] if pairs else x).start < hi) != outside]
 
     return replace(ann, persons=inside(ann.persons, True),
                    unknown_persons=inside(ann.unknown_persons),
                    countries=inside(ann.countries), country_places=inside(ann.country_places),
                    places=inside(ann.places), occasions=inside(ann.occasions, True),
                    products=inside(ann.products))
+
+
+def _outside(ann: SentenceAnnotations, lo: int, hi: int) -> SentenceAnnotations:
+    return _within(ann, lo, hi, outside=True)
 
 
 def _meeting_status(text: str, match: re.Match, rules: MeetingRules,
@@ -431,9 +471,13 @@ def _dated_ahead(clause: str, rules: MeetingRules, published: dt.date) -> bool:
 
 def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
                      recent: list[SentenceAnnotations], trigger: tuple,
-                     anaphoric: re.Match | None, clause: str | None = None) -> None:
+                     anaphoric: re.Match | None, clause: str | None = None,
+                     clause_rule: str | None = None) -> None:
     """The meeting a chosen trigger reports: status, parties, level, format, date, place
-    (read from ``clause``, the sentence with other clauses blanked, when given)."""
+    (read from ``clause``, the sentence with other clauses blanked, when given, and
+    named in ``why`` by ``clause_rule``)."""
+    if trigger is None:
+        return
     text, rules = clause if clause is not None else sentence.text, state.rules
     match, fmt, outcome_hint = trigger
     status, why_status = _meeting_status(text, match, rules, state.published)
@@ -449,6 +493,8 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     parties, persons, how, visited = _parties(state, text, match, ann, recent, outcome_hint)
     if summons_roles:
         how.insert(0, "summoner+summoned")
+    if clause_rule:
+        how.append(clause_rule)
     parties = _three_neighbours(text, match, ann, parties, how, rules)
     if len(parties) < 2:
         if anaphoric and state.meetings:
