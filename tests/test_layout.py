@@ -3,6 +3,7 @@ a project folder found without ``../shared``."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -13,6 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
+# the extraction stages, whose steps the extraction issue keeps small
+EXTRACTION = sorted(p for stage in ("ingest", "knowledge", "rules", "resolve")
+                    for p in (ROOT / "tradetalks" / stage).glob("*.py"))
 
 
 def test_notebooks_are_myst_text_notebooks_in_reading_order():
@@ -60,3 +64,12 @@ def test_the_project_folder_is_found_from_a_copy_without_shared(tmp_path):
                           "print(PROJECT_ROOT)"], cwd=copy, env=env, capture_output=True,
                          text=True)
     assert out.stdout.strip() == str(copy), out.stderr
+
+
+@pytest.mark.parametrize("path", EXTRACTION, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_extraction_function_is_over_sixty_lines(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    long = [f"{node.name}: {node.end_lineno - node.lineno + 1} lines" for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.end_lineno - node.lineno + 1 > 60]
+    assert not long, long

@@ -99,6 +99,10 @@ class MeasureRules:
         self.reporting = guarded(spec["reporting_subject"]["pattern"], re.I)
         self.reporting_clause = guarded(spec["reporting_subject"]["clause"], re.I)
         self.reporting_unless = guarded(spec["reporting_subject"]["unless_before"], re.I)
+        self.opening_rule = spec["opening_reference"]["id"]
+        self.opening_reference = guarded(spec["opening_reference"]["pattern"])
+        self.agency_rule = spec["announcing_agency"]["id"]
+        self.announcing_agency = guarded(spec["announcing_agency"]["pattern"], re.I)
         self.owner_rule = spec["coordinated_owner"]["id"]
         self.owned = guarded(spec["coordinated_owner"]["owned"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
@@ -587,8 +591,7 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                        products: set[str], this_subject: str | None
                        ) -> tuple[str | None, str]:
     """The government that imposes the measure and how it was found: the clause's words,
-    then the parse, then the article (a measure on the same origin, the previous
-    sentence's subject, the announcing agency, the story's acting government)."""
+    then the parse, then the article (see ``_unnamed_imposer``)."""
     text, rules = sentence.text, state.rules
     anchor = match.start()
     if measure_type == "wto_dispute":
@@ -608,56 +611,66 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         if not demanded else None
     if parsed is not None:
         imposer, why = parsed
-    if imposer is None:
-        named = rules.instrument_re.search(text, max(0, match.start() - 60), match.end() + 60)
-        if named is not None:
-            return rules.instruments[named.group()], rules.instrument_rule
-    if imposer is None:
-        # "restrictions remain on Australian rock lobster": the government already
-        # acting against that country in this article
-        origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
-                  if match.end() <= cs < match.end() + 60 and _is_target_modifier(text, ce)}
-        if measure_type == "wto_dispute" and len(origin) == 1:
-            # "asked the WTO to settle its dispute over China's duties on Australian wine":
-            # the goods' own government complains
-            return next(iter(origin)), "wto-goods-origin"
-        imposer = next((m.imposer for m in reversed(state.measures) if m.targets & origin),
-                       None)
-        why = "earlier-measure-on-origin"
-        if imposer is None and len(origin) == 1 and origin <= set(state.story):
-            # "tariffs on Chinese electric vehicles will rise" in a story of Washington
-            # and Beijing: the other government of the story
-            imposer = next(iter(set(state.story) - origin), None)
-            why = "story-other-government"
-    if imposer is None and state.previous_subject and re.match(
-            r"(Its|It|Their|They|The (ministry|department|government|agency|"
-            r"commission|administration|decision|move|country))\b", text):
-        return state.previous_subject, "previous-sentence-subject"  # coreference
-    if imposer is None and this_subject and re.search(
-            r"\b(ministry|government|commerce|customs|department|administration|"
-            r"cabinet|council|commission|agency|regulators?)\b[^.]{0,40}\b(said|says|"
-            r"announced|stated|ordered|decided|notice|statement)\b",
-            text[:match.start()], re.I):
-        # "China's Ministry of Commerce said ... exporters will need licences"
-        return this_subject, "announcing-agency"
-    if imposer is None and this_subject and _reports_it(text, match, ann, this_subject,
-                                                        rules):
+    if imposer is not None:
+        return imposer, why
+    return _unnamed_imposer(state, text, ann, match, measure_type, products, this_subject)
+
+
+def _unnamed_imposer(state: _Article, text: str, ann: SentenceAnnotations,
+                     match: re.Match, measure_type: str, products: set[str],
+                     this_subject: str | None) -> tuple[str | None, str]:
+    """The imposer of a measure whose clause names none: a named instrument, a measure on
+    the same origin, the previous sentence's subject, the announcing agency, the
+    reporting subject, the goods' known measure, the story's acting government."""
+    rules = state.rules
+    named = rules.instrument_re.search(text, max(0, match.start() - 60), match.end() + 60)
+    if named is not None:
+        return rules.instruments[named.group()], rules.instrument_rule
+    found = _origin_imposer(state, text, ann, match, measure_type)
+    if found is not None:
+        return found
+    if state.previous_subject and rules.opening_reference.match(text):
+        return state.previous_subject, rules.opening_rule  # coreference
+    if this_subject and rules.announcing_agency.search(text, 0, match.start()):
+        return this_subject, rules.agency_rule
+    if this_subject and _reports_it(text, match, ann, this_subject, rules):
         return this_subject, rules.reporting_rule
-    known = _known_imposer(rules.known, products, measure_type, state.published) \
-        if imposer is None else None
+    known = _known_imposer(rules.known, products, measure_type, state.published)
     if known is not None:
         # "The export controls on gallium and germanium in force since August 1, 2023":
         # goods that one government's measure is known by
         return known
     context = next((m for m in reversed(state.measures)
                     if measure_family(m.measure_type) == measure_family(measure_type)), None)
-    if imposer is None and context is not None:
+    if context is not None:
         return context.imposer, "article-context"  # the story's acting government
-    if imposer is None and state.measures and not _country_mentions(ann, people=True):
+    if state.measures and not _country_mentions(ann, people=True):
         # "Exports of antimony have required licences since Sept. 15": a sentence that
         # names no government continues the story of the measure reported last
         return state.measures[-1].imposer, "article-latest-measure"
-    return imposer, why
+    return None, "none-found"
+
+
+def _origin_imposer(state: _Article, text: str, ann: SentenceAnnotations, match: re.Match,
+                    measure_type: str) -> tuple[str, str] | None:
+    """"restrictions remain on Australian rock lobster": the government already acting
+    against the goods' country in this article (for a WTO step, the goods' own
+    government complains), or the story's other government."""
+    origin = {iso3 for cs, ce, iso3, _ in _country_mentions(ann)
+              if match.end() <= cs < match.end() + 60 and _is_target_modifier(text, ce)}
+    if measure_type == "wto_dispute" and len(origin) == 1:
+        # "asked the WTO to settle its dispute over China's duties on Australian wine"
+        return next(iter(origin)), "wto-goods-origin"
+    imposer = next((m.imposer for m in reversed(state.measures) if m.targets & origin), None)
+    if imposer is not None:
+        return imposer, "earlier-measure-on-origin"
+    if len(origin) == 1 and origin <= set(state.story):
+        # "tariffs on Chinese electric vehicles will rise" in a story of Washington and
+        # Beijing: the other government of the story
+        other = next(iter(set(state.story) - origin), None)
+        if other is not None:
+            return other, "story-other-government"
+    return None
 
 
 def _reports_it(text: str, match: re.Match, ann: SentenceAnnotations, subject: str,

@@ -505,18 +505,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     for _, actor in persons:
         if actor.country in parties and LEVEL_RANK[actor.level] > LEVEL_RANK[level]:
             level = actor.level
-    host = rules.host_noun.search(text)
-    if fmt is None and host is not None and len(parties) > 2:
-        # the pair that meets at a three-way meeting (see _host_summit): the two named
-        # governments, or the two named before the three-way meeting is
-        named = {a.country for _, a in persons if a.country in parties}
-        before = {a.country for found, a in persons
-                  if a.country in parties and found.start < host.start()}
-        parties = next((p for p in (named, before) if len(p) == 2), parties)
-    if fmt is None:
-        fmt = ("trilateral" if len(parties) == 3 or (
-            re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
-               else "multilateral" if len(parties) > 3 else "bilateral")
+    parties, fmt = _format(text, parties, persons, fmt, rules)
     window, location, occasion = _when_and_where(state, text, ann, match, status, level,
                                                  visited, why, sentence.index)
     record = MeetingRecord(
@@ -531,6 +520,32 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, sentence.text, rules.ids[match.re],
                                    match.group()))
+    _add_meetings(state, sentence, text, match, ann, record)
+
+
+def _format(text: str, parties: set[str], persons: list, fmt: str | None,
+            rules: MeetingRules) -> tuple[set[str], str]:
+    """The meeting's format (a trigger's own, else from how many governments meet), and
+    the pair that meets when a sentence names a three-way meeting it is held at."""
+    host = rules.host_noun.search(text)
+    if fmt is None and host is not None and len(parties) > 2:
+        # the pair that meets at a three-way meeting (see _host_summit): the two named
+        # governments, or the two named before the three-way meeting is
+        named = {a.country for _, a in persons if a.country in parties}
+        before = {a.country for found, a in persons
+                  if a.country in parties and found.start < host.start()}
+        parties = next((p for p in (named, before) if len(p) == 2), parties)
+    if fmt is None:
+        fmt = ("trilateral" if len(parties) == 3 or (
+            re.search(r"\btrilateral\b", text, re.I) and len(parties) != 2)
+               else "multilateral" if len(parties) > 3 else "bilateral")
+    return parties, fmt
+
+
+def _add_meetings(state: _Article, sentence: Sentence, text: str, match: re.Match,
+                  ann: SentenceAnnotations, record: MeetingRecord) -> None:
+    """Add the record (or the separate bilaterals it splits into, and the three-way
+    meeting it is held at) to the article, merged into a meeting already reported."""
     separate = _separate_talks(state, text, match, ann, record)
     for rec in (separate or [record]) + _host_summit(state, sentence, ann, record):
         # a separate bilateral is never the trilateral its sides also attend
