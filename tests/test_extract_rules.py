@@ -1138,3 +1138,10 @@ def test_a_complaint_lodged_with_the_wto_is_no_contact_between_governments():
                  "Wednesday over Beijing's duties on Australian wine.", published="2021-06-25")
     assert result.meetings == []
     assert [m.measure_type for m in result.measures].count("wto_dispute") == 1
+
+
+def test_anti_dumping_deposits_are_a_tariff():
+    measure = one_measure(run("In November, Beijing imposed temporary anti-dumping deposits of "
+                              "up to 212 per cent on Australian wine from November 28.",
+                              published="2021-03-20"), "tariff")
+    assert (measure.imposer, measure.products, measure.targets) == ("CHN", {"wine"}, {"AUS"})
