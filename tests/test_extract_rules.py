@@ -1145,3 +1145,17 @@ def test_anti_dumping_deposits_are_a_tariff():
                               "up to 212 per cent on Australian wine from November 28.",
                               published="2021-03-20"), "tariff")
     assert (measure.imposer, measure.products, measure.targets) == ("CHN", {"wine"}, {"AUS"})
+
+
+def test_the_founding_of_a_dialogue_is_no_meeting():
+    result = run("The China-EU High-level Economic and Trade Dialogue was established in 2007.",
+                 published="2023-09-26")
+    assert result.meetings == []
+
+
+def test_a_request_for_wto_consultations_is_no_proposed_meeting():
+    result = run("Australia on Wednesday asked the World Trade Organization for consultations "
+                 "with China over the anti-dumping duties on Australian barley.",
+                 published="2020-12-17")
+    assert result.meetings == []
+    assert [m.measure_type for m in result.measures] == ["wto_dispute"]
