@@ -93,6 +93,12 @@ def test_negated_trigger_example_reports_the_meetings_it_says(example):
     assert len(_meetings(example["text"])) == example["meetings"]
 
 
+@pytest.mark.parametrize("example", MEETING["question"]["examples"],
+                         ids=lambda e: e["text"][-30:])
+def test_a_question_reports_no_meeting_of_its_own(example):
+    assert len(_meetings(example["text"], example["published"])) == example["meetings"]
+
+
 @pytest.mark.parametrize("example", MEETING["date_choice"]["examples"],
                          ids=lambda e: e["text"][:40])
 def test_date_choice_example_dates_the_meeting_from_its_own_clause(example):

@@ -88,6 +88,7 @@ class MeetingRules:
                                                                 "subject")
         self.first_person_rule, self.first_person = _rule(spec, "first_person", "subject")
         self.separate_rule, self.separate_cue = _rule(spec, "separate_talks", "cue", re.I)
+        self.question_rule, self.question = _rule(spec, "question", "pattern")
         self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
         self.relative_rule, self.relative_clause = _rule(spec, "relative_clause", "pattern")
         self.host_noun = guarded(spec["trilateral_host"]["noun"])
@@ -303,6 +304,12 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     """The meeting one sentence reports, or the earlier meeting it refers back to."""
     text, rules, meetings = sentence.text, state.rules, state.meetings
     found, excluded = _triggers(text, ann, rules)
+    if found and rules.question.search(text):
+        # a question asks about a meeting: it never reports one
+        if meetings and not excluded:
+            _attach(_antecedent(meetings, text, rules), sentence, state.article_id, ann,
+                    rules, rules.question_rule, found[0][0].group())
+        return
     doc = state.docs.get(sentence.index)
     refs = back_references(doc, ann)
     if refs and found and all(_inside_reference(t[0], refs) for t in found):
