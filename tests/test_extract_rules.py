@@ -1159,3 +1159,9 @@ def test_a_request_for_wto_consultations_is_no_proposed_meeting():
                  published="2020-12-17")
     assert result.meetings == []
     assert [m.measure_type for m in result.measures] == ["wto_dispute"]
+
+
+def test_a_travel_advisory_is_no_visit():
+    result = run("Beijing told its citizens to avoid travel to Japan, and on November 19 it "
+                 "suspended imports of Japanese seafood again.", published="2025-12-01")
+    assert result.meetings == []
