@@ -1165,3 +1165,18 @@ def test_a_travel_advisory_is_no_visit():
     result = run("Beijing told its citizens to avoid travel to Japan, and on November 19 it "
                  "suspended imports of Japanese seafood again.", published="2025-12-01")
     assert result.meetings == []
+
+
+def test_a_wto_step_over_a_governments_named_measure_codes_that_measure_too():
+    result = run("The Australian government announced on Sunday that it would suspend its WTO "
+                 "dispute over China's anti-dumping duties on Australian wine.",
+                 published="2023-10-23")
+    tariff = one_measure(result, "tariff")
+    assert (tariff.imposer, tariff.products, tariff.status) == ("CHN", {"wine"}, "in_force")
+    assert one_measure(result, "wto_dispute").imposer == "AUS"
+
+
+def test_a_wto_step_over_another_governments_measure_is_not_the_complainants():
+    result = run("China's WTO complaint against the U.S. chip controls is still pending.",
+                 published="2023-10-23")
+    assert [m.imposer for m in result.measures if m.measure_type == "export_control"] != ["CHN"]

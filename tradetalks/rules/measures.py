@@ -461,9 +461,12 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         return
     accepted: list[tuple[int, int]] = []
     list_ends: list[tuple[int, str]] = []
+    wto_ends: list[int] = []
     for match, measure_type, _order in found:
         span = (match.start(), match.end())
-        if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted):
+        challenged = measure_type != "wto_dispute" and _owned_challenge(text, ann, span,
+                                                                        wto_ends)
+        if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted) and not challenged:
             continue  # a wider or earlier trigger already covers these words
         if measure_family(measure_type) == "export" and any(
                 0 <= span[0] - end < 80 and not rules.impose_verbs.search(text, end, span[0])
@@ -473,11 +476,26 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         # a WTO step's own words (and what follows "over ...") describe the challenged
         # measure, not a new one
         accepted.append((span[0], span[1] + (60 if measure_type == "wto_dispute" else 0)))
+        if measure_type == "wto_dispute":
+            wto_ends.append(span[1])
         list_ends.append((match.end(), measure_type))
         following = [m.start() for m, _, _ in found if m.start() >= match.end()]
         _trigger_measure(state, sentence, ann, match, measure_type, this_subject,
                          min(following) if following and measure_type != "wto_dispute"
-                         else None)
+                         else None, challenged)
+
+
+def _owned_challenge(text: str, ann: SentenceAnnotations, span: tuple[int, int],
+                     wto_ends: list[int]) -> bool:
+    """"suspend its WTO dispute over China's anti-dumping duties on Australian wine": the
+    challenged measure after a WTO step, named with the government that owns it, is a
+    measure of its own (annotators code both)."""
+    after = [end for end in wto_ends if 0 <= span[0] - end < 60]
+    if not after:
+        return False
+    owners = [(cs, ce) for cs, ce, _, _ in _country_mentions(ann) if after[-1] <= cs < span[0]]
+    return bool(owners) and text[owners[-1][1]:owners[-1][1] + 2] in ("'s", "’s") \
+        and span[0] - owners[-1][1] < 40
 
 
 def _dates_why(fields: dict) -> str:
@@ -521,13 +539,14 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
 
 def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
                      match: re.Match, measure_type: str, this_subject: str | None,
-                     next_trigger: int | None = None) -> None:
+                     next_trigger: int | None = None, challenged: bool = False) -> None:
     """One trigger: its status, products, government and targets, merged into the
-    article's measures (or kept loose for a later back-reference)."""
+    article's measures (or kept loose for a later back-reference). A measure a WTO step
+    challenges (``challenged``) is in force: the clause's words are the step's."""
     text, rules, published = sentence.text, state.rules, state.published
     demanded = bool(rules.demand.search(text))
-    status = classify_measure_status(_clause(text, match.start(), match.end()), measure_type,
-                                     demanded, rules)
+    status = "in_force" if challenged else classify_measure_status(
+        _clause(text, match.start(), match.end()), measure_type, demanded, rules)
     products = _near_products(ann, match.start(), match.end(), measure_type, next_trigger)
     products_why = "near-trigger" if products else ""
     imposer, imposer_why = _acting_government(state, sentence, ann, match, measure_type,
@@ -554,7 +573,8 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         products=products, dates=fields, status=status, demands=demands,
         demand_sentences={d: sentence.index for d in demands},
         why={"imposer": imposer_why, "products": products_why,
-             "status": f"clause:{status}",
+             "status": "challenged-by-wto-step:in_force" if challenged
+             else f"clause:{status}",
              "dates": _dates_why(fields)})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.ids[match.re], match.group()))
