@@ -99,6 +99,13 @@ def test_a_question_reports_no_meeting_of_its_own(example):
     assert len(_meetings(example["text"], example["published"])) == example["meetings"]
 
 
+@pytest.mark.parametrize("example", MEETING["counted_rounds"]["examples"],
+                         ids=lambda e: e["text"][:30])
+def test_counted_rounds_example_is_one_meeting_per_day(example):
+    meetings = _meetings(example["text"], example["published"])
+    assert sorted(m.window.start for m in meetings) == example["days"]
+
+
 @pytest.mark.parametrize("example", MEETING["date_choice"]["examples"],
                          ids=lambda e: e["text"][:40])
 def test_date_choice_example_dates_the_meeting_from_its_own_clause(example):

@@ -89,6 +89,7 @@ class MeetingRules:
         self.first_person_rule, self.first_person = _rule(spec, "first_person", "subject")
         self.separate_rule, self.separate_cue = _rule(spec, "separate_talks", "cue", re.I)
         self.question_rule, self.question = _rule(spec, "question", "pattern")
+        self.rounds_rule, self.rounds = _rule(spec, "counted_rounds", "pattern", re.I)
         self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
         self.relative_rule, self.relative_clause = _rule(spec, "relative_clause", "pattern")
         self.host_noun = guarded(spec["trilateral_host"]["noun"])
@@ -527,7 +528,31 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, sentence.text, rules.ids[match.re],
                                    match.group()))
-    _add_meetings(state, sentence, text, match, ann, record)
+    for rec in [record] + _counted_rounds(state, text, record):
+        _add_meetings(state, sentence, text, match, ann, rec)
+
+
+COUNTS_OF_ROUNDS = {"two": 2, "three": 3}
+
+
+def _counted_rounds(state: _Article, text: str, record: MeetingRecord) -> list[MeetingRecord]:
+    """"two rounds of consultations, on Oct. 11 and Nov. 19": the record takes the first
+    day and each further day is a meeting of its own, when the sentence counts as many
+    rounds as it names calendar days (else nothing changes)."""
+    counted = state.rules.rounds.search(text)
+    if counted is None or record.status != "held":
+        return []
+    days = [d for d in find_dates(text, state.published, False)
+            if d.is_date and d.precision == "day" and d.start > counted.end()]
+    if len(days) != COUNTS_OF_ROUNDS[counted.group(1).lower()]:
+        return []
+    record.window = Window.from_mention(days[0])
+    record.why = {**record.why, "date": f'{state.rules.rounds_rule}:"{days[0].text}"'}
+    return [replace(record, window=Window.from_mention(d), mentions=list(record.mentions),
+                    mention_keys=(set(), 0), participants=set(record.participants),
+                    topics=set(record.topics), acts=set(record.acts),
+                    why={**record.why, "date": f'{state.rules.rounds_rule}:"{d.text}"'})
+            for d in days[1:]]
 
 
 def _format(text: str, parties: set[str], persons: list, fmt: str | None,
