@@ -548,7 +548,8 @@ def _counted_rounds(state: _Article, text: str, record: MeetingRecord) -> list[M
         return []
     record.window = Window.from_mention(days[0])
     record.why = {**record.why, "date": f'{state.rules.rounds_rule}:"{days[0].text}"'}
-    return [replace(record, window=Window.from_mention(d), mentions=list(record.mentions),
+    return [replace(record, window=Window.from_mention(d), article_ids=list(record.article_ids),
+                    countries=set(record.countries), mentions=list(record.mentions),
                     mention_keys=(set(), 0), participants=set(record.participants),
                     topics=set(record.topics), acts=set(record.acts),
                     why={**record.why, "date": f'{state.rules.rounds_rule}:"{d.text}"'})
