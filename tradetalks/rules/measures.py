@@ -464,9 +464,10 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     wto_ends: list[int] = []
     for match, measure_type, _order in found:
         span = (match.start(), match.end())
-        challenged = measure_type != "wto_dispute" and _owned_challenge(text, ann, span,
-                                                                        wto_ends)
-        if any(a <= span[0] < b or a < span[1] <= b for a, b in accepted) and not challenged:
+        covered = any(a <= span[0] < b or a < span[1] <= b for a, b in accepted)
+        challenged = covered and measure_type != "wto_dispute" and _owned_challenge(
+            text, ann, span, wto_ends)
+        if covered and not challenged:
             continue  # a wider or earlier trigger already covers these words
         if measure_family(measure_type) == "export" and any(
                 0 <= span[0] - end < 80 and not rules.impose_verbs.search(text, end, span[0])

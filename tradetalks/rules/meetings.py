@@ -532,9 +532,6 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         _add_meetings(state, sentence, text, match, ann, rec)
 
 
-COUNTS_OF_ROUNDS = {"two": 2, "three": 3}
-
-
 def _counted_rounds(state: _Article, text: str, record: MeetingRecord) -> list[MeetingRecord]:
     """"two rounds of consultations, on Oct. 11 and Nov. 19": the record takes the first
     day and each further day is a meeting of its own, when the sentence counts as many
@@ -544,7 +541,7 @@ def _counted_rounds(state: _Article, text: str, record: MeetingRecord) -> list[M
         return []
     days = [d for d in find_dates(text, state.published, False)
             if d.is_date and d.precision == "day" and d.start > counted.end()]
-    if len(days) != COUNTS_OF_ROUNDS[counted.group(1).lower()]:
+    if len(days) != COUNTS[counted.group(1).lower()]:
         return []
     record.window = Window.from_mention(days[0])
     record.why = {**record.why, "date": f'{state.rules.rounds_rule}:"{days[0].text}"'}
@@ -649,7 +646,7 @@ def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotatio
     return parties, persons, how, visited
 
 
-COUNTS = {"three": 3, "all three": 3}
+COUNTS = {"two": 2, "three": 3, "all three": 3}  # number words the rules count with
 
 
 def _collective_parties(state: _Article, text: str, parties: set[str]) -> set[str]:
