@@ -1175,3 +1175,35 @@ def test_a_wto_step_over_another_governments_measure_is_not_the_complainants():
 ])
 def test_a_sentence_that_reports_no_contact_makes_no_meeting(text, published):
     assert run(text, published=published).meetings == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's licensing regime for strategic materials now covers gallium and germanium "
+    "(since August 2023), graphite (since December 2023) and antimony (since September 2024).",
+    "China has required export licences for gallium and germanium since August 2023 and "
+    "for graphite since December 2023.",
+])
+def test_goods_each_with_their_own_start_date_are_measures_of_their_own(sentence):
+    found = measures_of(run(sentence, published="2024-12-10"), "export_control")
+    starts = {frozenset(m.products): m.dates["in_force"].start.isoformat()[:7] for m in found}
+    assert starts[frozenset({"graphite"})] == "2023-12"
+    assert starts[frozenset({"gallium", "germanium"})] == "2023-08"
+    assert all(m.why["products"] == "split-by-date" for m in found if "graphite" in m.products)
+
+
+def test_goods_sharing_one_date_stay_one_measure():
+    (measure,) = measures_of(run(
+        "In December 2024, China banned exports of gallium, germanium and antimony to the "
+        "United States.", published="2025-01-10"), "export_ban")
+    assert measure.products == {"gallium", "germanium", "antimony"}
+
+
+def test_a_clause_after_the_next_trigger_is_not_the_first_triggers_sibling():
+    found = measures_of(run(
+        "Exports of antimony have required licences since Sept. 15, adding to controls on "
+        "gallium and germanium from August 2023 and on graphite from December 2023.",
+        published="2024-10-10"), "export_control")
+    dated = sorted((sorted(m.products), m.dates["in_force"].start.isoformat()[:7])
+                   for m in found)
+    assert dated == [(["antimony"], "2024-09"), (["gallium", "germanium"], "2023-08"),
+                     (["graphite"], "2023-12")]

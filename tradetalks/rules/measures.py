@@ -42,6 +42,8 @@ CLAUSE_BREAKS = ("; ", ", and ", ", but ", ", while ", ", whereas ", " and shipm
 PRONOUN_SUBJECT = re.compile(r"\b(it|they)\s+((has|have|had|also)\s+)?[a-z]+ed\s+"
                              r"((a|an|the|its|their|new|fresh|tighter)\s+)?$")
 VOCABULARY = vocabulary()
+# how far (characters) a good may stand before the date that splits it off
+SPLIT_REACH = 60
 CHEMICALS = VOCABULARY.members_of_family("semiconductor_materials")
 DEFAULT_PRODUCTS = VOCABULARY.default_products
 LIBERALISING = VOCABULARY.liberalising
@@ -349,29 +351,10 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
     for back, fwd in zip(backward, forward, strict=True):
         if not back.is_date or not (lo <= back.start <= hi):
             continue
-        lead = text[max(0, back.start - 40):back.start] + " " + back.text
-        tail = text[back.end:back.end + 50]
-        near = lead + " " + tail
-        if IN_FORCE_CUE.search(lead[-(len(back.text) + 16):]) or re.search(
-                r"\b(take|took|takes) effect\b", near, re.I):
-            field = "in_force"
-        elif status in LIBERALISING and LIFT_CUE.search(near):
-            field = "lifted"
-        elif ANNOUNCE_CUE.search(near) or announce_governs:
-            field = "announced"
-        elif status in LIBERALISING and abs(back.start - end) < 60:
-            field = "lifted"
-        elif IN_FORCE_CUE.search(near) or (status not in LIBERALISING
-                                           and 0 <= back.start - end < 80):
-            field = "in_force"
-        else:
+        cued = _cued_date(text, back, fwd, end, status, announce_governs)
+        if cued is None:
             continue
-        mention: DateMention = back
-        future = re.search(r"\b(will|would|shall|is due to|are due to|is set to|are set to|"
-                           r"to take effect|takes effect)\b", lead, re.I)
-        if field == "in_force" and (status in VOCABULARY.pending or future):
-            mention = fwd
-        window = Window.from_mention(mention)
+        field, window = cued
         if field not in fields or window.width < fields[field].width:
             fields[field] = window
     if status in LIBERALISING and "lifted" not in fields:
@@ -382,6 +365,35 @@ def _date_fields(text: str, start: int, end: int, status: str, published: dt.dat
             r"\b(with immediate effect|immediately|effective immediately)\b", text, re.I):
         fields["in_force"] = fields["announced"]
     return fields
+
+
+def _cued_date(text: str, back: DateMention, fwd: DateMention, end: int, status: str,
+               announce_governs: bool = False) -> tuple[str, Window] | None:
+    """The field a date's cue words give it (and its window), or None when uncued;
+    ``end`` is where the trigger (or the goods a date follows) ends."""
+    lead = text[max(0, back.start - 40):back.start] + " " + back.text
+    tail = text[back.end:back.end + 50]
+    near = lead + " " + tail
+    if IN_FORCE_CUE.search(lead[-(len(back.text) + 16):]) or re.search(
+            r"\b(take|took|takes) effect\b", near, re.I):
+        field = "in_force"
+    elif status in LIBERALISING and LIFT_CUE.search(near):
+        field = "lifted"
+    elif ANNOUNCE_CUE.search(near) or announce_governs:
+        field = "announced"
+    elif status in LIBERALISING and abs(back.start - end) < 60:
+        field = "lifted"
+    elif IN_FORCE_CUE.search(near) or (status not in LIBERALISING
+                                       and 0 <= back.start - end < 80):
+        field = "in_force"
+    else:
+        return None
+    mention: DateMention = back
+    future = re.search(r"\b(will|would|shall|is due to|are due to|is set to|are set to|"
+                       r"to take effect|takes effect)\b", lead, re.I)
+    if field == "in_force" and (status in VOCABULARY.pending or future):
+        mention = fwd
+    return field, Window.from_mention(mention)
 
 
 def _demand_text(ann: SentenceAnnotations, imposer: str, published: dt.date) -> str:
@@ -579,8 +591,10 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
              "dates": _dates_why(fields)})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.ids[match.re], match.group()))
-    for rec in [record] + _coordinated(record, text, match.end(), ann, status, published,
-                                       rules, sentence):
+    coordinated = _coordinated(record, text, match.end(), ann, status, published, rules,
+                               sentence, next_trigger)
+    for rec in [part for whole in [record, *coordinated]
+                for part in _split_by_dates(whole, text, ann, published)]:
         same = next((m for m in state.measures
                      if same_measure(m, rec) or _same_clause_twin(m, rec, sentence, match)),
                     None)
@@ -823,14 +837,17 @@ def _attach_loose(state: _Article) -> None:
 
 
 def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnotations,
-                 status: str, published: dt.date, rules: MeasureRules, sentence: Sentence
-                 ) -> list[MeasureRecord]:
+                 status: str, published: dt.date, rules: MeasureRules, sentence: Sentence,
+                 next_trigger: int | None = None) -> list[MeasureRecord]:
     """"... licences for gallium from August 2023, and for antimony since Sept. 15": a
     later clause with its own products and dates but no trigger of its own is the same
-    kind of measure on other products."""
+    kind of measure on other products. Clauses past the sentence's next trigger are
+    that trigger's."""
     out = []
-    breaks = sorted(i for sep in (", and ", "; ", " and ") for i in _all(text, sep) if i > end)
-    bounds = [*breaks, len(text)]
+    stop = len(text) if next_trigger is None else next_trigger
+    breaks = sorted(i for sep in (", and ", "; ", " and ") for i in _all(text, sep)
+                    if end < i < stop)
+    bounds = [*breaks, stop]
     for seg_start, seg_end in zip(bounds, bounds[1:], strict=False):
         segment = text[seg_start:seg_end]
         if any(p.search(segment) for p, _ in rules.triggers):
@@ -850,6 +867,43 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
                             seg_start, seg_end, "measure.coordinated",
                             {"products": "coordinated-clause"}))
     return out
+
+
+def _split_by_dates(record: MeasureRecord, text: str, ann: SentenceAnnotations,
+                    published: dt.date) -> list[MeasureRecord]:
+    """"licences for gallium and germanium since August 2023, graphite since December
+    2023 and antimony since September 2024": goods each followed by a cued date of their
+    own are one measure per date, as annotators code them. Only when every good the
+    record names is followed, within a few words, by a date its cue places."""
+    spans = sorted((f for f in ann.products if f.value in record.products),
+                   key=lambda f: f.start)
+    if len(record.products) < 2 or {f.value for f in spans} != record.products:
+        return [record]
+    last = {f.value: f for f in spans}  # each good's last mention
+    backward = find_dates(text, published, False)
+    forward = find_dates(text, published, True)
+    groups: dict[tuple[str, int], tuple[Window, set[str]]] = {}
+    for value, good in last.items():
+        pair = next(((b, f) for b, f in zip(backward, forward, strict=True)
+                     if b.is_date and b.start >= good.end), None)
+        if pair is None or pair[0].start - good.end > SPLIT_REACH:
+            return [record]
+        cued = _cued_date(text, pair[0], pair[1], good.end, record.status)
+        if cued is None:
+            return [record]
+        groups.setdefault((cued[0], pair[0].start), (cued[1], set()))[1].add(value)
+    if len(groups) < 2 or len({name for name, _ in groups}) > 1:
+        return [record]
+    parts = []
+    for (name, _), (window, products) in sorted(groups.items(), key=lambda g: g[0][1]):
+        dates = {**record.dates, name: window}
+        parts.append(replace(
+            record, article_ids=list(record.article_ids), targets=set(record.targets),
+            products=products, dates=dates, demands=list(record.demands),
+            demand_sentences=dict(record.demand_sentences), mentions=list(record.mentions),
+            mention_keys=(set(), 0),
+            why={**record.why, "products": "split-by-date", "dates": _dates_why(dates)}))
+    return parts
 
 
 def _sibling(record: MeasureRecord, imposer: str, products: set[str], status: str,
