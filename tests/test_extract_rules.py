@@ -1207,3 +1207,22 @@ def test_a_clause_after_the_next_trigger_is_not_the_first_triggers_sibling():
                    for m in found)
     assert dated == [(["antimony"], "2024-09"), (["gallium", "germanium"], "2023-08"),
                      (["graphite"], "2023-12")]
+
+
+def test_one_government_met_through_another_person_the_same_day_is_a_meeting_of_its_own():
+    result = run("Japanese Foreign Minister Yoshimasa Hayashi held talks with Chinese Foreign "
+                 "Minister Qin Gang in Beijing on Sunday.",
+                 "On the same day, Hayashi paid a courtesy call on Chinese Premier Li Qiang.",
+                 published="2023-04-03")
+    assert sorted(sorted(m.participants) for m in result.meetings) == [
+        ["Li Qiang", "Yoshimasa Hayashi"], ["Qin Gang", "Yoshimasa Hayashi"]]
+
+
+def test_a_clause_without_a_subject_meeting_another_person_is_a_meeting_of_its_own():
+    result = run("On Sunday, Japanese Foreign Minister Yoshimasa Hayashi paid a courtesy call on "
+                 "Mr. Li Qiang, Premier of the State Council, and held a meeting with Mr. Wang "
+                 "Yi, Director of the Office of the Central Foreign Affairs Commission.",
+                 published="2023-04-03")
+    found = sorted((sorted(m.participants), m.window.start.isoformat()) for m in result.meetings)
+    assert found == [(["Li Qiang", "Yoshimasa Hayashi"], "2023-04-02"),
+                     (["Wang Yi", "Yoshimasa Hayashi"], "2023-04-02")]

@@ -150,6 +150,8 @@ def party_countries(ann: SentenceAnnotations) -> set[str]:
 
 
 CLAUSE_CUT = re.compile(r", and |; ")
+# what may stand between a clause cut and a trigger whose subject is the first clause's
+SUBJECTLESS = re.compile(r"\s*((also|then|later|separately|held|had|a|an)\s+){0,4}")
 COARSE_PRECISIONS = ("month", "week", "window")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
@@ -213,6 +215,7 @@ class _Article:
     outcomes: list[tuple[Sentence, set[str]]] = field(default_factory=list)
     last_occasion: tuple | None = None
     speaker: str | None = None  # the government of the article's "I" (see speaker_country)
+    governments: dict[str, str] = field(default_factory=dict)  # person named -> country
 
 
 def speaker_country(title: SentenceAnnotations, opening: list[SentenceAnnotations]
@@ -237,6 +240,7 @@ def extract_meetings(article_id: str, published: dt.date, sentences: list[Senten
     for sentence, ann in zip(sentences, annotations, strict=True):
         recent = state.history[-2:]
         state.history.append(ann)
+        state.governments.update((actor.name, actor.country) for _, actor in ann.persons)
         _sentence_meetings(state, sentence, _with_occasion(state, sentence.text, ann), recent)
     for sentence, parties in state.outcomes:
         target = next((m for m in state.meetings
@@ -330,17 +334,7 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         return
     split = _event_clauses(text, found, ann, state.published) if not excluded else None
     if split is not None:
-        # "A held a summit with B on May 1, and on May 3 she met C in Paris": one meeting
-        # per clause, each read from its own words (the rest of the sentence blanked)
-        for lo, hi in ((0, split), (split, len(text))):
-            clause_ann = _within(ann, lo, hi)
-            clause_found = [t for t in found if lo <= t[0].start() < hi]
-            if lo and re.search(r"\b(she|he)\b", text[lo:clause_found[0][0].start()]):
-                # "..., and on May 3 she met C": she is the first clause's first person
-                clause_ann = replace(clause_ann, persons=ann.persons[:1] + clause_ann.persons)
-            _trigger_meeting(state, sentence, clause_ann, recent,
-                             _choose_trigger(clause_found, clause_ann), anaphoric,
-                             " " * lo + text[lo:hi] + " " * (len(text) - hi))
+        _clause_meetings(state, sentence, ann, recent, found, anaphoric, split)
         return
     trigger = _choose_trigger(found, ann)
     if trigger is None or excluded:
@@ -355,6 +349,32 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
                 state.outcomes.append((sentence, parties))
         return
     _trigger_meeting(state, sentence, ann, recent, trigger, anaphoric)
+
+
+def _clause_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
+                     recent: list[SentenceAnnotations], found: list, anaphoric,
+                     split: int) -> None:
+    """One meeting per clause of a sentence that reports two (see _event_clauses)."""
+    text = sentence.text
+    # "A held a summit with B on May 1, and on May 3 she met C in Paris": one meeting
+    # per clause, each read from its own words (the rest of the sentence blanked)
+    for lo, hi in ((0, split), (split, len(text))):
+        clause_ann = _within(ann, lo, hi)
+        clause_found = [t for t in found if lo <= t[0].start() < hi]
+        lead = CLAUSE_CUT.sub("", text[lo:clause_found[0][0].start()], count=1)
+        subjectless = bool(lo and SUBJECTLESS.fullmatch(lead))
+        if lo and (re.search(r"\b(she|he)\b", lead) or subjectless):
+            # "..., and on May 3 she met C", "..., and held a meeting with C": the
+            # first clause's first person
+            first = sorted(ann.persons, key=lambda p: p[0].start)[:1]
+            clause_ann = replace(clause_ann, persons=[*first, *clause_ann.persons])
+        # a clause without a subject or a date of its own shares the first one's date
+        own_date = RELATIVE_DAY.search(text, lo, hi) or any(
+            d.is_date for d in find_dates(text[lo:hi], state.published, False))
+        words = text[:hi] if subjectless and not own_date else text[lo:hi]
+        _trigger_meeting(state, sentence, clause_ann, recent,
+                         _choose_trigger(clause_found, clause_ann), anaphoric,
+                         " " * (hi - len(words)) + words + " " * (len(text) - hi))
 
 
 def _relative_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
@@ -416,6 +436,13 @@ def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: 
         first = min(t[0].start() for t in found if t[0].start() >= b)
         subject = {actor.actor_id for f, actor in ann.persons if b <= f.start < first}
         if dated or (left and subject and not left & right):
+            return a
+        # "paid a courtesy call on Premier Li, and held a meeting with Wang Yi": the
+        # first clause's subject meets another person of the same government
+        sides = {actor.country for f, actor in ann.persons if f.start < a}
+        others = {actor.country for f, actor in ann.persons if f.start >= b}
+        if left and right and not left & right and sides & others and SUBJECTLESS.fullmatch(
+                text[b:first]):
             return a
     return None
 
@@ -580,11 +607,25 @@ def _add_meetings(state: _Article, sentence: Sentence, text: str, match: re.Matc
     for rec in (separate or [record]) + _host_summit(state, sentence, ann, record):
         # a separate bilateral is never the trilateral its sides also attend
         same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)
-                     and not (separate and m.countries != rec.countries)), None)
+                     and not (separate and m.countries != rec.countries)
+                     and not _other_counterparts(m, rec, state.governments)), None)
         if same is not None:
             merge_meeting(same, rec)
         else:
             state.meetings.append(rec)
+
+
+def _other_counterparts(a: MeetingRecord, b: MeetingRecord, governments: dict[str, str]
+                        ) -> bool:
+    """"held talks with Qin Gang ... On the same day, Hayashi paid a courtesy call on Li
+    Qiang": two meetings of one day between the same governments are two when one
+    government is represented by different people in each."""
+    for country in a.countries:
+        ours = {p for p in a.participants if governments.get(p) == country}
+        theirs = {p for p in b.participants if governments.get(p) == country}
+        if ours and theirs and not ours & theirs:
+            return True
+    return False
 
 
 def _parties(state: _Article, text: str, match: re.Match, ann: SentenceAnnotations,
