@@ -1188,7 +1188,8 @@ def test_goods_each_with_their_own_start_date_are_measures_of_their_own(sentence
     starts = {frozenset(m.products): m.dates["in_force"].start.isoformat()[:7] for m in found}
     assert starts[frozenset({"graphite"})] == "2023-12"
     assert starts[frozenset({"gallium", "germanium"})] == "2023-08"
-    assert all(m.why["products"] == "split-by-date" for m in found if "graphite" in m.products)
+    assert all(m.why["products"] == "measure.split-by-date" for m in found
+               if "graphite" in m.products)
 
 
 def test_goods_sharing_one_date_stay_one_measure():

@@ -262,3 +262,17 @@ def test_a_measure_in_a_reported_clause_is_the_reporting_subjects(example):
     measures = _measures(example["text"], example["published"])
     assert [m.imposer for m in measures] == [example["imposer"]]
     assert measures[0].why["imposer"] == TRIGGERS["measure"]["reporting_subject"]["id"]
+
+
+@pytest.mark.parametrize("example", MEETING["other_counterpart"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_another_person_of_one_government_the_same_day_is_another_meeting(example):
+    meetings = _meetings(example["text"], example["published"])
+    assert sorted(sorted(m.participants) for m in meetings) == example["participants"]
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["split_by_date"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_goods_each_with_their_own_date_are_one_measure_per_date(example):
+    measures = _measures(example["text"], example["published"])
+    assert sorted(sorted(m.products) for m in measures) == example["groups"]

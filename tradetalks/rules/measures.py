@@ -42,8 +42,6 @@ CLAUSE_BREAKS = ("; ", ", and ", ", but ", ", while ", ", whereas ", " and shipm
 PRONOUN_SUBJECT = re.compile(r"\b(it|they)\s+((has|have|had|also)\s+)?[a-z]+ed\s+"
                              r"((a|an|the|its|their|new|fresh|tighter)\s+)?$")
 VOCABULARY = vocabulary()
-# how far (characters) a good may stand before the date that splits it off
-SPLIT_REACH = 60
 CHEMICALS = VOCABULARY.members_of_family("semiconductor_materials")
 DEFAULT_PRODUCTS = VOCABULARY.default_products
 LIBERALISING = VOCABULARY.liberalising
@@ -105,6 +103,8 @@ class MeasureRules:
         self.opening_reference = guarded(spec["opening_reference"]["pattern"])
         self.agency_rule = spec["announcing_agency"]["id"]
         self.announcing_agency = guarded(spec["announcing_agency"]["pattern"], re.I)
+        self.split_rule = spec["split_by_date"]["id"]
+        self.split_reach = int(spec["split_by_date"]["reach"])
         self.owner_rule = spec["coordinated_owner"]["id"]
         self.owned = guarded(spec["coordinated_owner"]["owned"], re.I)
         # every trigger match of a sentence, found once: the parse gate and the rules read them
@@ -594,7 +594,7 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     coordinated = _coordinated(record, text, match.end(), ann, status, published, rules,
                                sentence, next_trigger)
     for rec in [part for whole in [record, *coordinated]
-                for part in _split_by_dates(whole, text, ann, published)]:
+                for part in _split_by_dates(whole, text, ann, published, rules)]:
         same = next((m for m in state.measures
                      if same_measure(m, rec) or _same_clause_twin(m, rec, sentence, match)),
                     None)
@@ -870,7 +870,7 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
 
 
 def _split_by_dates(record: MeasureRecord, text: str, ann: SentenceAnnotations,
-                    published: dt.date) -> list[MeasureRecord]:
+                    published: dt.date, rules: MeasureRules) -> list[MeasureRecord]:
     """"licences for gallium and germanium since August 2023, graphite since December
     2023 and antimony since September 2024": goods each followed by a cued date of their
     own are one measure per date, as annotators code them. Only when every good the
@@ -886,7 +886,7 @@ def _split_by_dates(record: MeasureRecord, text: str, ann: SentenceAnnotations,
     for value, good in last.items():
         pair = next(((b, f) for b, f in zip(backward, forward, strict=True)
                      if b.is_date and b.start >= good.end), None)
-        if pair is None or pair[0].start - good.end > SPLIT_REACH:
+        if pair is None or pair[0].start - good.end > rules.split_reach:
             return [record]
         cued = _cued_date(text, pair[0], pair[1], good.end, record.status)
         if cued is None:
@@ -902,7 +902,7 @@ def _split_by_dates(record: MeasureRecord, text: str, ann: SentenceAnnotations,
             products=products, dates=dates, demands=list(record.demands),
             demand_sentences=dict(record.demand_sentences), mentions=list(record.mentions),
             mention_keys=(set(), 0),
-            why={**record.why, "products": "split-by-date", "dates": _dates_why(dates)}))
+            why={**record.why, "products": rules.split_rule, "dates": _dates_why(dates)}))
     return parts
 
 

@@ -92,6 +92,8 @@ class MeetingRules:
         self.rounds_rule, self.rounds = _rule(spec, "counted_rounds", "pattern", re.I)
         self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
         self.relative_rule, self.relative_clause = _rule(spec, "relative_clause", "pattern")
+        self.counterpart_rule, self.subjectless = _rule(spec, "other_counterpart",
+                                                        "subjectless")
         self.host_noun = guarded(spec["trilateral_host"]["noun"])
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
@@ -150,8 +152,6 @@ def party_countries(ann: SentenceAnnotations) -> set[str]:
 
 
 CLAUSE_CUT = re.compile(r", and |; ")
-# what may stand between a clause cut and a trigger whose subject is the first clause's
-SUBJECTLESS = re.compile(r"\s*((also|then|later|separately|held|had|a|an)\s+){0,4}")
 COARSE_PRECISIONS = ("month", "week", "window")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 DEFINITE = re.compile(r"\b(the|next|this|that)\s+([\w-]+\s+)?(dialogue|round|meeting|talks|"
@@ -332,7 +332,8 @@ def _sentence_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     anaphoric = rules.anaphora.search(text)
     if not excluded and _relative_meetings(state, sentence, ann, recent, found, anaphoric):
         return
-    split = _event_clauses(text, found, ann, state.published) if not excluded else None
+    split = _event_clauses(text, found, ann, state.published, rules) \
+        if not excluded else None
     if split is not None:
         _clause_meetings(state, sentence, ann, recent, found, anaphoric, split)
         return
@@ -355,14 +356,14 @@ def _clause_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
                      recent: list[SentenceAnnotations], found: list, anaphoric,
                      split: int) -> None:
     """One meeting per clause of a sentence that reports two (see _event_clauses)."""
-    text = sentence.text
+    text, rules = sentence.text, state.rules
     # "A held a summit with B on May 1, and on May 3 she met C in Paris": one meeting
     # per clause, each read from its own words (the rest of the sentence blanked)
     for lo, hi in ((0, split), (split, len(text))):
         clause_ann = _within(ann, lo, hi)
         clause_found = [t for t in found if lo <= t[0].start() < hi]
         lead = CLAUSE_CUT.sub("", text[lo:clause_found[0][0].start()], count=1)
-        subjectless = bool(lo and SUBJECTLESS.fullmatch(lead))
+        subjectless = bool(lo and rules.subjectless.fullmatch(lead))
         if lo and (re.search(r"\b(she|he)\b", lead) or subjectless):
             # "..., and on May 3 she met C", "..., and held a meeting with C": the
             # first clause's first person
@@ -417,8 +418,8 @@ def _tight_definite() -> re.Pattern:
                       re.I)
 
 
-def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: dt.date
-                   ) -> int | None:
+def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: dt.date,
+                   rules: MeetingRules) -> int | None:
     """Where a sentence reports two meetings in two clauses (", and" or ";"), each with
     its own trigger, and either each with its own date (the second naming a party of
     its own) or each with its own named people: the offset that divides them."""
@@ -441,8 +442,8 @@ def _event_clauses(text: str, found: list, ann: SentenceAnnotations, published: 
         # first clause's subject meets another person of the same government
         sides = {actor.country for f, actor in ann.persons if f.start < a}
         others = {actor.country for f, actor in ann.persons if f.start >= b}
-        if left and right and not left & right and sides & others and SUBJECTLESS.fullmatch(
-                text[b:first]):
+        if left and right and not left & right and sides & others \
+                and rules.subjectless.fullmatch(text[b:first]):
             return a
     return None
 
@@ -606,12 +607,15 @@ def _add_meetings(state: _Article, sentence: Sentence, text: str, match: re.Matc
     separate = _separate_talks(state, text, match, ann, record)
     for rec in (separate or [record]) + _host_summit(state, sentence, ann, record):
         # a separate bilateral is never the trilateral its sides also attend
-        same = next((m for m in reversed(state.meetings) if same_meeting(m, rec, True)
-                     and not (separate and m.countries != rec.countries)
-                     and not _other_counterparts(m, rec, state.governments)), None)
+        alike = [m for m in reversed(state.meetings) if same_meeting(m, rec, True)
+                 and not (separate and m.countries != rec.countries)]
+        same = next((m for m in alike
+                     if not _other_counterparts(m, rec, state.governments)), None)
         if same is not None:
             merge_meeting(same, rec)
         else:
+            if alike:  # kept apart from a meeting it would otherwise have joined
+                rec.why["parties"] = f'{rec.why.get("parties", "")}+{state.rules.counterpart_rule}'
             state.meetings.append(rec)
 
 
