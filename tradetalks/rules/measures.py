@@ -939,12 +939,18 @@ def _owned_sibling(record: MeasureRecord, owner: str, seg_start: int,
                    seg_end: int, ann: SentenceAnnotations, status: str, published: dt.date,
                    rules: MeasureRules, sentence: Sentence) -> MeasureRecord:
     """The other government's measure of the same kind: on the clause's own products, or
-    on the first measure's when it names none."""
+    on the first measure's when it names none; aimed at the governments the clause names
+    ("and China's on US goods"), else at the first measure's targets."""
     products = {f.value for f in ann.products if seg_start <= f.start < seg_end}
     products.discard("all_goods")
-    return _sibling(record, owner, products or set(record.products), status, published,
-                    sentence, seg_start, seg_end, rules.owner_rule,
-                    {"imposer": rules.owner_rule, "products": "coordinated-clause"})
+    sibling = _sibling(record, owner, products or set(record.products), status, published,
+                       sentence, seg_start, seg_end, rules.owner_rule,
+                       {"imposer": rules.owner_rule, "products": "coordinated-clause"})
+    aimed = {iso3 for cs, _, iso3, _ in _country_mentions(ann)
+             if seg_start <= cs < seg_end and iso3 != owner}
+    if aimed:
+        sibling.targets = aimed
+    return sibling
 
 
 def _all(text: str, needle: str) -> list[int]:
