@@ -1227,3 +1227,13 @@ def test_a_clause_without_a_subject_meeting_another_person_is_a_meeting_of_its_o
     found = sorted((sorted(m.participants), m.window.start.isoformat()) for m in result.meetings)
     assert found == [(["Li Qiang", "Yoshimasa Hayashi"], "2023-04-02"),
                      (["Wang Yi", "Yoshimasa Hayashi"], "2023-04-02")]
+
+
+def test_a_coordinated_clause_is_dated_by_its_own_words():
+    found = measures_of(run(
+        "China has required licences for exports of gallium and germanium since August "
+        "2023, and for graphite from December 2023.", published="2024-12-10"),
+        "export_control")
+    dated = {frozenset(m.products): m.dates["in_force"].start.isoformat()[:7] for m in found}
+    assert dated == {frozenset({"gallium", "germanium"}): "2023-08",
+                     frozenset({"graphite"}): "2023-12"}

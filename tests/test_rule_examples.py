@@ -276,3 +276,11 @@ def test_another_person_of_one_government_the_same_day_is_another_meeting(exampl
 def test_goods_each_with_their_own_date_are_one_measure_per_date(example):
     measures = _measures(example["text"], example["published"])
     assert sorted(sorted(m.products) for m in measures) == example["groups"]
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["goods_followed"]["examples"],
+                         ids=lambda e: e["text"][-60:])
+def test_goods_joining_the_measure_just_reported_are_a_measure_of_its_kind(example):
+    measures = _measures(example["text"], example["published"])
+    assert sorted(sorted(m.products) for m in measures) == example["groups"]
+    assert len({(m.imposer, m.measure_type) for m in measures}) == 1

@@ -103,6 +103,10 @@ class MeasureRules:
         self.opening_reference = guarded(spec["opening_reference"]["pattern"])
         self.agency_rule = spec["announcing_agency"]["id"]
         self.announcing_agency = guarded(spec["announcing_agency"]["pattern"], re.I)
+        goods = spec["goods_followed"]
+        self.goods_rule = goods["id"]
+        self.goods_first = guarded(goods["goods_first"], re.I)
+        self.goods_after = guarded(goods["goods_after"], re.I)
         self.split_rule = spec["split_by_date"]["id"]
         self.split_reach = int(spec["split_by_date"]["reach"])
         self.owner_rule = spec["coordinated_owner"]["id"]
@@ -469,7 +473,8 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     text, rules = sentence.text, state.rules
     found = sorted(rules.matches(text), key=lambda x: (x[2], x[0].start()))
     if not found:
-        _followed_suit(state, sentence, ann)
+        if not _followed_suit(state, sentence, ann):
+            _goods_followed(state, sentence, ann)
         return
     accepted: list[tuple[int, int]] = []
     list_ends: list[tuple[int, str]] = []
@@ -516,7 +521,7 @@ def _dates_why(fields: dict) -> str:
     return "+".join(f'{k}-cue:"{fields[k].text}"' for k in sorted(fields)) or "none"
 
 
-def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations) -> None:
+def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations) -> bool:
     """"Russia followed suit in October": the article's last measure, imposed by the
     government named just before the phrase (none when no government is named there or
     it is the measure's own imposer)."""
@@ -524,14 +529,14 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
     phrase = rules.followed_suit.search(text)
     if phrase is None or not state.measures or rules.followed_suit_unless.search(
             text, 0, phrase.start()):
-        return
+        return False
     before = [m for m in _country_mentions(ann, people=True) if m[1] <= phrase.start()]
     if not before:
-        return
+        return False
     follower = before[-1][2]
     last = state.measures[-1]
     if follower == last.imposer:
-        return
+        return False
     status = classify_measure_status(_clause(text, phrase.start(), phrase.end()),
                                      last.measure_type, False, rules)
     if status == "announced" and last.status == "in_force":
@@ -548,6 +553,60 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
                                    sentence.end, text, rules.followed_suit_rule,
                                    phrase.group()))
     state.measures.append(record)
+    return True
+
+
+def _goods_followed(state: _Article, sentence: Sentence, ann: SentenceAnnotations) -> None:
+    """"Graphite followed on December 1, 2023", "Antimony was added in September 2024":
+    goods joining the measure just reported, in a sentence naming no other government,
+    are a measure of its kind and government, dated from the sentence."""
+    text, rules = sentence.text, state.rules
+    if not state.measures:
+        return
+    last = state.measures[-1]
+    named = {c[2] for c in _country_mentions(ann, people=True)}
+    if named - {last.imposer} - last.targets:
+        return
+    goods = _joining_goods(text, ann, 0, len(text), last.products, rules)
+    if not goods:
+        return
+    at, chosen = goods
+    status = last.status if last.status in ("in_force", "announced") else "in_force"
+    fields = _date_fields(text, at, at, status, state.published)
+    record = replace(last, article_ids=[state.article_id], targets=set(last.targets),
+                     products=chosen, dates=fields, status=status,
+                     direction=VOCABULARY.direction_of(status), demands=[],
+                     demand_sentences={}, mentions=[], mention_keys=(set(), 0),
+                     why={**last.why, "products": rules.goods_rule,
+                          "status": f"followed-measure:{status}",
+                          "dates": _dates_why(fields)})
+    record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
+                                   sentence.end, text, rules.goods_rule,
+                                   text[at:at + 40].strip()))
+    same = next((m for m in state.measures if same_measure(m, record)), None)
+    if same is not None:
+        merge_measure(same, record)
+    else:
+        state.measures.append(record)
+
+
+def _joining_goods(text: str, ann: SentenceAnnotations, lo: int, hi: int, known: set[str],
+                   rules: MeasureRules) -> tuple[int, set[str]] | None:
+    """The goods between ``lo`` and ``hi`` that a joining verb attaches to a measure
+    already reported ("graphite followed on", "was added", "came graphite", "added
+    graphite"), and where the verb ends; None when there are none."""
+    spans = [f for f in ann.products if lo <= f.start < hi and f.value not in known
+             and f.value != "all_goods"]
+    verb = rules.goods_first.search(text, lo, hi)
+    if verb is not None:
+        chosen = {f.value for f in spans if f.end <= verb.start()}
+        if chosen:
+            return verb.end(), chosen
+    chosen = {f.value for f in spans
+              if rules.goods_after.search(text[max(lo, f.start - 20):f.start])}
+    if chosen:
+        return min(f.end for f in spans if f.value in chosen), chosen
+    return None
 
 
 def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
@@ -860,8 +919,10 @@ def _coordinated(record: MeasureRecord, text: str, end: int, ann: SentenceAnnota
         products = {f.value for f in ann.products
                     if seg_start <= f.start < seg_end} - record.products
         products.discard("all_goods")
-        if not products or not re.match(r",? (and )?((for|on|of|to)\b|[\w-]+( [\w-]+)? "
-                                        r"(since|from|starting)\b)", segment.lstrip(";")):
+        if not products or not (re.match(r",? (and )?((for|on|of|to)\b|[\w-]+( [\w-]+)? "
+                                         r"(since|from|starting)\b)", segment.lstrip(";"))
+                                or _joining_goods(text, ann, seg_start, seg_end,
+                                                  record.products, rules)):
             continue
         out.append(_sibling(record, record.imposer, products, status, published, sentence,
                             seg_start, seg_end, "measure.coordinated",
@@ -910,13 +971,14 @@ def _sibling(record: MeasureRecord, imposer: str, products: set[str], status: st
              published: dt.date, sentence: Sentence, seg_start: int, seg_end: int,
              rule: str, why: dict[str, str]) -> MeasureRecord:
     """A measure of ``record``'s kind reported by the clause ``seg_start:seg_end``, dated
-    from that clause."""
+    from that clause's own words."""
     text = sentence.text
+    own = " " * seg_start + text[seg_start:seg_end] + " " * (len(text) - seg_end)
     sibling = MeasureRecord(
         article_ids=list(record.article_ids), published=published, imposer=imposer,
         targets=set(record.targets) - {imposer}, measure_type=record.measure_type,
         direction=record.direction, products=products,
-        dates=_date_fields(text, seg_start + 1, seg_start + 1, status, published),
+        dates=_date_fields(own, seg_start + 1, seg_start + 1, status, published),
         status=status, demands=[], why={**record.why, **why})
     sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
                                     sentence.end, text, rule,
