@@ -565,13 +565,13 @@ def _goods_followed(state: _Article, sentence: Sentence, ann: SentenceAnnotation
         return
     last = state.measures[-1]
     named = {c[2] for c in _country_mentions(ann, people=True)}
-    if named - {last.imposer} - last.targets:
-        return
+    if named - {last.imposer} - last.targets or last.status in LIBERALISING:
+        return  # another government's step, or goods joining an easing
     goods = _joining_goods(text, ann, 0, len(text), last.products, rules)
     if not goods:
         return
     at, chosen = goods
-    status = last.status if last.status in ("in_force", "announced") else "in_force"
+    status = last.status
     fields = _date_fields(text, at, at, status, state.published)
     record = replace(last, article_ids=[state.article_id], targets=set(last.targets),
                      products=chosen, dates=fields, status=status,
