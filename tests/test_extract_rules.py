@@ -1237,3 +1237,10 @@ def test_a_coordinated_clause_is_dated_by_its_own_words():
     dated = {frozenset(m.products): m.dates["in_force"].start.isoformat()[:7] for m in found}
     assert dated == {frozenset({"gallium", "germanium"}): "2023-08",
                      frozenset({"graphite"}): "2023-12"}
+
+
+def test_the_month_of_may_is_no_hedge():
+    measure = one_measure(run("China imposed tariffs on Australian barley in May.",
+                              published="2021-01-10"), "tariff")
+    assert (measure.status, measure.dates["in_force"].start.isoformat()) == (
+        "in_force", "2020-05-01")

@@ -64,7 +64,7 @@ ANNOUNCE_CUE = re.compile(r"\b(announc\w*|unveil\w*|decided|said|cleared the way
 LIFT_CUE = re.compile(r"\b(lift\w*|remov\w+|eas\w+|withdr\w+|scrap\w*|ended|paus\w+|"
                       r"suspend\w*|resum\w+|restor\w+|dropp\w+|relax\w*)\b", re.I)
 HEDGE = re.compile(r"\b(expected to|expectations? of|plans? to|planning to|considering|"
-                   r"could|may|might|threaten(ed|s|ing)? to|poised to|likely to)\b", re.I)
+                   r"could|(?-i:may)|might|threaten(ed|s|ing)? to|poised to|likely to)\b", re.I)
 
 
 class MeasureRules:
@@ -254,7 +254,7 @@ def find_targets(text: str, start: int, end: int, imposer: str, ann: SentenceAnn
     return targets or {WORLD}
 
 
-UNREAL = re.compile(r"\b(no|not|whether|would|could|may|might|first step|failed|refused|"
+UNREAL = re.compile(r"\b(no|not|whether|would|could|(?-i:may)|might|first step|failed|refused|"
                     r"declined|urg\w*|call\w* for|call\w* on|demand\w*|ask\w*|hope\w*|seek\w*|"
                     r"sought|want\w*|wish\w*|pressed)\b", re.I)
 
