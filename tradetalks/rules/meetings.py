@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
-from tradetalks.knowledge.dates import RANGE_RULES, find_dates
+from tradetalks.knowledge.dates import NUMBER_WORDS, RANGE_RULES, find_dates
 from tradetalks.knowledge.dictionaries import load_dictionaries
 from tradetalks.knowledge.records import MeetingRecord, Mention, Window
 from tradetalks.prefilter import compile as guarded
@@ -41,7 +41,7 @@ THE_TWO = re.compile(r"\bthe two\b(?!\s+(countries|governments|nations|neighbou?
 RELATIVE_DAY_RULE = RANGE_RULES["relative_day"]
 RELATIVE_DAY = re.compile(r"\b(" + "|".join(
     re.escape(p) for p in sorted(RELATIVE_DAY_RULE["offsets"], key=len, reverse=True))
-    + r")\b", re.I)
+    + r")\b|" + RELATIVE_DAY_RULE["counted"], re.I)
 SIDELINES = re.compile(r"\b(on the sidelines of|during|at|on the margins of|ahead of|before)\b",
                        re.I)
 
@@ -986,9 +986,19 @@ def _date_in_sentence(text: str, published: dt.date, forward: bool,
 
 def _relative_day(state: _Article, text: str, why: str) -> tuple[Window | None, str]:
     """"The next day, the two sat down with ...": the day of the meeting the article
-    reported last (when it is one day), moved by the phrase's offset."""
+    reported last (when it is one day), moved by the phrase's offset. A counted offset
+    ("Eight days later") counts from the last day the sentence before names, which need
+    not be a meeting's."""
     found = RELATIVE_DAY.search(text)
-    if found is None or not state.meetings:
+    if found is None:
+        return None, why
+    if found.group("count") is not None and len(state.history) > 1:
+        before = [d for d in find_dates(state.history[-2].text, state.published, False)
+                  if d.is_date and d.precision == "day"]
+        if before:
+            shifted = _shifted_day(Window.from_mention(before[-1]), found)
+            return shifted, f'relative-day:"{found.group()}"+sentence-before:"{before[-1].text}"'
+    if not state.meetings:
         return None, why
     last = _last_reported(state.meetings)
     shifted = _shifted_day(last.window, found)
@@ -1002,8 +1012,19 @@ def _shifted_day(window: Window | None, phrase: re.Match) -> Window | None:
     day"); None when the window is not one day."""
     if window is None or window.start != window.end:
         return None
-    day = window.start + dt.timedelta(days=RELATIVE_DAY_RULE["offsets"][phrase.group().lower()])
-    return Window(day, day, "day", phrase.group())
+    return Window(*[window.start + dt.timedelta(days=_offset(phrase))] * 2, "day",
+                  phrase.group())
+
+
+def _offset(phrase: re.Match) -> int:
+    """Days a relative-day phrase moves: its listed offset, or its count of days or weeks
+    ("eight days later": 8; "a week earlier": -7)."""
+    if phrase.group("count") is None:
+        return RELATIVE_DAY_RULE["offsets"][phrase.group().lower()]
+    count = phrase.group("count").lower()
+    days = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
+    days *= 7 if phrase.group("unit").lower().startswith("week") else 1
+    return days if phrase.group("way").lower() == "later" else -days
 
 
 def _date_occasions(meetings: list[MeetingRecord], text: str, published: dt.date) -> None:
