@@ -1244,3 +1244,10 @@ def test_the_month_of_may_is_no_hedge():
                               published="2021-01-10"), "tariff")
     assert (measure.status, measure.dates["in_force"].start.isoformat()) == (
         "in_force", "2020-05-01")
+
+
+def test_controls_on_the_named_chip_chemicals_are_export_controls():
+    measure = one_measure(run(
+        "Japan's controls on fluorinated polyimide, photoresist and hydrogen fluoride have "
+        "applied to South Korea since July 4.", published="2019-11-08"), "export_control")
+    assert (measure.imposer, measure.dates["in_force"].start.isoformat()) == ("JPN", "2019-07-04")
