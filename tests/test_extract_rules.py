@@ -1251,3 +1251,10 @@ def test_controls_on_the_named_chip_chemicals_are_export_controls():
         "Japan's controls on fluorinated polyimide, photoresist and hydrogen fluoride have "
         "applied to South Korea since July 4.", published="2019-11-08"), "export_control")
     assert (measure.imposer, measure.dates["in_force"].start.isoformat()) == ("JPN", "2019-07-04")
+
+
+def test_exchanging_views_with_a_named_counterpart_is_a_meeting():
+    meeting = one_meeting(run(
+        "Earlier in the day, Prime Minister Fumio Kishida exchanged views with Prime Minister "
+        "Han Duck-soo of South Korea over lunch.", published="2023-03-17"))
+    assert meeting.countries == {"JPN", "KOR"}
