@@ -284,3 +284,9 @@ def test_goods_joining_the_measure_just_reported_are_a_measure_of_its_kind(examp
     measures = _measures(example["text"], example["published"])
     assert sorted(sorted(m.products) for m in measures) == example["groups"]
     assert len({(m.imposer, m.measure_type) for m in measures}) == 1
+
+
+@pytest.mark.parametrize("example", TRIGGERS["measure"]["again"]["examples"],
+                         ids=lambda e: e["text"][-50:])
+def test_a_measure_taken_anew_is_a_row_of_its_own(example):
+    assert len(_measures(example["text"], example["published"])) == example["rows"]

@@ -103,6 +103,8 @@ class MeasureRules:
         self.opening_reference = guarded(spec["opening_reference"]["pattern"])
         self.agency_rule = spec["announcing_agency"]["id"]
         self.announcing_agency = guarded(spec["announcing_agency"]["pattern"], re.I)
+        self.again_rule, self.again = spec["again"]["id"], guarded(spec["again"]["pattern"],
+                                                                   re.I)
         goods = spec["goods_followed"]
         self.goods_rule = goods["id"]
         self.goods_first = guarded(goods["goods_first"], re.I)
@@ -652,11 +654,17 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
                                    sentence.end, text, rules.ids[match.re], match.group()))
     coordinated = _coordinated(record, text, match.end(), ann, status, published, rules,
                                sentence, next_trigger)
+    # "halted imports of Japanese seafood again": a measure taken anew is its own row,
+    # never the earlier one the article reported
+    anew = rules.again.search(text, max(0, match.start() - 20),
+                              _clause_end(text, match.end()))
+    if anew:
+        record.why["status"] = f'{record.why["status"]}+{rules.again_rule}'
     for rec in [part for whole in [record, *coordinated]
                 for part in _split_by_dates(whole, text, ann, published, rules)]:
-        same = next((m for m in state.measures
-                     if same_measure(m, rec) or _same_clause_twin(m, rec, sentence, match)),
-                    None)
+        same = None if anew else next(
+            (m for m in state.measures
+             if same_measure(m, rec) or _same_clause_twin(m, rec, sentence, match)), None)
         if same is not None:
             merge_measure(same, rec)
         else:
