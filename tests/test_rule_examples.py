@@ -290,3 +290,10 @@ def test_goods_joining_the_measure_just_reported_are_a_measure_of_its_kind(examp
                          ids=lambda e: e["text"][-50:])
 def test_a_measure_taken_anew_is_a_row_of_its_own(example):
     assert len(_measures(example["text"], example["published"])) == example["rows"]
+
+
+@pytest.mark.parametrize("example", MEETING["held_then_agreed"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_an_agreement_to_meet_after_a_past_contact_leaves_it_held(example):
+    (meeting,) = _meetings(example["text"], example["published"])
+    assert meeting.status == example["status"]

@@ -94,6 +94,9 @@ class MeetingRules:
         self.relative_rule, self.relative_clause = _rule(spec, "relative_clause", "pattern")
         self.counterpart_rule, self.subjectless = _rule(spec, "other_counterpart",
                                                         "subjectless")
+        agreed = spec["held_then_agreed"]
+        self.held_then_agreed_rule, self.past_contact, self.past_before, self.agreed_after = (
+            agreed["id"], *(guarded(agreed[k], re.I) for k in ("past", "past_before", "agreed")))
         self.host_noun = guarded(spec["trilateral_host"]["noun"])
         choice = spec["date_choice"]
         self.date_rule = choice["id"]
@@ -483,6 +486,10 @@ def _meeting_status(text: str, match: re.Match, rules: MeetingRules,
             status, why = earlier, f"{rules.appositive_rule}:{earlier}"
     if status == "held" and _dated_ahead(clause, rules, published):
         status, why = "planned", f"{rules.future_rule}:planned"
+    if status == "planned" and (rules.past_contact.search(match.group())
+                                or rules.past_before.search(text, 0, match.start())) \
+            and rules.agreed_after.search(text[match.end():]):
+        status, why = "held", f"{rules.held_then_agreed_rule}:held"
     if status == "proposed" and rules.accepted.search(text, match.end()):
         status, why = "planned", "proposal-accepted:planned"
     statuses = dict(rules.status)
