@@ -297,3 +297,10 @@ def test_a_measure_taken_anew_is_a_row_of_its_own(example):
 def test_an_agreement_to_meet_after_a_past_contact_leaves_it_held(example):
     (meeting,) = _meetings(example["text"], example["published"])
     assert meeting.status == example["status"]
+
+
+@pytest.mark.parametrize("example", MEETING["pair_outcome"]["examples"],
+                         ids=lambda e: e["text"][:60])
+def test_a_meeting_whose_outcome_says_the_two_is_between_two_governments(example):
+    meetings = _meetings(example["text"], example["published"])
+    assert [sorted(m.countries) for m in meetings] == [example["countries"]]

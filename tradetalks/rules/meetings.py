@@ -92,8 +92,8 @@ class MeetingRules:
         self.rounds_rule, self.rounds = _rule(spec, "counted_rounds", "pattern", re.I)
         self.host_rule, self.host_cue = _rule(spec, "trilateral_host", "cue")
         self.relative_rule, self.relative_clause = _rule(spec, "relative_clause", "pattern")
-        self.counterpart_rule, self.subjectless = _rule(spec, "other_counterpart",
-                                                        "subjectless")
+        self.counterpart_rule, self.subjectless = _rule(spec, "other_counterpart", "subjectless")
+        self.the_two_rule, self.pair_outcome = _rule(spec, "pair_outcome", "pattern", re.I)
         agreed = spec["held_then_agreed"]
         self.held_then_agreed_rule, self.past_contact, self.past_before, self.agreed_after = (
             agreed["id"], *(guarded(agreed[k], re.I) for k in ("past", "past_before", "agreed")))
@@ -539,6 +539,7 @@ def _trigger_meeting(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     if clause_rule:
         how.append(clause_rule)
     parties = _three_neighbours(text, match, ann, parties, how, rules)
+    parties = _the_two(text, match, ann, parties, how, rules)
     if len(parties) < 2:
         if anaphoric and state.meetings:
             _attach(_antecedent(state.meetings, text, rules), sentence, state.article_id, ann,
@@ -762,6 +763,28 @@ def _three_neighbours(text: str, match: re.Match, ann: SentenceAnnotations,
         return parties
     how.append(rules.neighbours_rule)
     return set(rules.neighbours)
+
+
+def _the_two(text: str, match: re.Match, ann: SentenceAnnotations, parties: set[str],
+             how: list[str], rules: MeetingRules) -> set[str]:
+    """"..., and the two agreed to ...": two parties, those named nearest the trigger
+    before the phrase; a party the sentence never names (a pronoun's) comes first."""
+    pair = rules.pair_outcome.search(text, match.end())
+    if len(parties) <= 2 or pair is None:
+        return parties
+    named = [(f.start, a.country) for f, a in ann.persons] + [
+        (f.start, f.value) for f in ann.countries]
+    unnamed = sorted(parties - {c for _, c in named})
+    near = sorted((abs(at - match.start()), c) for at, c in named
+                  if c in parties and at < pair.start())
+    chosen = list(unnamed)
+    for _, country in near:
+        if country not in chosen:
+            chosen.append(country)
+    if len(chosen) < 2:
+        return parties
+    how.append(rules.the_two_rule)
+    return set(chosen[:2])
 
 
 def _latest_mention(meeting: MeetingRecord) -> int:
