@@ -1258,3 +1258,11 @@ def test_exchanging_views_with_a_named_counterpart_is_a_meeting():
         "Earlier in the day, Prime Minister Fumio Kishida exchanged views with Prime Minister "
         "Han Duck-soo of South Korea over lunch.", published="2023-03-17"))
     assert meeting.countries == {"JPN", "KOR"}
+
+
+def test_an_instrument_named_with_the_trigger_outranks_an_earlier_possessive():
+    found = run("The suspension of China's October rare-earth rules runs until November, and "
+                "the Section 232 tariffs on steel and aluminium remain in force.",
+                published="2025-11-20")
+    (tariff,) = measures_of(found, "tariff")
+    assert (tariff.imposer, tariff.why["imposer"]) == ("USA", "measure.imposer-named-instrument")

@@ -699,6 +699,11 @@ def _acting_government(state: _Article, sentence: Sentence, ann: SentenceAnnotat
     if measure_type == "wto_dispute":
         noun = re.search(r"complaint|challeng|case|dispute|panel|lawsuit", match.group(), re.I)
         anchor = match.start() + (noun.start() if noun else 0)
+    named = rules.instrument_re.search(text, max(0, anchor - 25), match.end())
+    if named is not None and not demanded:
+        # "the Section 232 tariffs on steel": an instrument named with the trigger is
+        # its government's, whatever possessive an earlier clause holds
+        return rules.instruments[named.group()], rules.instrument_rule
     imposer, why = imposer_and_reason(text, anchor, match.end(), ann, demanded, rules)
     if this_subject and not demanded and PRONOUN_SUBJECT.search(text, 0, anchor):
         # "China criticised the U.S. curbs, and in December it filed a complaint": the
