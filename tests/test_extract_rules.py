@@ -1266,3 +1266,10 @@ def test_an_instrument_named_with_the_trigger_outranks_an_earlier_possessive():
                 published="2025-11-20")
     (tariff,) = measures_of(found, "tariff")
     assert (tariff.imposer, tariff.why["imposer"]) == ("USA", "measure.imposer-named-instrument")
+
+
+def test_a_meeting_said_to_be_unlikely_is_undecided():
+    meeting = one_meeting(run(
+        "Analysts say a meeting between Prime Minister Scott Morrison and President Xi "
+        "Jinping in November is unlikely.", published="2020-10-20"))
+    assert meeting.status == "undecided"
