@@ -1273,3 +1273,10 @@ def test_a_meeting_said_to_be_unlikely_is_undecided():
         "Analysts say a meeting between Prime Minister Scott Morrison and President Xi "
         "Jinping in November is unlikely.", published="2020-10-20"))
     assert meeting.status == "undecided"
+
+
+def test_an_arrival_told_in_the_present_is_planned():
+    meeting = one_meeting(run(
+        "U.S. Treasury Secretary Janet Yellen arrives in Beijing on Thursday for a four-day "
+        "visit and is slated to meet Chinese Vice-Premier He Lifeng.", published="2023-07-04"))
+    assert (meeting.status, meeting.window.start.isoformat()) == ("planned", "2023-07-06")
