@@ -1280,3 +1280,13 @@ def test_an_arrival_told_in_the_present_is_planned():
         "U.S. Treasury Secretary Janet Yellen arrives in Beijing on Thursday for a four-day "
         "visit and is slated to meet Chinese Vice-Premier He Lifeng.", published="2023-07-04"))
     assert (meeting.status, meeting.window.start.isoformat()) == ("planned", "2023-07-06")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A trilateral summit of Japan, China and South Korea that Tokyo had hoped to host in "
+    "January was shelved after Beijing signalled that it would not attend.",
+    "China has told Japan it will not take part in the trilateral summit with South Korea "
+    "that Tokyo had planned to host in January, effectively cancelling the meeting.",
+])
+def test_a_shelved_or_cancelling_meeting_is_cancelled(sentence):
+    assert one_meeting(run(sentence, published="2025-12-20")).status == "cancelled"
