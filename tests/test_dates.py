@@ -90,6 +90,16 @@ def test_weekday_with_explicit_date_in_parentheses():
     assert "Sunday (November 2)" in m.text
 
 
+@pytest.mark.parametrize("sentence", [
+    "Wang sat down with Raimondo in Washington on Thursday, 25 May, and raised concerns.",
+    "Wang sat down with Raimondo in Washington on Thursday, May 25, and raised concerns.",
+])
+def test_weekday_with_explicit_date_after_a_comma(sentence):
+    # published Monday 2023-06-05: inference alone would give Thursday 2023-06-01
+    m = the_date(sentence, "2023-06-05", "Thursday")
+    assert window(m) == ("2023-05-25", "2023-05-25", "day")
+
+
 def test_planned_weekday_with_explicit_date_after_publication():
     # published Friday 2025-10-31, a planned meeting: Sunday (November 2) is 2025-11-02
     m = the_date("The leaders will meet on Sunday (November 2).", "2025-10-31", "Sunday",

@@ -83,8 +83,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b\d+(?:\.\d+)?½?[- ](?:years?|months?|weeks?|days?|hours?)[- ](?:long|old)\b"
         r"|\b\d+½?\s+(?:years?|months?|decades?)\b", re.I)),
     ("weekday_explicit", guarded(
-        rf"\b(?:(?:on|last|next|this|coming)\s+)?{_WEEKDAY}{_PART}\s*\(\s*(?:{_MONTH}\s+{_DAY}|"
-        rf"{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?\s*\)", re.I)),
+        rf"\b(?:(?:on|last|next|this|coming)\s+)?{_WEEKDAY}{_PART}\s*(?:\(\s*(?:{_MONTH}\s+{_DAY}|"
+        rf"{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?\s*\)|,\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})"
+        rf"(?:,?\s+{_YEAR})?\b)", re.I)),
     ("day_range", guarded(
         rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*"
         rf"{_RANGE}\s*(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b(?!\s*%)"
@@ -213,7 +214,9 @@ def _rule_duration(text: str, lower: str, published: dt.date, forward: bool):
 
 
 def _rule_weekday_explicit(text: str, lower: str, published: dt.date, forward: bool):
-    inner = text[text.index("(") + 1: text.rindex(")")]
+    """"Tuesday (March 3)", "Thursday, 25 May": the explicit date wins over the weekday."""
+    inner = text[text.index("(") + 1: text.rindex(")")] if "(" in text \
+        else text.split(",", 1)[1]
     parsed = _parse_month_day(inner)
     if parsed is None:
         return None, None, ""
