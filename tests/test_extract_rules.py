@@ -1290,3 +1290,10 @@ def test_an_arrival_told_in_the_present_is_planned():
 ])
 def test_a_shelved_or_cancelling_meeting_is_cancelled(sentence):
     assert one_meeting(run(sentence, published="2025-12-20")).status == "cancelled"
+
+
+def test_a_ban_interrupted_by_with_immediate_effect_is_an_export_ban():
+    measure = one_measure(run(
+        "On Jan 6, China's commerce ministry banned, with immediate effect, exports of "
+        "dual-use items to Japanese military end users.", published="2026-01-10"), "export_ban")
+    assert (measure.imposer, measure.products) == ("CHN", {"dual_use_items"})
