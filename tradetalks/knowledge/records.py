@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 from tradetalks.knowledge.dates import DateMention
 from tradetalks.vocabulary import vocabulary
@@ -102,6 +103,15 @@ class MeasureRecord:
     demand_sentences: dict[str, int] = field(default_factory=dict)
     # how each field was decided ("imposer" -> "possessive"); the tables' `why` column
     why: dict[str, str] = field(default_factory=dict)
+
+
+def copied(record, **changes):
+    """``record`` with ``changes``, sharing no list, set or dict with it (merging changes
+    records in place) and with its mention index started afresh."""
+    own = {f.name: copy.copy(value) for f in fields(record)
+           if f.name not in changes
+           and isinstance(value := getattr(record, f.name), (list, set, dict))}
+    return replace(record, **own, **{"mention_keys": (set(), 0), **changes})
 
 
 def why_text(why: dict[str, str]) -> str:

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
 from tradetalks.knowledge.dates import DateMention, find_dates
 from tradetalks.knowledge.dictionaries import Dispute, KnownMeasure
-from tradetalks.knowledge.records import MeasureRecord, Mention, Window, measure_family
+from tradetalks.knowledge.records import MeasureRecord, Mention, Window, copied, measure_family
 from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_measure, same_measure
 from tradetalks.rules.roles import parse_imposer
@@ -544,13 +545,13 @@ def _followed_suit(state: _Article, sentence: Sentence, ann: SentenceAnnotations
     if status == "announced" and last.status == "in_force":
         status = "in_force"  # "followed suit" reports what was done
     fields = _date_fields(text, phrase.start(), phrase.end(), status, state.published)
-    record = replace(last, article_ids=[state.article_id], imposer=follower,
-                     targets=set(last.targets) - {follower}, products=set(last.products),
-                     dates=fields, status=status, direction=VOCABULARY.direction_of(status),
-                     demands=[], demand_sentences={}, mentions=[], mention_keys=(set(), 0),
-                     why={**last.why, "imposer": rules.followed_suit_rule,
-                          "products": "followed-measure", "status": f"clause:{status}",
-                          "dates": _dates_why(fields)})
+    record = copied(last, article_ids=[state.article_id], imposer=follower,
+                    targets=last.targets - {follower}, dates=fields, status=status,
+                    direction=VOCABULARY.direction_of(status), demands=[],
+                    demand_sentences={}, mentions=[],
+                    why={**last.why, "imposer": rules.followed_suit_rule,
+                         "products": "followed-measure", "status": f"clause:{status}",
+                         "dates": _dates_why(fields)})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.followed_suit_rule,
                                    phrase.group()))
@@ -575,21 +576,15 @@ def _goods_followed(state: _Article, sentence: Sentence, ann: SentenceAnnotation
     at, chosen = goods
     status = last.status
     fields = _date_fields(text, at, at, status, state.published)
-    record = replace(last, article_ids=[state.article_id], targets=set(last.targets),
-                     products=chosen, dates=fields, status=status,
-                     direction=VOCABULARY.direction_of(status), demands=[],
-                     demand_sentences={}, mentions=[], mention_keys=(set(), 0),
-                     why={**last.why, "products": rules.goods_rule,
-                          "status": f"followed-measure:{status}",
-                          "dates": _dates_why(fields)})
+    record = copied(last, article_ids=[state.article_id], products=chosen, dates=fields,
+                    status=status, direction=VOCABULARY.direction_of(status), demands=[],
+                    demand_sentences={}, mentions=[],
+                    why={**last.why, "products": rules.goods_rule,
+                         "status": f"followed-measure:{status}", "dates": _dates_why(fields)})
     record.mentions.append(Mention(state.article_id, sentence.index, sentence.start,
                                    sentence.end, text, rules.goods_rule,
                                    text[at:at + 40].strip()))
-    same = next((m for m in state.measures if same_measure(m, record)), None)
-    if same is not None:
-        merge_measure(same, record)
-    else:
-        state.measures.append(record)
+    _add_measure(state, record)
 
 
 def _joining_goods(text: str, ann: SentenceAnnotations, lo: int, hi: int, known: set[str],
@@ -662,13 +657,22 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         record.why["status"] = f'{record.why["status"]}+{rules.again_rule}'
     for rec in [part for whole in [record, *coordinated]
                 for part in _split_by_dates(whole, text, ann, published, rules)]:
-        same = None if anew else next(
-            (m for m in state.measures
-             if same_measure(m, rec) or _same_clause_twin(m, rec, sentence, match)), None)
-        if same is not None:
-            merge_measure(same, rec)
-        else:
+        if anew:
             state.measures.append(rec)
+        else:
+            _add_measure(state, rec, lambda m, r=rec: _same_clause_twin(m, r, sentence, match))
+
+
+def _add_measure(state: _Article, record: MeasureRecord,
+                 also: Callable[[MeasureRecord], bool] | None = None) -> None:
+    """Merge ``record`` into the article's measure it is (or that ``also`` says it is),
+    else add it."""
+    same = next((m for m in state.measures
+                 if same_measure(m, record) or (also is not None and also(m))), None)
+    if same is not None:
+        merge_measure(same, record)
+    else:
+        state.measures.append(record)
 
 
 def _same_clause_twin(measure: MeasureRecord, record: MeasureRecord, sentence: Sentence,
@@ -971,11 +975,8 @@ def _split_by_dates(record: MeasureRecord, text: str, ann: SentenceAnnotations,
     parts = []
     for (name, _), (window, products) in sorted(groups.items(), key=lambda g: g[0][1]):
         dates = {**record.dates, name: window}
-        parts.append(replace(
-            record, article_ids=list(record.article_ids), targets=set(record.targets),
-            products=products, dates=dates, demands=list(record.demands),
-            demand_sentences=dict(record.demand_sentences), mentions=list(record.mentions),
-            mention_keys=(set(), 0),
+        parts.append(copied(
+            record, products=products, dates=dates,
             why={**record.why, "products": rules.split_rule, "dates": _dates_why(dates)}))
     return parts
 

@@ -18,7 +18,7 @@ from tradetalks.ingest.sentences import Sentence
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
 from tradetalks.knowledge.dates import NUMBER_WORDS, RANGE_RULES, find_dates
 from tradetalks.knowledge.dictionaries import load_dictionaries
-from tradetalks.knowledge.records import MeetingRecord, Mention, Window
+from tradetalks.knowledge.records import MeetingRecord, Mention, Window, copied
 from tradetalks.prefilter import compile as guarded
 from tradetalks.resolve import merge_meeting, same_meeting
 from tradetalks.rules.roles import back_references, role_rules, summons_parties, tree_distance
@@ -581,11 +581,8 @@ def _counted_rounds(state: _Article, text: str, record: MeetingRecord) -> list[M
         return []
     record.window = Window.from_mention(days[0])
     record.why = {**record.why, "date": f'{state.rules.rounds_rule}:"{days[0].text}"'}
-    return [replace(record, window=Window.from_mention(d), article_ids=list(record.article_ids),
-                    countries=set(record.countries), mentions=list(record.mentions),
-                    mention_keys=(set(), 0), participants=set(record.participants),
-                    topics=set(record.topics), acts=set(record.acts),
-                    why={**record.why, "date": f'{state.rules.rounds_rule}:"{d.text}"'})
+    return [copied(record, window=Window.from_mention(d),
+                   why={**record.why, "date": f'{state.rules.rounds_rule}:"{d.text}"'})
             for d in days[1:]]
 
 
