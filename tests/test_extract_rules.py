@@ -1297,3 +1297,14 @@ def test_a_ban_interrupted_by_with_immediate_effect_is_an_export_ban():
         "On Jan 6, China's commerce ministry banned, with immediate effect, exports of "
         "dual-use items to Japanese military end users.", published="2026-01-10"), "export_ban")
     assert (measure.imposer, measure.products) == ("CHN", {"dual_use_items"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's commerce ministry said it would apply stricter end-user reviews to graphite "
+    "exports bound for the United States.",
+    "The ministry also tightened end-use and end-user reviews for graphite items bound for "
+    "the U.S., citing national security.",
+])
+def test_end_user_reviews_are_an_export_control(sentence):
+    measure = one_measure(run(sentence, published="2024-12-05"), "export_control")
+    assert (measure.imposer, measure.products) == ("CHN", {"graphite"})
