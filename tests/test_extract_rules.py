@@ -1308,3 +1308,12 @@ def test_a_ban_interrupted_by_with_immediate_effect_is_an_export_ban():
 def test_end_user_reviews_are_an_export_control(sentence):
     measure = one_measure(run(sentence, published="2024-12-05"), "export_control")
     assert (measure.imposer, measure.products) == ("CHN", {"graphite"})
+
+
+def test_barring_buyers_from_buying_a_countrys_chips_is_an_import_ban():
+    measure = one_measure(run(
+        "China's cyberspace regulator on Sunday barred operators of critical information "
+        "infrastructure from buying products of U.S. memory chipmaker Micron Technology.",
+        published="2023-05-25"), "import_ban")
+    assert (measure.imposer, measure.targets, measure.products) == (
+        "CHN", {"USA"}, {"semiconductors"})
