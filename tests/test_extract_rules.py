@@ -1317,3 +1317,15 @@ def test_barring_buyers_from_buying_a_countrys_chips_is_an_import_ban():
         published="2023-05-25"), "import_ban")
     assert (measure.imposer, measure.targets, measure.products) == (
         "CHN", {"USA"}, {"semiconductors"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Netherlands has blocked sales of ASML's most advanced extreme ultraviolet "
+    "lithography machines to China since 2019.",
+    "The Netherlands is expected to bar ASML from selling some deep ultraviolet lithography "
+    "systems to China.",
+])
+def test_blocking_sales_or_barring_a_seller_is_an_export_control(sentence):
+    measure = one_measure(run(sentence, published="2023-01-20"), "export_control")
+    assert (measure.imposer, measure.targets, measure.products) == (
+        "NLD", {"CHN"}, {"chipmaking_equipment"})
