@@ -1329,3 +1329,12 @@ def test_blocking_sales_or_barring_a_seller_is_an_export_control(sentence):
     measure = one_measure(run(sentence, published="2023-01-20"), "export_control")
     assert (measure.imposer, measure.targets, measure.products) == (
         "NLD", {"CHN"}, {"chipmaking_equipment"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Beijing suspended the sweeping rare-earth rules it announced in October for a year.",
+    "China's rare earth export rules announced last October have been suspended for one year.",
+])
+def test_rare_earth_rules_are_an_export_control(sentence):
+    measure = one_measure(run(sentence, published="2025-12-05"), "export_control")
+    assert (measure.imposer, measure.products) == ("CHN", {"rare_earths"})
