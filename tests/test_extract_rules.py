@@ -1338,3 +1338,21 @@ def test_blocking_sales_or_barring_a_seller_is_an_export_control(sentence):
 def test_rare_earth_rules_are_an_export_control(sentence):
     measure = one_measure(run(sentence, published="2025-12-05"), "export_control")
     assert (measure.imposer, measure.products) == ("CHN", {"rare_earths"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "The licence regime for gallium and germanium has applied to all destinations since "
+    "August last year, China's commerce ministry says.",
+    "In July 2023 China announced licensing for exports of gallium and germanium.",
+    "In 2023 China first imposed licences on gallium and germanium.",
+])
+def test_licence_wordings_are_an_export_control(sentence):
+    measure = one_measure(run(sentence, published="2024-09-05"), "export_control")
+    assert (measure.imposer, measure.products) == ("CHN", {"gallium", "germanium"})
+
+
+def test_goods_that_would_be_licensed_are_an_export_control():
+    measure = one_measure(run(
+        "In October of 2023 China said graphite would be licensed from December 1.",
+        published="2024-09-05"), "export_control")
+    assert (measure.imposer, measure.products) == ("CHN", {"graphite"})
