@@ -1356,3 +1356,10 @@ def test_goods_that_would_be_licensed_are_an_export_control():
         "In October of 2023 China said graphite would be licensed from December 1.",
         published="2024-09-05"), "export_control")
     assert (measure.imposer, measure.products) == ("CHN", {"graphite"})
+
+
+def test_deposits_of_a_rate_are_a_tariff():
+    measure = one_measure(run(
+        "Beijing then imposed deposits of up to 212 percent on Australian wine from "
+        "November 28.", published="2020-12-10"), "tariff")
+    assert (measure.imposer, measure.targets, measure.products) == ("CHN", {"AUS"}, {"wine"})
