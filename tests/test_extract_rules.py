@@ -1363,3 +1363,14 @@ def test_deposits_of_a_rate_are_a_tariff():
         "Beijing then imposed deposits of up to 212 percent on Australian wine from "
         "November 28.", published="2020-12-10"), "tariff")
     assert (measure.imposer, measure.targets, measure.products) == ("CHN", {"AUS"}, {"wine"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "South Korea said its own removal of Japan from the top tier of trusted trade partners "
+    "will take effect Sept. 18.",
+    "South Korea's trade ministry said it would go ahead with removing Japan from its \"Ga\" "
+    "group of export destinations.",
+])
+def test_removal_of_a_government_from_a_list_group_or_tier_is_a_status_removal(sentence):
+    measure = one_measure(run(sentence, published="2019-09-10"), "preferential_status_removal")
+    assert (measure.imposer, measure.targets) == ("KOR", {"JPN"})
