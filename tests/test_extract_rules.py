@@ -1374,3 +1374,14 @@ def test_deposits_of_a_rate_are_a_tariff():
 def test_removal_of_a_government_from_a_list_group_or_tier_is_a_status_removal(sentence):
     measure = one_measure(run(sentence, published="2019-09-10"), "preferential_status_removal")
     assert (measure.imposer, measure.targets) == ("KOR", {"JPN"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Those steps build on the sweeping restrictions Washington imposed last October on "
+    "sales of advanced chips and chipmaking tools to Chinese buyers.",
+    "Washington's sweeping curbs imposed in October 2022 on advanced chips and chipmaking "
+    "tools bound for China remain in force.",
+])
+def test_curbs_imposed_on_goods_or_sales_are_an_export_control(sentence):
+    measure = one_measure(run(sentence, published="2023-03-10"), "export_control")
+    assert (measure.imposer, measure.targets) == ("USA", {"CHN"})
