@@ -1385,3 +1385,11 @@ def test_removal_of_a_government_from_a_list_group_or_tier_is_a_status_removal(s
 def test_curbs_imposed_on_goods_or_sales_are_an_export_control(sentence):
     measure = one_measure(run(sentence, published="2023-03-10"), "export_control")
     assert (measure.imposer, measure.targets) == ("USA", {"CHN"})
+
+
+def test_an_unnamed_tariff_on_imported_cars_after_march_2025_is_washingtons():
+    measure = one_measure(run(
+        "Tokyo wants relief from the 25 percent tariff on imported cars and auto parts, which "
+        "took effect on April 3 for cars.", published="2025-06-20"), "tariff")
+    assert measure.imposer == "USA"
+    assert measure.why["imposer"].startswith("known-measure:")
