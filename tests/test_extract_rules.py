@@ -1393,3 +1393,12 @@ def test_an_unnamed_tariff_on_imported_cars_after_march_2025_is_washingtons():
         "took effect on April 3 for cars.", published="2025-06-20"), "tariff")
     assert measure.imposer == "USA"
     assert measure.why["imposer"].startswith("known-measure:")
+
+
+@pytest.mark.parametrize("opening", ["In August it dropped", "Then on August 28, it dropped"])
+def test_it_after_an_opening_time_phrase_is_the_previous_sentences_subject(opening):
+    result = run("Japan tightened its controls on three chemicals bound for South Korea in July. "
+                 f"{opening} South Korea from its list of preferred trading partners.",
+                 published="2019-10-01")
+    measure = one_measure(result, "preferential_status_removal")
+    assert (measure.imposer, measure.targets) == ("JPN", {"KOR"})
