@@ -1402,3 +1402,11 @@ def test_it_after_an_opening_time_phrase_is_the_previous_sentences_subject(openi
                  published="2019-10-01")
     measure = one_measure(result, "preferential_status_removal")
     assert (measure.imposer, measure.targets) == ("JPN", {"KOR"})
+
+
+def test_another_kinds_trigger_words_are_no_status_cue():
+    result = run("In July Japan tightened its controls on exports of photoresist to South Korea. "
+                 "South Korea hit back by taking its case to the World Trade Organization in "
+                 "September and by removing Japan from its own list of trusted trading partners "
+                 "the same month.", published="2019-11-20")
+    assert one_measure(result, "wto_dispute").status != "lifted"

@@ -503,7 +503,8 @@ def _sentence_measures(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         following = [m.start() for m, _, _ in found if m.start() >= match.end()]
         _trigger_measure(state, sentence, ann, match, measure_type, this_subject,
                          min(following) if following and measure_type != "wto_dispute"
-                         else None, challenged)
+                         else None, challenged,
+                         [m.span() for m, kind, _ in found if kind != measure_type])
 
 
 def _owned_challenge(text: str, ann: SentenceAnnotations, span: tuple[int, int],
@@ -608,14 +609,19 @@ def _joining_goods(text: str, ann: SentenceAnnotations, lo: int, hi: int, known:
 
 def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
                      match: re.Match, measure_type: str, this_subject: str | None,
-                     next_trigger: int | None = None, challenged: bool = False) -> None:
+                     next_trigger: int | None = None, challenged: bool = False,
+                     others: list[tuple[int, int]] | None = None) -> None:
     """One trigger: its status, products, government and targets, merged into the
     article's measures (or kept loose for a later back-reference). A measure a WTO step
-    challenges (``challenged``) is in force: the clause's words are the step's."""
+    challenges (``challenged``) is in force: the clause's words are the step's. The words
+    of the sentence's triggers of other kinds (``others``) are theirs, not status cues of
+    this one ("It removed Japan from its white list, filed a complaint at the WTO": not
+    lifted)."""
     text, rules, published = sentence.text, state.rules, state.published
     demanded = bool(rules.demand.search(text))
     status = "in_force" if challenged else classify_measure_status(
-        _clause(text, match.start(), match.end()), measure_type, demanded, rules)
+        _clause(_blanked(text, others or []), match.start(), match.end()), measure_type,
+        demanded, rules)
     products = _near_products(ann, match.start(), match.end(), measure_type, next_trigger)
     products_why = "near-trigger" if products else ""
     imposer, imposer_why = _acting_government(state, sentence, ann, match, measure_type,
@@ -661,6 +667,13 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
             state.measures.append(rec)
         else:
             _add_measure(state, rec, lambda m, r=rec: _same_clause_twin(m, r, sentence, match))
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` blanked out (offsets kept)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _add_measure(state: _Article, record: MeasureRecord,
