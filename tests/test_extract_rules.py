@@ -1410,3 +1410,13 @@ def test_another_kinds_trigger_words_are_no_status_cue():
                  "September and by removing Japan from its own list of trusted trading partners "
                  "the same month.", published="2019-11-20")
     assert one_measure(result, "wto_dispute").status != "lifted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japan will host the next trilateral summit with China and South Korea, though no date "
+    "has been set.",
+    "Tokyo wants a meeting between Prime Minister Sanae Takaichi and Chinese President Xi "
+    "Jinping there, but officials say nothing has been arranged.",
+])
+def test_a_meeting_with_no_date_set_is_undecided(sentence):
+    assert one_meeting(run(sentence, published="2025-11-20")).status == "undecided"
