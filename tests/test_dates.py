@@ -221,6 +221,12 @@ def test_yesterday_is_the_day_before_publication():
     assert window(m) == ("2025-10-31", "2025-10-31", "day")
 
 
+@pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "this evening", "tonight"])
+def test_a_part_of_today_is_the_day_of_publication(phrase):
+    m = the_date(f"The president held a summit with the premier {phrase}.", "2025-11-01", phrase)
+    assert window(m) == ("2025-11-01", "2025-11-01", "day")
+
+
 def test_year_alone():
     m = the_date("Japan first tightened the controls in 2008.", "2025-11-01", "2008")
     assert window(m) == ("2008-01-01", "2008-12-31", "year")

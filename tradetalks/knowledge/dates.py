@@ -104,7 +104,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_MONTH}{_REL_YEAR}", re.I)),
     ("relative", guarded(
         r"\b(?:(?:earlier|later|late|early)\s+)?(?:last|next|this|past|coming)\s+"
-        r"(?:week|month|year)(?:'s|’s)?\b|\b(?:yesterday|today|tomorrow)\b", re.I)),
+        r"(?:week|month|year)(?:'s|’s)?\b|\b(?:yesterday|today|tomorrow|tonight)\b|"
+        r"\bthis\s+(?:morning|afternoon|evening)\b", re.I)),
     ("month", guarded(
         rf"\b(?:(?:in|since|from|starting in|starting from|beginning in|by|until|through|"
         rf"during|late|early|mid-?|end of|until the end of|last|next)\s+)?"
@@ -331,7 +332,9 @@ def _rule_relative(text: str, lower: str, published: dt.date, forward: bool):
     if "yesterday" in lower:
         day = published - dt.timedelta(days=1)
         return day, day, "day"
-    if "today" in lower:
+    if "today" in lower or "tonight" in lower or re.match(r"this\s+(morning|afternoon|evening)",
+                                                          lower):
+        # "held a summit ... this afternoon": a part of the day of publication
         return published, published, "day"
     if "tomorrow" in lower:
         day = published + dt.timedelta(days=1)
