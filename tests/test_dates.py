@@ -221,6 +221,19 @@ def test_yesterday_is_the_day_before_publication():
     assert window(m) == ("2025-10-31", "2025-10-31", "day")
 
 
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), [
+    ("The ministers met in early September.", "early September", ("2025-09-01", "2025-09-10")),
+    ("The ministers met in mid-September.", "mid-September", ("2025-09-11", "2025-09-20")),
+    ("The ministers met in late February.", "late February", ("2025-02-21", "2025-02-28")),
+    ("The ministers met late last month.", "late last month", ("2025-10-21", "2025-10-31")),
+    ("The ministers will meet early next month.", "early next month",
+     ("2025-12-01", "2025-12-10")),
+    ("The ministers met in early May.", "early May", ("2025-05-01", "2025-05-10")),
+])
+def test_early_mid_or_late_month_is_a_third_of_it(sentence, phrase, expected):
+    assert window(the_date(sentence, "2025-11-01", phrase)) == (*expected, "window")
+
+
 @pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "this evening", "tonight"])
 def test_a_part_of_today_is_the_day_of_publication(phrase):
     m = the_date(f"The president held a summit with the premier {phrase}.", "2025-11-01", phrase)

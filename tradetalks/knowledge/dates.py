@@ -108,9 +108,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bthis\s+(?:morning|afternoon|evening)\b", re.I)),
     ("month", guarded(
         rf"\b(?:(?:in|since|from|starting in|starting from|beginning in|by|until|through|"
-        rf"during|late|early|mid-?|end of|until the end of|last|next)\s+)?"
+        rf"during|late|early|mid|end of|until the end of|last|next)\s+|mid-)?"
         rf"(?:{_MONTH.replace('May|', '')}|"
-        rf"(?<=in )May|(?<=since )May|(?<=from )May|(?<=last )May|(?<=next )May)"
+        rf"(?<=in )May|(?<=since )May|(?<=from )May|(?<=last )May|(?<=next )May|"
+        rf"(?<=early )May|(?<=late )May|(?<=mid-)May|(?<=mid )May)"
         rf"(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s*\d)", re.I)),
     ("season", guarded(
         rf"\b(?:(?:in|since|from|starting in|during|over)\s+)?the\s+(?:summer|spring|autumn|fall|"
@@ -158,6 +159,21 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), _month_end(year, month)
+
+
+# "early April" is its 1st to 10th, "mid-April" its 11th to 20th, "late April" its 21st to
+# its end (the codebook's date conventions)
+PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _part_of_month(lower: str, year: int, month: int) -> tuple[dt.date, dt.date, str]:
+    """The month, or the third of it that an opening "early", "mid" or "late" names."""
+    first, last = _month_window(year, month)
+    part = re.match(r"(early|mid|late)\b", lower)
+    if part is None:
+        return first, last, "month"
+    start, end = PART_OF_MONTH[part.group(1)]
+    return first.replace(day=start), min(last, first.replace(day=min(end, last.day))), "window"
 
 
 def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -366,7 +382,7 @@ def _rule_relative(text: str, lower: str, published: dt.date, forward: bool):
         return monday, monday + dt.timedelta(days=6), "week"
     if unit == "month":
         index = published.year * 12 + published.month - 1 + step
-        return *_month_window(index // 12, index % 12 + 1), "month"
+        return _part_of_month(lower, index // 12, index % 12 + 1)
     year = published.year + step
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
@@ -385,7 +401,7 @@ def _rule_month(text: str, lower: str, published: dt.date, forward: bool):
         year = published.year + (1 if lower.startswith("next ") else -1)
     elif not year_match and lower.startswith("next ") and month < published.month:
         year = published.year + 1
-    return *_month_window(year, month), "month"
+    return _part_of_month(lower, year, month)
 
 
 _rule_month_of_relative_year = _rule_month
