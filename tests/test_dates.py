@@ -234,6 +234,20 @@ def test_early_mid_or_late_month_is_a_third_of_it(sentence, phrase, expected):
     assert window(the_date(sentence, "2025-11-01", phrase)) == (*expected, "window")
 
 
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("before the end of the year", ("2026-02-10", "2026-12-31")),
+    ("by the end of this month", ("2026-02-10", "2026-02-28")),
+    ("later in the year", ("2026-02-10", "2026-12-31")),
+    ("by the end of the week", ("2026-02-10", "2026-02-15")),
+    ("this weekend", ("2026-02-14", "2026-02-15")),
+    ("in the first half of next year", ("2027-01-01", "2027-06-30")),
+    ("in the first half of this year", ("2026-02-10", "2026-06-30")),
+])
+def test_a_period_still_to_run_is_a_window_from_publication(phrase, expected):
+    m = the_date(f"The two sides will meet {phrase}.", "2026-02-10", phrase, forward=True)
+    assert window(m) == (*expected, "window")
+
+
 @pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "this evening", "tonight"])
 def test_a_part_of_today_is_the_day_of_publication(phrase):
     m = the_date(f"The president held a summit with the premier {phrase}.", "2025-11-01", phrase)

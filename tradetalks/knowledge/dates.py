@@ -102,6 +102,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_of_relative_year", guarded(
         rf"\b(?:(?:in|since|from|by|until|through|during|late|early|mid-?|end of)\s+)?"
         rf"{_MONTH}{_REL_YEAR}", re.I)),
+    ("period_end", guarded(
+        r"\b(?:before|by|until|at)\s+the\s+end\s+of\s+(?:the|this)\s+(?:year|month|week)\b|"
+        r"\blater\s+in\s+the\s+(?:year|month|week)\b|\bthis\s+weekend\b", re.I)),
+    ("half_year", guarded(
+        rf"\b(?:in\s+)?the\s+(?:first|second)\s+half\s+of\s+(?:(?:this|next|last)\s+year|"
+        rf"{_YEAR})\b", re.I)),
     ("relative", guarded(
         r"\b(?:(?:earlier|later|late|early)\s+)?(?:last|next|this|past|coming)\s+"
         r"(?:week|month|year)(?:'s|’s)?\b|\b(?:yesterday|today|tomorrow|tonight)\b|"
@@ -387,6 +393,30 @@ def _rule_relative(text: str, lower: str, published: dt.date, forward: bool):
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 
+def _rule_period_end(text: str, lower: str, published: dt.date, forward: bool):
+    """"before the end of the year", "later in the month": from publication to the
+    period's end; "this weekend": the Saturday and Sunday of the publication's week."""
+    monday, sunday = _week_of(published)
+    if "weekend" in lower:
+        return sunday - dt.timedelta(days=1), sunday, "window"
+    if "week" in lower:
+        return published, sunday, "window"
+    if "month" in lower:
+        return published, _month_end(published.year, published.month), "window"
+    return published, dt.date(published.year, 12, 31), "window"
+
+
+def _rule_half_year(text: str, lower: str, published: dt.date, forward: bool):
+    """"in the first half of next year": January to June (from publication, when it
+    falls inside)."""
+    year_match = re.search(_YEAR, text)
+    year = int(year_match.group()) if year_match else published.year + _REL_STEP[
+        re.search(r"(this|next|last)\s+year", lower).group(1)]
+    first, last = ((dt.date(year, 1, 1), dt.date(year, 6, 30)) if "first" in lower
+                   else (dt.date(year, 7, 1), dt.date(year, 12, 31)))
+    return max(first, published) if first < published <= last else first, last, "window"
+
+
 def _rule_month(text: str, lower: str, published: dt.date, forward: bool):
     name = re.search(_MONTH, text, re.I).group().rstrip(".").lower()
     month = MONTHS[name]
@@ -439,6 +469,8 @@ _RESOLVERS = {name: globals()[f"_rule_{name}"] for name in (
     "explicit_day",
     "weekday",
     "month_of_relative_year",
+    "period_end",
+    "half_year",
     "relative",
     "month",
     "season",
