@@ -1420,3 +1420,11 @@ def test_another_kinds_trigger_words_are_no_status_cue():
 ])
 def test_a_meeting_with_no_date_set_is_undecided(sentence):
     assert one_meeting(run(sentence, published="2025-11-20")).status == "undecided"
+
+
+def test_a_leaders_meeting_at_one_forum_takes_its_window_not_an_overlapping_forums():
+    meeting = one_meeting(run(
+        "Joe Biden and Xi Jinping may meet in person at the G20 summit in Bali next month, "
+        "but neither side has confirmed any such plan.", published="2022-10-20"))
+    assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
+        "2022-11-15", "2022-11-16")

@@ -183,15 +183,18 @@ def _location(text: str, ann: SentenceAnnotations, annotator: Annotator) -> str:
 def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, held: bool,
                      annotator: Annotator):
     """The occasion's date window; where the gazetteer has a ministerial or leaders' part
-    of the same occasion, the one matching the meeting's level."""
+    of the same occasion (the same series: "apec-2022" and "apec-2022-amm", never another
+    forum that overlaps it, as APEC in Bangkok overlapped the G20 in Bali), the one
+    matching the meeting's level."""
     if not ann.occasions:
         return None, ""
     found, occasion = ann.occasions[0]
     wanted = OCCASION_LEVEL_WORDS.get(level)
+    series = occasion.occasion_id.split("-")[0]
     if wanted:
         near = [o for o in annotator.d.occasions
                 if o.start <= occasion.end and occasion.start <= o.end
-                and wanted in o.name.lower()]
+                and wanted in o.name.lower() and o.occasion_id.split("-")[0] == series]
         if near:
             occasion = min(near, key=lambda o: ((o.end - o.start).days, o.occasion_id))
     label = f"{occasion.short}, {occasion.city}" if occasion.city else occasion.short
