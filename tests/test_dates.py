@@ -135,11 +135,17 @@ def test_last_month_in_january_is_previous_december():
     assert window(m) == ("2024-12-01", "2024-12-31", "month")
 
 
-def test_earlier_this_month_runs_from_month_start_to_publication():
-    # project decision (methods chapter): "earlier this month" never extends past the
-    # publication date, so it is the window from the 1st to the day of publication
+def test_earlier_this_month_runs_from_month_start_to_the_day_before_publication():
+    # project decision (methods chapter, changed in 0.15.0): "earlier this month" is over
+    # before the day of the report (that day would be "today"), so it is the window from
+    # the 1st to the day before publication
     m = the_date("The ban was announced earlier this month.", "2025-11-20", "this month")
-    assert window(m) == ("2025-11-01", "2025-11-20", "window")
+    assert window(m) == ("2025-11-01", "2025-11-19", "window")
+
+
+def test_earlier_this_month_on_the_first_is_that_day():
+    m = the_date("The ban was announced earlier this month.", "2025-11-01", "this month")
+    assert window(m) == ("2025-11-01", "2025-11-01", "window")
 
 
 def test_later_this_year_runs_from_publication_to_year_end():

@@ -372,6 +372,9 @@ def _rule_relative(text: str, lower: str, published: dt.date, forward: bool):
             first, last = _month_window(published.year, published.month)
         else:
             first, last = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+        if partial.group(1) == "earlier" and first < published:
+            # "earlier this month" is over before the day of the report
+            return first, published - dt.timedelta(days=1), "window"
         if partial.group(1) in ("earlier", "early"):
             return first, published, "window"
         return published, last, "window"
