@@ -1428,3 +1428,11 @@ def test_a_leaders_meeting_at_one_forum_takes_its_window_not_an_overlapping_foru
         "but neither side has confirmed any such plan.", published="2022-10-20"))
     assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
         "2022-11-15", "2022-11-16")
+
+
+def test_a_named_forum_in_a_past_month_is_that_months_meeting_of_the_series():
+    meeting = one_meeting(run(
+        "Kishida and President Xi Jinping met in San Francisco in November, on the sidelines "
+        "of the Asia-Pacific Economic Cooperation summit.", published="2024-09-23"))
+    assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
+        "2023-11-11", "2023-11-17")

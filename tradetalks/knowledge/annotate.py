@@ -161,6 +161,15 @@ class Annotator:
             return None
         return nearest
 
+    def occasion_within(self, word: str, start: dt.date, end: dt.date) -> Occasion | None:
+        """The occasion a name means when the sentence dates it to a month or week: the
+        one of that name lying inside the window ("the APEC summit ... last November" in
+        an article of the next September is the November before, not the coming one)."""
+        inside = [o for o in self.occasions_by_word.get(word.lower(), [])
+                  if start <= o.start and o.end <= end]
+        return min(inside, key=lambda o: ((o.end - o.start).days, o.occasion_id),
+                   default=None)
+
     def place_label(self, place: str, country: str) -> str:
         return f"{place}, {self.country_names.get(country, country)}"
 

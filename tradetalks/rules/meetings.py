@@ -181,7 +181,7 @@ def _location(text: str, ann: SentenceAnnotations, annotator: Annotator) -> str:
 
 
 def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, held: bool,
-                     annotator: Annotator):
+                     annotator: Annotator, named: Window | None = None):
     """The occasion's date window; where the gazetteer has a ministerial or leaders' part
     of the same occasion (the same series: "apec-2022" and "apec-2022-amm", never another
     forum that overlaps it, as APEC in Bangkok overlapped the G20 in Bali), the one
@@ -189,6 +189,10 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
     if not ann.occasions:
         return None, ""
     found, occasion = ann.occasions[0]
+    if named is not None and named.precision in COARSE_PRECISIONS and not (
+            named.start <= occasion.start and occasion.end <= named.end):
+        # "on the sidelines of the APEC summit in San Francisco last November"
+        occasion = annotator.occasion_within(found.text, named.start, named.end) or occasion
     wanted = OCCASION_LEVEL_WORDS.get(level)
     series = occasion.occasion_id.split("-")[0]
     if wanted:
@@ -862,7 +866,7 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
     if window is None:
         window, why["date"] = _relative_day(state, text, why["date"])
     occasion_window, occasion = _occasion_window(ann, level, state.published,
-                                                 status == "held", annotator)
+                                                 status == "held", annotator, window)
     if occasion_window is not None and SIDELINES.search(text) and (
             window is None or window.precision == "year" or (
                 window.precision in COARSE_PRECISIONS
