@@ -1436,3 +1436,12 @@ def test_a_named_forum_in_a_past_month_is_that_months_meeting_of_the_series():
         "of the Asia-Pacific Economic Cooperation summit.", published="2024-09-23"))
     assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
         "2023-11-11", "2023-11-17")
+
+
+def test_a_forum_that_overlaps_the_week_named_dates_the_meeting():
+    meeting = one_meeting(run(
+        "Foreign Minister Yoko Kamikawa will meet Chinese Foreign Minister Wang Yi on the "
+        "sidelines of the United Nations General Assembly in New York next week.",
+        published="2024-09-18"))
+    assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
+        "2024-09-24", "2024-09-30")

@@ -870,10 +870,12 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
     if occasion_window is not None and SIDELINES.search(text) and (
             window is None or window.precision == "year" or (
                 window.precision in COARSE_PRECISIONS
-                and window.start <= occasion_window.start
-                and occasion_window.end <= window.end)):
-        # "at the ASEAN summit in Jakarta next month": the occasion's own days, which
-        # lie within the month the sentence names
+                and window.start <= occasion_window.end
+                and occasion_window.start <= window.end
+                and occasion_window.end - occasion_window.start <= window.end - window.start)):
+        # "at the ASEAN summit in Jakarta next month", "on the sidelines of the U.N.
+        # General Assembly next week": the occasion's own days, which the month or week
+        # the sentence names overlaps (an occasion no longer than it: not a six-month expo)
         window = occasion_window
         why["date"] = f'occasion-window:"{occasion}"'
     if window is not None and status in PROSPECTIVE and window.end < state.published:
