@@ -829,7 +829,8 @@ def test_a_negated_trigger_keeps_the_other_meeting_of_its_sentence():
         "Australian Prime Minister Scott Morrison has not spoken with Chinese President Xi "
         "Jinping since the two met on the sidelines of the G20 summit in Osaka last June.",
         published="2020-05-20"))
-    assert (meeting.status, str(meeting.window.start)) == ("held", "2019-06-01")
+    # dated by the G20 summit in Osaka that "last June" names (June 28-29, 2019)
+    assert (meeting.status, str(meeting.window.start)) == ("held", "2019-06-28")
 
 
 def test_a_measure_on_one_story_governments_goods_is_imposed_by_the_other():
@@ -1445,3 +1446,12 @@ def test_a_forum_that_overlaps_the_week_named_dates_the_meeting():
         published="2024-09-18"))
     assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
         "2024-09-24", "2024-09-30")
+
+
+def test_a_same_day_phrase_narrows_a_stay_to_its_first_day():
+    meeting = one_meeting(run(
+        "President Yoon Suk Yeol will fly to Tokyo on Thursday for a two-day visit, and is due "
+        "to sit down with Prime Minister Fumio Kishida the same afternoon.",
+        published="2023-03-14"))
+    assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
+        "2023-03-16", "2023-03-16")

@@ -865,6 +865,8 @@ def _when_and_where(state: _Article, text: str, ann: SentenceAnnotations, match:
                                             state.docs.get(sentence_index))
     if window is None:
         window, why["date"] = _relative_day(state, text, why["date"])
+    else:
+        window, why["date"] = _stay_day(window, text, why["date"])
     occasion_window, occasion = _occasion_window(ann, level, state.published,
                                                  status == "held", annotator, window)
     if occasion_window is not None and SIDELINES.search(text) and (
@@ -1043,10 +1045,25 @@ def _relative_day(state: _Article, text: str, why: str) -> tuple[Window | None, 
     return shifted, f'relative-day:"{found.group()}"+last-meeting:"{last.window.text}"'
 
 
+def _stay_day(window: Window, text: str, why: str) -> tuple[Window, str]:
+    """"will fly to Tokyo on Thursday for a two-day visit, and is due to sit down with
+    Kishida the same afternoon": a phrase of the same day narrows the stay to its first."""
+    found = RELATIVE_DAY.search(text)
+    if found is None or window.start == window.end or window.precision != "day":
+        return window, why
+    shifted = _shifted_day(window, found) if _offset(found) == 0 else None
+    if shifted is None:
+        return window, why
+    return shifted, f'{why}+first-day:"{found.group()}"'
+
+
 def _shifted_day(window: Window | None, phrase: re.Match) -> Window | None:
     """The one day of ``window`` moved by a relative-day phrase's offset ("the next
-    day"); None when the window is not one day."""
-    if window is None or window.start != window.end:
+    day"); None when the window is not one day, except a stay of days at precision
+    `day` that the phrase does not move ("arrived on Thursday for a two-day visit ...
+    held talks the same evening": its first day)."""
+    if window is None or window.start != window.end and not (
+            window.precision == "day" and _offset(phrase) == 0):
         return None
     return Window(*[window.start + dt.timedelta(days=_offset(phrase))] * 2, "day",
                   phrase.group())
