@@ -1455,3 +1455,15 @@ def test_a_same_day_phrase_narrows_a_stay_to_its_first_day():
         published="2023-03-14"))
     assert (meeting.window.start.isoformat(), meeting.window.end.isoformat()) == (
         "2023-03-16", "2023-03-16")
+
+
+@pytest.mark.parametrize(("sentence", "imposer"), [
+    ("In April, South Korea returned Japan to its white list of trusted trading partners.",
+     "KOR"),
+    ("Korea moved Japan from its Ga group to a new Ga-2 group of export destinations on "
+     "September 18, 2019.", "KOR"),
+])
+def test_the_subject_that_returns_or_moves_a_country_on_its_list_is_the_imposer(sentence,
+                                                                                  imposer):
+    result = run(sentence, published="2023-05-10")
+    assert one_measure(result, "preferential_status_removal").imposer == imposer
