@@ -1467,3 +1467,11 @@ def test_the_subject_that_returns_or_moves_a_country_on_its_list_is_the_imposer(
                                                                                   imposer):
     result = run(sentence, published="2023-05-10")
     assert one_measure(result, "preferential_status_removal").imposer == imposer
+
+
+def test_writing_to_another_governments_minister_is_a_written_contact():
+    meeting = one_meeting(run(
+        "Trade Minister Simon Birmingham wrote to his Chinese counterpart Zhong Shan in May "
+        "proposing a call to discuss barley.", published="2020-06-15"))
+    assert (sorted(meeting.countries), meeting.format, meeting.status) == (
+        ["AUS", "CHN"], "written", "held")
