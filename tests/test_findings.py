@@ -87,6 +87,21 @@ def test_a_rounds_end_score_stays_its_own_when_a_later_round_rescores_the_set():
     assert figures["end_dev7_meetings"] == "n/a"
 
 
+def test_a_first_scores_unrounded_f1_is_the_logs_not_todays():
+    from types import SimpleNamespace
+
+    log = pd.DataFrame([
+        {"set": "fresh 8", "table": "meetings", "f1": "0.80", "f1_exact": "0.797",
+         "dates_exact": "0.81", "stage": "first score before any use"},
+        {"set": "fresh 8", "table": "meetings", "f1": "0.82", "f1_exact": "",
+         "dates_exact": "0.81", "stage": "scored after this round's rules (0.9.0)"},
+    ])
+    figures = findings.first_score_figures(log, [SimpleNamespace(label="fresh 8",
+                                                                 name="fresh8")])
+    assert figures["first_exact_fresh8_meetings"] == "0.797"
+    assert figures["last_exact_fresh8_meetings"] == "0.82"  # none kept: the rounded one
+
+
 def test_unseen_range_spans_the_first_scores_of_the_held_out_sets_only():
     from types import SimpleNamespace
 

@@ -10,4 +10,4 @@ events), ``tables`` (the codebook's tables), ``package`` (the data package), ``c
 
 # The one version of the code and of the data release (pyproject reads it; the data
 # package, CITATION.cff, .zenodo.json and CHANGELOG.md repeat it, checked by a test).
-__version__ = "0.15.0"
+__version__ = "0.16.0"

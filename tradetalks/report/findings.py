@@ -251,7 +251,8 @@ def first_score_figures(log: pd.DataFrame, sets) -> dict:
     and, so that a round's account keeps its own figures when later rounds re-score the
     set, the latest score of each kind of stage: a fresh set scored once at the end of
     its round (``end_...``) and a development set after the rules developed on it
-    (``developed_...``)."""
+    (``developed_...``). ``<prefix>_exact_...`` is the log's unrounded F1 where it keeps
+    one (``f1_exact``), else the rounded one."""
     out = {}
     for article_set in sets:
         set_name, key = article_set.label, article_set.name
@@ -264,6 +265,12 @@ def first_score_figures(log: pd.DataFrame, sets) -> dict:
             for prefix, rows in picks:
                 at = 0 if prefix == "first" else -1
                 out[f"{prefix}_{key}_{table}"] = rows["f1"].iloc[at] if len(rows) else "n/a"
+                # the unrounded F1 the log keeps for a score near a target ("0.80" can
+                # stand for 0.797): the score of that day, not of today's rules
+                exact = str(rows["f1_exact"].iloc[at]) if len(rows) and "f1_exact" in rows \
+                    else ""
+                out[f"{prefix}_exact_{key}_{table}"] = (
+                    exact if exact not in ("", "nan") else out[f"{prefix}_{key}_{table}"])
                 dates = str(rows["dates_exact"].iloc[at]) if len(rows) else ""
                 out[f"{prefix}_dates_{key}_{table}"] = two_decimals(dates) or "n/a"
     return out
