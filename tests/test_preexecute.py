@@ -33,3 +33,33 @@ def test_executed_chapters_are_cached_and_a_failing_one_is_left_for_sphinx(tmp_p
     # the cache now holds the good chapter under myst-nb's key; the broken one is missing,
     # so Jupyter Book runs it again and reports its error itself
     assert [p.name for p in missing(chapter_paths(root), cache)] == ["broken.md"]
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
+    from tradetalks.build import preexecute
+
+    monkeypatch.setattr(preexecute, "KERNEL_RETRY_PAUSE", 0.0)
+    calls = []
+
+    def run(notebook, **options):
+        calls.append(options["cwd"])
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return "executed"
+
+    assert preexecute._run_notebook(None, tmp_path / "a.md", run) == "executed"
+    assert len(calls) == 2
+
+
+def test_a_kernel_that_never_starts_leaves_the_chapter_for_sphinx(tmp_path, monkeypatch):
+    from tradetalks.build import preexecute
+
+    monkeypatch.setattr(preexecute, "KERNEL_RETRY_PAUSE", 0.0)
+
+    def run(notebook, **options):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(preexecute, "read_chapter", lambda path: None)
+    monkeypatch.setattr("jupyter_cache.executors.utils.single_nb_execution", run)
+    path, seconds, error = preexecute.execute_chapter(tmp_path / "a.md", tmp_path / "cache")
+    assert error is not None and "Kernel died" in error

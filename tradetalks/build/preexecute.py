@@ -11,12 +11,18 @@ the same notebook run by the same executor in the same working directory.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from tradetalks.build.libraries import book_kernels
 from tradetalks.workers import worker_pool
 
 EXECUTION_TIMEOUT = 600  # seconds, as _config.yml's execute.timeout
+# Two kernels started at once can draw the same free port (jupyter_client picks ports by
+# binding and releasing them), and one then dies before replying ("Kernel died before
+# replying to kernel_info"): such a start is tried again, after a pause.
+KERNEL_START_ATTEMPTS = 3
+KERNEL_RETRY_PAUSE = 2.0  # seconds, times the attempt number
 # the reader myst-nb records for a MyST text notebook in the cache's project
 MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
 
@@ -78,9 +84,10 @@ def execute_chapter(path: Path, cache_path: Path) -> tuple[str, float, str | Non
     from jupyter_cache.executors.utils import single_nb_execution
 
     notebook = read_chapter(path)
-    with book_kernels():  # the book's pages load the chart and table libraries
-        result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False,
-                                     timeout=EXECUTION_TIMEOUT, meta_override=True)
+    try:
+        result = _run_notebook(notebook, path, single_nb_execution)
+    except RuntimeError as err:  # the kernel never started: Sphinx runs the chapter again
+        return str(path), 0.0, f"{err.__class__.__name__}: {err}"
     if result.err is not None:
         return str(path), result.time, f"{result.err.__class__.__name__}: {result.err}"
     cache = open_cache(cache_path)
@@ -89,6 +96,20 @@ def execute_chapter(path: Path, cache_path: Path) -> tuple[str, float, str | Non
                                               data={"execution_seconds": result.time}),
                                 check_validity=False, overwrite=True)
     return str(path), result.time, None
+
+
+def _run_notebook(notebook, path: Path, run):
+    """``run`` (jupyter-cache's single_nb_execution) on the chapter, starting its kernel
+    again when it dies before replying (a port drawn by two kernels at once)."""
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        try:
+            with book_kernels():  # the book's pages load the chart and table libraries
+                return run(notebook, cwd=str(path.parent), allow_errors=False,
+                           timeout=EXECUTION_TIMEOUT, meta_override=True)
+        except RuntimeError as err:
+            if "kernel" not in str(err).lower() or attempt == KERNEL_START_ATTEMPTS:
+                raise
+            time.sleep(KERNEL_RETRY_PAUSE * attempt)
 
 
 def execute_missing(root: Path, cache_path: Path, jobs: int = 2) -> list[tuple[str, float]]:
