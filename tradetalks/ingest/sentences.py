@@ -177,3 +177,16 @@ def split_sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[
                 start += 1
             sentences.append(Sentence(len(sentences), start, end, text[start:end], p_index))
     return sentences
+
+
+def blanked(text: str, *spans: tuple[int, int]) -> str:
+    """``text`` with the characters of each span replaced by spaces: the rules read part of
+    a sentence while every offset stays the sentence's."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def only(text: str, start: int, end: int) -> str:
+    """``text`` with everything outside ``start:end`` blanked (see :func:`blanked`)."""
+    return blanked(text, (0, start), (end, len(text)))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tradetalks.ingest.sentences import Sentence
+from tradetalks.ingest.sentences import Sentence, blanked, only
 from tradetalks.knowledge.annotate import Found, SentenceAnnotations
 from tradetalks.knowledge.dates import DateMention, find_dates
 from tradetalks.knowledge.dictionaries import Dispute, KnownMeasure
@@ -620,7 +620,7 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
     text, rules, published = sentence.text, state.rules, state.published
     demanded = bool(rules.demand.search(text))
     status = "in_force" if challenged else classify_measure_status(
-        _clause(_blanked(text, others or []), match.start(), match.end()), measure_type,
+        _clause(blanked(text, *(others or [])), match.start(), match.end()), measure_type,
         demanded, rules)
     products = _near_products(ann, match.start(), match.end(), measure_type, next_trigger)
     products_why = "near-trigger" if products else ""
@@ -667,13 +667,6 @@ def _trigger_measure(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
             state.measures.append(rec)
         else:
             _add_measure(state, rec, lambda m, r=rec: _same_clause_twin(m, r, sentence, match))
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the characters of ``spans`` blanked out (offsets kept)."""
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _add_measure(state: _Article, record: MeasureRecord,
@@ -1000,12 +993,12 @@ def _sibling(record: MeasureRecord, imposer: str, products: set[str], status: st
     """A measure of ``record``'s kind reported by the clause ``seg_start:seg_end``, dated
     from that clause's own words."""
     text = sentence.text
-    own = " " * seg_start + text[seg_start:seg_end] + " " * (len(text) - seg_end)
     sibling = MeasureRecord(
         article_ids=list(record.article_ids), published=published, imposer=imposer,
         targets=set(record.targets) - {imposer}, measure_type=record.measure_type,
         direction=record.direction, products=products,
-        dates=_date_fields(own, seg_start + 1, seg_start + 1, status, published),
+        dates=_date_fields(only(text, seg_start, seg_end), seg_start + 1, seg_start + 1,
+                           status, published),
         status=status, demands=[], why={**record.why, **why})
     sibling.mentions.append(Mention(record.article_ids[0], sentence.index, sentence.start,
                                     sentence.end, text, rule,

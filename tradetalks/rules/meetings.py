@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from tradetalks.ingest.sentences import Sentence
+from tradetalks.ingest.sentences import Sentence, blanked, only
 from tradetalks.knowledge.annotate import Annotator, SentenceAnnotations
 from tradetalks.knowledge.dates import NUMBER_WORDS, RANGE_RULES, find_dates
 from tradetalks.knowledge.dictionaries import load_dictionaries
@@ -194,11 +194,10 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
         # "on the sidelines of the APEC summit in San Francisco last November"
         occasion = annotator.occasion_within(found.text, named.start, named.end) or occasion
     wanted = OCCASION_LEVEL_WORDS.get(level)
-    series = occasion.occasion_id.split("-")[0]
     if wanted:
         near = [o for o in annotator.d.occasions
                 if o.start <= occasion.end and occasion.start <= o.end
-                and wanted in o.name.lower() and o.occasion_id.split("-")[0] == series]
+                and wanted in o.name.lower() and _series(o) == _series(occasion)]
         if near:
             occasion = min(near, key=lambda o: ((o.end - o.start).days, o.occasion_id))
     label = f"{occasion.short}, {occasion.city}" if occasion.city else occasion.short
@@ -208,6 +207,11 @@ def _occasion_window(ann: SentenceAnnotations, level: str, published: dt.date, h
     if start > end:
         return None, label
     return Window(start, end, "window", found.text), label
+
+
+def _series(occasion) -> str:
+    """The series an occasion belongs to: "apec" for "apec-2022" and "apec-2022-amm"."""
+    return occasion.occasion_id.split("-")[0]
 
 
 @dataclass
@@ -382,10 +386,9 @@ def _clause_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotatio
         # a clause without a subject or a date of its own shares the first one's date
         own_date = RELATIVE_DAY.search(text, lo, hi) or any(
             d.is_date for d in find_dates(text[lo:hi], state.published, False))
-        words = text[:hi] if subjectless and not own_date else text[lo:hi]
         _trigger_meeting(state, sentence, clause_ann, recent,
                          _choose_trigger(clause_found, clause_ann), anaphoric,
-                         " " * (hi - len(words)) + words + " " * (len(text) - hi))
+                         only(text, 0 if subjectless and not own_date else lo, hi))
 
 
 def _relative_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotations,
@@ -408,12 +411,12 @@ def _relative_meetings(state: _Article, sentence: Sentence, ann: SentenceAnnotat
         return False
     head = _within(ann, 0, hi)  # the words the clause hangs on, and the clause
     _trigger_meeting(state, sentence, head, recent, _choose_trigger(inner, head),
-                     anaphoric, text[:hi] + " " * (len(text) - hi), state.rules.relative_rule)
+                     anaphoric, only(text, 0, hi), state.rules.relative_rule)
     outer = [t for t in found if not lo <= t[0].start() < hi]
     if outer:
         rest = _outside(ann, lo, hi)
         _trigger_meeting(state, sentence, rest, recent, _choose_trigger(outer, rest),
-                         anaphoric, text[:lo] + " " * (hi - lo) + text[hi:],
+                         anaphoric, blanked(text, (lo, hi)),
                          state.rules.relative_rule)
     return True
 
@@ -1049,12 +1052,10 @@ def _stay_day(window: Window, text: str, why: str) -> tuple[Window, str]:
     """"will fly to Tokyo on Thursday for a two-day visit, and is due to sit down with
     Kishida the same afternoon": a phrase of the same day narrows the stay to its first."""
     found = RELATIVE_DAY.search(text)
-    if found is None or window.start == window.end or window.precision != "day":
+    if found is None or window.start == window.end or _offset(found) != 0:
         return window, why
-    shifted = _shifted_day(window, found) if _offset(found) == 0 else None
-    if shifted is None:
-        return window, why
-    return shifted, f'{why}+first-day:"{found.group()}"'
+    shifted = _shifted_day(window, found)  # None unless the stay is at precision `day`
+    return (window, why) if shifted is None else (shifted, f'{why}+first-day:"{found.group()}"')
 
 
 def _shifted_day(window: Window | None, phrase: re.Match) -> Window | None:
